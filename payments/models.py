@@ -1,0 +1,1 @@
+"""Fees, the payment gateway and receipts (issue: payments)."""

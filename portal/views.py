@@ -1,0 +1,47 @@
+"""Home page, health check and the portal's error pages."""
+
+from django.db import connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_GET
+
+from procedures import selectors
+from procedures.constants import AgencyLevel
+from procedures.forms import ProcedureSearchForm
+
+
+@require_GET
+def home(request):
+    level_counts = selectors.level_counts()
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "form": ProcedureSearchForm(),
+            "popular": selectors.popular_procedures(),
+            "recent": selectors.recently_updated_procedures(),
+            "sectors": selectors.sectors_with_counts(),
+            "levels": [(value, label, level_counts[value]) for value, label in AgencyLevel.choices],
+            "agencies": selectors.browsable_agencies(),
+        },
+    )
+
+
+def health(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def page_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Không tìm thấy. / Not found."}, status=404)
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Lỗi hệ thống. / Server error."}, status=500)
+    # No context processors: the error may come from them.
+    return HttpResponseServerError(loader.get_template("500.html").render())

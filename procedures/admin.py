@@ -1,0 +1,166 @@
+"""Catalogue administration: administrators edit drafts, publish them, and retire procedures."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import (
+    AdministrativeUnit,
+    Agency,
+    DocumentComponent,
+    Fee,
+    LegalBasis,
+    Procedure,
+    ProcedureVersion,
+    Sector,
+)
+
+
+@admin.register(AdministrativeUnit)
+class AdministrativeUnitAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "level", "parent", "successor", "retired_on")
+    list_filter = ("level", ("retired_on", admin.EmptyFieldListFilter))
+    search_fields = ("code", "name")
+    autocomplete_fields = ("parent", "successor")
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "name_en")
+    search_fields = ("code", "name")
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "level", "unit", "is_active")
+    list_filter = ("level", "is_active")
+    search_fields = ("code", "name")
+    autocomplete_fields = ("parent", "unit")
+
+
+class PublishedReadOnlyInline(admin.TabularInline):
+    """Inlines of a published version can be read but not changed."""
+
+    extra = 0
+
+    def _editable(self, obj):
+        return obj is None or not obj.is_published
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_delete_permission(request, obj)
+
+
+class FeeInline(PublishedReadOnlyInline):
+    model = Fee
+
+
+class ComponentInline(PublishedReadOnlyInline):
+    model = DocumentComponent
+
+
+class LegalBasisInline(PublishedReadOnlyInline):
+    model = LegalBasis
+
+
+@admin.register(ProcedureVersion)
+class ProcedureVersionAdmin(admin.ModelAdmin):
+    list_display = ("procedure", "number", "name", "status", "effective_from", "published_at")
+    list_filter = ("status", "delivery_level", "sector")
+    search_fields = ("procedure__code", "name")
+    autocomplete_fields = ("procedure", "sector", "agencies")
+    readonly_fields = ("number", "status", "published_at", "published_by")
+    inlines = [ComponentInline, FeeInline, LegalBasisInline]
+    actions = ["publish", "new_draft"]
+    fieldsets = (
+        (None, {"fields": ("procedure", "number", "status", "effective_from", "published_at", "published_by")}),
+        (_("Nội dung"), {"fields": ("name", "name_en", "sector", "levels", "agencies", "applicant_types")}),
+        (
+            _("Thực hiện"),
+            {
+                "fields": (
+                    "processing_days",
+                    "processing_note",
+                    "methods",
+                    "delivery_level",
+                    "description",
+                    "requirements",
+                )
+            },
+        ),
+        (_("Kết quả"), {"fields": ("result_name", "result_name_en", "result_template")}),
+    )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_published:
+            return False
+        return super().has_change_permission(request, obj)
+
+    @admin.action(description=_("Công bố các phiên bản đã chọn"))
+    def publish(self, request, queryset):
+        for version in queryset:
+            try:
+                services.publish_version(version, by=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{version.procedure.code} v{version.number}: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                self.message_user(request, _("Đã công bố %(v)s.") % {"v": version}, messages.SUCCESS)
+
+    @admin.action(description=_("Tạo bản nháp mới từ phiên bản đã chọn"))
+    def new_draft(self, request, queryset):
+        for version in queryset:
+            try:
+                draft = services.create_draft(version.procedure, source=version)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(request, _("Đã tạo bản nháp %(v)s.") % {"v": draft}, messages.SUCCESS)
+
+
+class VersionInline(admin.TabularInline):
+    model = ProcedureVersion
+    fields = ("number", "name", "status", "effective_from", "published_at")
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "current_version", "retired_at", "view_count")
+    list_filter = (("retired_at", admin.EmptyFieldListFilter),)
+    search_fields = ("code", "search_text")
+    readonly_fields = ("current_version", "name", "retired_at", "view_count")
+    inlines = [VersionInline]
+    actions = ["retire", "reinstate"]
+
+    def get_search_results(self, request, queryset, search_term):
+        from .text import fold
+
+        return super().get_search_results(
+            request, queryset, fold(search_term) if not search_term[:1].isdigit() else search_term
+        )
+
+    @admin.action(description=_("Bãi bỏ (ẩn khỏi tìm kiếm, giữ trang với thông báo)"))
+    def retire(self, request, queryset):
+        for procedure in queryset:
+            services.retire_procedure(procedure, note=procedure.retirement_note)
+        self.message_user(request, _("Đã bãi bỏ %(n)d thủ tục.") % {"n": queryset.count()}, messages.SUCCESS)
+
+    @admin.action(description=_("Khôi phục thủ tục đã bãi bỏ"))
+    def reinstate(self, request, queryset):
+        for procedure in queryset:
+            services.reinstate_procedure(procedure)
+        self.message_user(request, _("Đã khôi phục %(n)d thủ tục.") % {"n": queryset.count()}, messages.SUCCESS)

@@ -1,0 +1,84 @@
+"""Validation of catalogue search parameters, shared by the pages and the API."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .constants import MAX_QUERY_LENGTH, AgencyLevel, DeliveryLevel
+from .models import AdministrativeUnit, Agency, Sector
+
+
+class CodeChoiceField(forms.ModelChoiceField):
+    """Looks an object up by its public code; an unknown code is an error that names the value."""
+
+    default_error_messages = {
+        "invalid_choice": _("Không có giá trị “%(value)s” trong danh mục."),
+    }
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class ProcedureSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Từ khóa"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("Từ khóa tìm kiếm dài tối đa %(limit_value)d ký tự (đang có %(show_value)d)."),
+        },
+    )
+    sector = CodeChoiceField(
+        label=_("Lĩnh vực"),
+        queryset=Sector.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Tất cả"),
+    )
+    level = forms.ChoiceField(
+        label=_("Cấp thực hiện"),
+        choices=[("", _("Tất cả"))] + list(AgencyLevel.choices),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Cấp thực hiện “%(value)s” không hợp lệ; chọn central, province hoặc commune.")
+        },
+    )
+    agency = CodeChoiceField(
+        label=_("Cơ quan thực hiện"),
+        queryset=Agency.objects.filter(is_active=True),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Tất cả"),
+    )
+    unit = CodeChoiceField(
+        label=_("Địa phương"),
+        queryset=AdministrativeUnit.objects.filter(retired_on__isnull=True),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Tất cả"),
+    )
+    delivery = forms.ChoiceField(
+        label=_("Mức độ trực tuyến"),
+        choices=[("", _("Tất cả"))] + list(DeliveryLevel.choices),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Mức độ “%(value)s” không hợp lệ; chọn full_online, partly_online hoặc information_only."
+            )
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The agency list in the form is long; only the few provinces are offered as units.
+        self.fields["unit"].queryset = AdministrativeUnit.objects.filter(retired_on__isnull=True)
+        self.fields["unit"].widget.choices = [("", _("Tất cả"))] + [
+            (u.code, u.display_name)
+            for u in AdministrativeUnit.objects.filter(retired_on__isnull=True, level="province")
+        ]
+        self.fields["agency"].widget.choices = [("", _("Tất cả"))] + [
+            (a.code, a.display_name) for a in Agency.objects.filter(is_active=True, level__in=["central", "province"])
+        ]
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(field id, message) pairs for the error summary at the top of the page."""
+        return [(f"id_{name}", str(message)) for name, messages in self.errors.items() for message in messages]

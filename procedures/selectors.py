@@ -1,0 +1,104 @@
+"""Read-only queries over the catalogue."""
+
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+
+from .fields import ChoiceSetField
+from .models import Agency, Procedure, Sector
+from .text import fold, query_words
+
+
+def public_procedures() -> QuerySet[Procedure]:
+    """Procedures a citizen can find: with a version in force, not retired."""
+    return Procedure.objects.filter(current_version__isnull=False, retired_at__isnull=True)
+
+
+def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, delivery="") -> QuerySet[Procedure]:
+    """Accent- and case-insensitive search, names first.
+
+    Every word of the query must appear (in any order) in the procedure's folded
+    text: code, name, sector, result and agencies. Rank: exact code, then the
+    whole phrase in the name, then every word in the name, then the rest.
+    """
+    qs = public_procedures().select_related("current_version__sector")
+    if sector:
+        qs = qs.filter(current_version__sector=sector)
+    if level:
+        qs = qs.filter(current_version__levels__contains=ChoiceSetField.member(level))
+    if delivery:
+        qs = qs.filter(current_version__delivery_level=delivery)
+    if agency:
+        qs = qs.filter(current_version__agencies=agency)
+    if unit:
+        qs = qs.filter(
+            Q(current_version__agencies__unit=unit) | Q(current_version__agencies__unit__parent=unit)
+        ).distinct()
+
+    words = query_words(q)
+    if not words:
+        return qs.order_by("-view_count", "code")
+    for word in words:
+        qs = qs.filter(search_text__contains=word)
+    phrase = fold(q)
+    all_words_in_name = Q()
+    for word in words:
+        all_words_in_name &= Q(search_name__contains=word)
+    rank = Case(
+        When(code=phrase, then=Value(0)),
+        When(search_name__contains=phrase, then=Value(1)),
+        When(all_words_in_name, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(rank=rank).order_by("rank", "-view_count", "code")
+
+
+def sectors_with_counts() -> QuerySet[Sector]:
+    return (
+        Sector.objects.annotate(
+            procedure_count=Count(
+                "versions__procedure",
+                filter=Q(versions__procedure__current_version=F("versions"))
+                & Q(versions__procedure__retired_at__isnull=True),
+                distinct=True,
+            )
+        )
+        .filter(procedure_count__gt=0)
+        .order_by("name")
+    )
+
+
+def level_counts() -> dict[str, int]:
+    counts = {}
+    for level in ("central", "province", "commune"):
+        counts[level] = (
+            public_procedures().filter(current_version__levels__contains=ChoiceSetField.member(level)).count()
+        )
+    return counts
+
+
+def browsable_agencies() -> QuerySet[Agency]:
+    """Central and provincial agencies that implement at least one public procedure."""
+    return (
+        Agency.objects.filter(is_active=True, level__in=["central", "province"])
+        .annotate(
+            procedure_count=Count(
+                "procedure_versions__procedure",
+                filter=Q(procedure_versions__procedure__current_version=F("procedure_versions"))
+                & Q(procedure_versions__procedure__retired_at__isnull=True),
+                distinct=True,
+            )
+        )
+        .filter(procedure_count__gt=0)
+        .select_related("unit")
+        .order_by("level", "unit__code", "name")
+    )
+
+
+def popular_procedures(limit=6) -> QuerySet[Procedure]:
+    return public_procedures().order_by("-view_count", "code")[:limit]
+
+
+def recently_updated_procedures(limit=6) -> QuerySet[Procedure]:
+    return (
+        public_procedures().select_related("current_version").order_by("-current_version__published_at", "code")[:limit]
+    )

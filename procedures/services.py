@@ -1,0 +1,143 @@
+"""Business operations on the catalogue: publishing, versioning, retiring."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .constants import VersionStatus
+from .models import DocumentComponent, Fee, LegalBasis, Procedure, ProcedureVersion
+from .text import fold
+
+
+def missing_for_publication(version: ProcedureVersion) -> list[str]:
+    """What a version still lacks before it may be published, in words an administrator understands."""
+    missing = []
+    if not version.name.strip():
+        missing.append(_("tên thủ tục"))
+    if not version.processing_days:
+        missing.append(_("thời hạn giải quyết"))
+    if not version.levels:
+        missing.append(_("cấp thực hiện"))
+    if not version.agencies.exists():
+        missing.append(_("cơ quan thực hiện"))
+    if not version.components.exists():
+        missing.append(_("thành phần hồ sơ"))
+    if not version.methods:
+        missing.append(_("cách thức thực hiện"))
+    return missing
+
+
+@transaction.atomic
+def publish_version(version: ProcedureVersion, *, by=None, effective_from=None) -> ProcedureVersion:
+    """Publish a draft. It becomes current at once, or on its effective date if that is later."""
+    version = ProcedureVersion.objects.select_for_update().get(pk=version.pk)
+    if version.is_published:
+        raise ValidationError(_("Phiên bản %(number)s đã được công bố.") % {"number": version.number})
+    missing = missing_for_publication(version)
+    if missing:
+        raise ValidationError(
+            _("Chưa thể công bố: còn thiếu %(missing)s.") % {"missing": ", ".join(missing)}, code="incomplete"
+        )
+    effective_from = effective_from or version.effective_from or timezone.localdate()
+    ProcedureVersion.objects.filter(pk=version.pk).update(
+        status=VersionStatus.PUBLISHED,
+        effective_from=effective_from,
+        published_at=timezone.now(),
+        published_by=by,
+    )
+    version.refresh_from_db()
+    activate_current_version(version.procedure)
+    return version
+
+
+def effective_version(procedure: Procedure, on=None):
+    """The published version in force on a date: the latest effective one."""
+    on = on or timezone.localdate()
+    return (
+        procedure.versions.filter(status=VersionStatus.PUBLISHED, effective_from__lte=on)
+        .order_by("-effective_from", "-number")
+        .first()
+    )
+
+
+def activate_current_version(procedure: Procedure, on=None) -> bool:
+    """Point the procedure at the version in force and refresh its search fields. True if it changed."""
+    version = effective_version(procedure, on)
+    if version is None or version.pk == procedure.current_version_id:
+        return False
+    procedure.current_version = version
+    _copy_search_fields(procedure, version)
+    procedure.save(update_fields=["current_version", "name", "search_name", "search_text"])
+    return True
+
+
+def refresh_search_fields(procedure: Procedure) -> None:
+    """Recompute the folded search text, e.g. after an agency or sector was renamed."""
+    if procedure.current_version:
+        _copy_search_fields(procedure, procedure.current_version)
+        procedure.save(update_fields=["name", "search_name", "search_text"])
+
+
+def _copy_search_fields(procedure: Procedure, version: ProcedureVersion) -> None:
+    procedure.name = version.name
+    procedure.search_name = fold(version.name)
+    parts = [procedure.code, version.name, version.name_en, version.sector.name, version.result_name]
+    parts += [agency.name for agency in version.agencies.all()]
+    procedure.search_text = fold(" ".join(p for p in parts if p))
+
+
+def activate_due_versions(on=None) -> int:
+    """Switch every procedure whose newer version has reached its effective date. Run daily."""
+    on = on or timezone.localdate()
+    due = Procedure.objects.filter(
+        versions__status=VersionStatus.PUBLISHED, versions__effective_from__lte=on
+    ).distinct()
+    return sum(activate_current_version(procedure, on) for procedure in due)
+
+
+@transaction.atomic
+def create_draft(procedure: Procedure, *, source: ProcedureVersion | None = None) -> ProcedureVersion:
+    """A new draft copied from ``source`` (default: the current version), with all its parts."""
+    source = source or procedure.current_version or procedure.versions.order_by("-number").first()
+    if source is None:
+        raise ValidationError(_("Thủ tục chưa có phiên bản nào để sao chép."))
+    if procedure.versions.filter(status=VersionStatus.DRAFT).exists():
+        raise ValidationError(_("Thủ tục đã có một bản nháp đang soạn; hãy sửa bản nháp đó."))
+    agencies = list(source.agencies.all())
+    draft = ProcedureVersion.objects.get(pk=source.pk)
+    draft.pk = None
+    draft.number = None
+    draft.status = VersionStatus.DRAFT
+    draft.effective_from = None
+    draft.published_at = None
+    draft.published_by = None
+    draft.save()
+    draft.agencies.set(agencies)
+    for model in (Fee, DocumentComponent, LegalBasis):
+        for row in model.objects.filter(version=source):
+            row.pk = None
+            row.version = draft
+            row.save()
+    return draft
+
+
+def retire_procedure(procedure: Procedure, *, note: str = "") -> Procedure:
+    """Hide a procedure from search; its page stays readable with a notice."""
+    procedure.retired_at = timezone.now()
+    procedure.retirement_note = note
+    procedure.save(update_fields=["retired_at", "retirement_note"])
+    return procedure
+
+
+def reinstate_procedure(procedure: Procedure) -> Procedure:
+    procedure.retired_at = None
+    procedure.save(update_fields=["retired_at"])
+    return procedure
+
+
+def record_view(procedure: Procedure) -> None:
+    """Count a page view for the "popular procedures" list without a read-modify-write race."""
+    from django.db.models import F
+
+    Procedure.objects.filter(pk=procedure.pk).update(view_count=F("view_count") + 1)

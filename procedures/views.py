@@ -1,0 +1,80 @@
+"""Public catalogue pages: search results, procedure page, its QR code."""
+
+import segno
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from . import selectors, services
+from .constants import VersionStatus
+from .forms import ProcedureSearchForm
+from .models import Procedure
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def procedure_list(request):
+    form = ProcedureSearchForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return render(request, "procedures/list.html", {"form": form, "page": None}, status=400)
+    filters = form.cleaned_data if request.GET else {}
+    results = selectors.search_procedures(**{k: v for k, v in filters.items() if v})
+    paginator = Paginator(results, PAGE_SIZE)
+    requested = request.GET.get("page", "1")
+    page = paginator.get_page(requested)
+    out_of_range = str(page.number) != requested.strip() and "page" in request.GET
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "procedures/list.html",
+        {
+            "form": form,
+            "page": page,
+            "total": paginator.count,
+            "out_of_range": out_of_range,
+            "querystring": query.urlencode(),
+        },
+    )
+
+
+@require_GET
+def procedure_detail(request, code):
+    procedure = get_object_or_404(Procedure, code=code)
+    version = procedure.current_version
+    requested = request.GET.get("version")
+    if requested:
+        if not requested.isdigit():
+            raise Http404
+        version = get_object_or_404(procedure.versions, number=int(requested), status=VersionStatus.PUBLISHED)
+    if version is None:
+        raise Http404
+    services.record_view(procedure)
+    published_versions = procedure.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number")
+    return render(
+        request,
+        "procedures/detail.html",
+        {
+            "procedure": procedure,
+            "version": version,
+            "is_current": version.pk == procedure.current_version_id,
+            "published_versions": published_versions,
+            "fees": version.fees.all(),
+            "components": version.components.all(),
+            "legal_bases": version.legal_bases.all(),
+            "agencies": version.agencies.select_related("unit"),
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def procedure_qr(request, code):
+    procedure = get_object_or_404(Procedure, code=code)
+    url = request.build_absolute_uri(reverse("procedures:detail", args=[procedure.code]))
+    svg = segno.make(url, error="m").svg_inline(scale=4, title=procedure.code)
+    return HttpResponse(svg, content_type="image/svg+xml")

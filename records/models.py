@@ -1,0 +1,1 @@
+"""A citizen's record (hồ sơ) and its workflow (issue: filing, back-office)."""

@@ -1,0 +1,1 @@
+"""Online public services built on procedures (issue: online services and filing)."""
