@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+import segno
 
 from . import factories
 
@@ -95,6 +96,8 @@ def test_qr_code_is_an_svg_pointing_at_the_page(client):
     assert response["Content-Type"] == "image/svg+xml"
     root = ET.fromstring(response.content)
     assert root.tag.endswith("svg")
+    expected = segno.make("http://testserver/procedures/1.001193/", error="m").svg_inline(scale=4, title="1.001193")
+    assert response.content.decode() == expected
 
 
 def test_unknown_procedure_gets_the_vietnamese_404_page(client):
