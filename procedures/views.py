@@ -1,5 +1,7 @@
 """Public catalogue pages: search results, procedure page, its QR code."""
 
+import io
+
 import segno
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -76,5 +78,11 @@ def procedure_detail(request, code):
 def procedure_qr(request, code):
     procedure = get_object_or_404(Procedure, code=code)
     url = request.build_absolute_uri(reverse("procedures:detail", args=[procedure.code]))
-    svg = segno.make(url, error="m").svg_inline(scale=4, title=procedure.code)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return HttpResponse(qr_svg(url, title=procedure.code), content_type="image/svg+xml")
+
+
+def qr_svg(url: str, *, title: str = "") -> bytes:
+    """A standalone SVG QR code (with its namespace, so browsers render it as an image)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, title=title or None, border=2)
+    return buffer.getvalue()
