@@ -146,6 +146,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "procedures.tasks.activate_due_versions",
         "schedule": 60 * 60,
     },
+    "flush-procedure-view-counts": {
+        "task": "procedures.tasks.flush_view_counts",
+        "schedule": 5 * 60,
+    },
 }
 
 REST_FRAMEWORK = {

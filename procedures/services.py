@@ -1,7 +1,9 @@
 """Business operations on the catalogue: publishing, versioning, retiring."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,8 +138,35 @@ def reinstate_procedure(procedure: Procedure) -> Procedure:
     return procedure
 
 
-def record_view(procedure: Procedure) -> None:
-    """Count a page view for the "popular procedures" list without a read-modify-write race."""
-    from django.db.models import F
+def _view_key(procedure_id: int) -> str:
+    return f"procedure-views:{procedure_id}"
 
-    Procedure.objects.filter(pk=procedure.pk).update(view_count=F("view_count") + 1)
+
+def record_view(procedure: Procedure) -> None:
+    """Count a page view in the cache; ``flush_view_counts`` moves the counts to the database.
+
+    Writing the row on every view would serialise all readers of a popular
+    procedure on one row lock.
+    """
+    key = _view_key(procedure.pk)
+    if not cache.add(key, 1, timeout=None):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=None)
+
+
+def flush_view_counts() -> int:
+    """Add the cached view counts to ``Procedure.view_count``; returns the views flushed."""
+    flushed = 0
+    ids = list(Procedure.objects.values_list("pk", flat=True))
+    for start in range(0, len(ids), 1000):
+        keys = {_view_key(pk): pk for pk in ids[start : start + 1000]}
+        counts = cache.get_many(list(keys))
+        if not counts:
+            continue
+        cache.delete_many(list(counts))
+        for key, views in counts.items():
+            Procedure.objects.filter(pk=keys[key]).update(view_count=F("view_count") + views)
+            flushed += views
+    return flushed
