@@ -81,7 +81,8 @@ class AdministrativeUnit(BilingualNameMixin, models.Model):
         return self.retired_on is None
 
     def clean(self):
-        if self.level == UnitLevel.COMMUNE and self.parent and self.parent.level != UnitLevel.PROVINCE:
+        active_commune = self.level == UnitLevel.COMMUNE and self.retired_on is None
+        if active_commune and self.parent and self.parent.level != UnitLevel.PROVINCE:
             raise ValidationError({"parent": _("Xã, phường thuộc trực tiếp tỉnh, thành phố (chính quyền hai cấp).")})
         if self.successor_id and self.successor_id == self.pk:
             raise ValidationError({"successor": _("Một đơn vị không thể kế thừa chính nó.")})
