@@ -135,3 +135,8 @@ def test_english_is_available(client):
     html = client.get("/procedures/1.001193/").content.decode()
     assert '<html lang="en">' in html
     assert "Birth registration" in html
+
+
+def test_vietnamese_is_the_default_whatever_the_browser_prefers(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in html
