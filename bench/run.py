@@ -110,9 +110,9 @@ def start_gunicorn() -> subprocess.Popen:
     )
     for _ in range(100):
         try:
-            if requests.get(BASE + "/healthz", timeout=1).ok:
+            if requests.get(BASE + "/healthz", timeout=10).ok:
                 return process
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.1)
     process.terminate()
     raise SystemExit("gunicorn did not start")
