@@ -67,10 +67,17 @@ class ProcedureSearchForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, with_display_choices=False, **kwargs):
         super().__init__(*args, **kwargs)
-        # The agency list in the form is long; only the few provinces are offered as units.
-        self.fields["unit"].queryset = AdministrativeUnit.objects.filter(retired_on__isnull=True)
+        if with_display_choices:
+            self._set_display_choices()
+
+    def _set_display_choices(self):
+        """Short lists for the HTML filters: provinces and central/provincial agencies.
+
+        Validation still accepts any active unit or agency code (communes too);
+        the API skips building these lists.
+        """
         self.fields["unit"].widget.choices = [("", _("Tất cả"))] + [
             (u.code, u.display_name)
             for u in AdministrativeUnit.objects.filter(retired_on__isnull=True, level="province")

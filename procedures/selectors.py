@@ -1,10 +1,20 @@
 """Read-only queries over the catalogue."""
 
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
 from .fields import ChoiceSetField
 from .models import Agency, Procedure, Sector
 from .text import fold, query_words
+
+
+_TSQUERY_TERM = re.compile(r"[a-z0-9]+")
+_CODE_FRAGMENT = re.compile(r"[0-9.]{3,}")
+# The same expression as the GIN index of migration 0002, so PostgreSQL uses the index.
+SEARCH_VECTOR = SearchVector("search_text", config="simple")
 
 
 def public_procedures() -> QuerySet[Procedure]:
@@ -36,9 +46,8 @@ def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, de
     words = query_words(q)
     if not words:
         return qs.order_by("-view_count", "code")
-    for word in words:
-        qs = qs.filter(search_text__contains=word)
     phrase = fold(q)
+    qs = _filter_words(qs, words, phrase)
     all_words_in_name = Q()
     for word in words:
         all_words_in_name &= Q(search_name__contains=word)
@@ -50,6 +59,26 @@ def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, de
         output_field=IntegerField(),
     )
     return qs.annotate(rank=rank).order_by("rank", "-view_count", "code")
+
+
+def _filter_words(qs: QuerySet[Procedure], words: list[str], phrase: str) -> QuerySet[Procedure]:
+    """Every word must start a word of the folded text; a code fragment may also match the code.
+
+    PostgreSQL answers from its full-text index (prefix match, so ``giay ph``
+    finds ``giấy phép``); other databases fall back to substring matching.
+    """
+    if connection.vendor == "postgresql":
+        terms = [term for word in words for term in _TSQUERY_TERM.findall(word)]
+        tsquery = " & ".join(f"{term}:*" for term in terms) or "''"
+        qs = qs.annotate(search_vector=SEARCH_VECTOR)
+        condition = Q(search_vector=SearchQuery(tsquery, search_type="raw", config="simple"))
+    else:
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=word)
+    if _CODE_FRAGMENT.fullmatch(phrase):
+        condition |= Q(code__contains=phrase)
+    return qs.filter(condition)
 
 
 def sectors_with_counts() -> QuerySet[Sector]:

@@ -20,7 +20,7 @@ PAGE_SIZE = 20
 
 @require_GET
 def procedure_list(request):
-    form = ProcedureSearchForm(request.GET or None)
+    form = ProcedureSearchForm(request.GET or None, with_display_choices=True)
     if request.GET and not form.is_valid():
         return render(request, "procedures/list.html", {"form": form, "page": None}, status=400)
     filters = form.cleaned_data if request.GET else {}
@@ -46,17 +46,20 @@ def procedure_list(request):
 
 @require_GET
 def procedure_detail(request, code):
-    procedure = get_object_or_404(Procedure, code=code)
+    procedure = get_object_or_404(Procedure.objects.select_related("current_version__sector"), code=code)
     version = procedure.current_version
     requested = request.GET.get("version")
     if requested:
         if not requested.isdigit():
             raise Http404
-        version = get_object_or_404(procedure.versions, number=int(requested), status=VersionStatus.PUBLISHED)
+        version = get_object_or_404(
+            procedure.versions.select_related("sector"), number=int(requested), status=VersionStatus.PUBLISHED
+        )
     if version is None:
         raise Http404
     services.record_view(procedure)
-    published_versions = procedure.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number")
+    # Published versions never change, so the template caches their body per version;
+    # these querysets are only evaluated on a cache miss.
     return render(
         request,
         "procedures/detail.html",
@@ -64,11 +67,11 @@ def procedure_detail(request, code):
             "procedure": procedure,
             "version": version,
             "is_current": version.pk == procedure.current_version_id,
-            "published_versions": published_versions,
+            "published_versions": procedure.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number"),
             "fees": version.fees.all(),
             "components": version.components.all(),
             "legal_bases": version.legal_bases.all(),
-            "agencies": version.agencies.select_related("unit"),
+            "agencies": version.agencies.all(),
         },
     )
 
