@@ -7,25 +7,12 @@ from django.template import loader
 from django.views.decorators.http import require_GET
 
 from procedures import selectors
-from procedures.constants import AgencyLevel
 from procedures.forms import ProcedureSearchForm
 
 
 @require_GET
 def home(request):
-    level_counts = selectors.level_counts()
-    return render(
-        request,
-        "portal/home.html",
-        {
-            "form": ProcedureSearchForm(),
-            "popular": selectors.popular_procedures(),
-            "recent": selectors.recently_updated_procedures(),
-            "sectors": selectors.sectors_with_counts(),
-            "levels": [(value, label, level_counts[value]) for value, label in AgencyLevel.choices],
-            "agencies": selectors.browsable_agencies(),
-        },
-    )
+    return render(request, "portal/home.html", {"form": ProcedureSearchForm(), **selectors.catalogue_overview()})
 
 
 def health(request):

@@ -3,13 +3,14 @@
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
+from .constants import AgencyLevel
 from .fields import ChoiceSetField
 from .models import Agency, Procedure, Sector
 from .text import fold, query_words
-
 
 _TSQUERY_TERM = re.compile(r"[a-z0-9]+")
 _CODE_FRAGMENT = re.compile(r"[0-9.]{3,}")
@@ -124,10 +125,31 @@ def browsable_agencies() -> QuerySet[Agency]:
 
 
 def popular_procedures(limit=6) -> QuerySet[Procedure]:
-    return public_procedures().order_by("-view_count", "code")[:limit]
+    return public_procedures().select_related("current_version__sector").order_by("-view_count", "code")[:limit]
 
 
 def recently_updated_procedures(limit=6) -> QuerySet[Procedure]:
     return (
         public_procedures().select_related("current_version").order_by("-current_version__published_at", "code")[:limit]
     )
+
+
+OVERVIEW_CACHE_KEY = "procedures:overview"
+# Publishing or retiring clears it; popularity may lag by this much.
+OVERVIEW_CACHE_SECONDS = 10 * 60
+
+
+def catalogue_overview() -> dict:
+    """The home page's lists and counts, cached: they scan the catalogue."""
+    return cache.get_or_set(OVERVIEW_CACHE_KEY, _build_overview, OVERVIEW_CACHE_SECONDS)
+
+
+def _build_overview() -> dict:
+    counts = level_counts()
+    return {
+        "popular": list(popular_procedures()),
+        "recent": list(recently_updated_procedures()),
+        "sectors": list(sectors_with_counts()),
+        "levels": [(value, label, counts[value]) for value, label in AgencyLevel.choices],
+        "agencies": list(browsable_agencies()),
+    }

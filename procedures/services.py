@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .constants import VersionStatus
 from .models import DocumentComponent, Fee, LegalBasis, Procedure, ProcedureVersion
+from .selectors import OVERVIEW_CACHE_KEY
 from .text import fold
 
 
@@ -71,6 +72,7 @@ def activate_current_version(procedure: Procedure, on=None) -> bool:
     procedure.current_version = version
     _copy_search_fields(procedure, version)
     procedure.save(update_fields=["current_version", "name", "search_name", "search_text"])
+    cache.delete(OVERVIEW_CACHE_KEY)
     return True
 
 
@@ -129,12 +131,14 @@ def retire_procedure(procedure: Procedure, *, note: str = "") -> Procedure:
     procedure.retired_at = timezone.now()
     procedure.retirement_note = note
     procedure.save(update_fields=["retired_at", "retirement_note"])
+    cache.delete(OVERVIEW_CACHE_KEY)
     return procedure
 
 
 def reinstate_procedure(procedure: Procedure) -> Procedure:
     procedure.retired_at = None
     procedure.save(update_fields=["retired_at"])
+    cache.delete(OVERVIEW_CACHE_KEY)
     return procedure
 
 

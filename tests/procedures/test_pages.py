@@ -140,3 +140,12 @@ def test_english_is_available(client):
 def test_vietnamese_is_the_default_whatever_the_browser_prefers(client):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="vi">' in html
+
+
+def test_home_lists_follow_publication_and_retirement(client):
+    factories.published("1.001193", "Đăng ký khai sinh")
+    assert "Đăng ký khai tử" not in client.get("/").content.decode()
+    death = factories.published("1.000656", "Đăng ký khai tử")
+    assert "Đăng ký khai tử" in client.get("/").content.decode()
+    services.retire_procedure(death.procedure)
+    assert "Đăng ký khai tử" not in client.get("/").content.decode()
