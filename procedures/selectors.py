@@ -30,7 +30,9 @@ def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, de
     text: code, name, sector, result and agencies. Rank: exact code, then the
     whole phrase in the name, then every word in the name, then the rest.
     """
-    qs = public_procedures().select_related("current_version__sector")
+    # Prefetch, not a join: PostgreSQL then sorts and cuts the page on the procedure
+    # table alone and reads the versions of just that page.
+    qs = public_procedures().prefetch_related("current_version__sector")
     if sector:
         qs = qs.filter(current_version__sector=sector)
     if level:
@@ -63,11 +65,13 @@ def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, de
 
 
 def _filter_words(qs: QuerySet[Procedure], words: list[str], phrase: str) -> QuerySet[Procedure]:
-    """Every word must start a word of the folded text; a code fragment may also match the code.
+    """A code fragment (``1.0011``, ``002804``) matches codes; otherwise every word must match.
 
     PostgreSQL answers from its full-text index (prefix match, so ``giay ph``
     finds ``giấy phép``); other databases fall back to substring matching.
     """
+    if _CODE_FRAGMENT.fullmatch(phrase):
+        return qs.filter(code__contains=phrase)
     if connection.vendor == "postgresql":
         terms = [term for word in words for term in _TSQUERY_TERM.findall(word)]
         tsquery = " & ".join(f"{term}:*" for term in terms) or "''"
@@ -77,8 +81,6 @@ def _filter_words(qs: QuerySet[Procedure], words: list[str], phrase: str) -> Que
         condition = Q()
         for word in words:
             condition &= Q(search_text__contains=word)
-    if _CODE_FRAGMENT.fullmatch(phrase):
-        condition |= Q(code__contains=phrase)
     return qs.filter(condition)
 
 
