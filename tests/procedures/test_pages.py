@@ -149,3 +149,14 @@ def test_home_lists_follow_publication_and_retirement(client):
     assert "Đăng ký khai tử" in client.get("/").content.decode()
     services.retire_procedure(death.procedure)
     assert "Đăng ký khai tử" not in client.get("/").content.decode()
+
+
+def test_english_pages_are_translated(client):
+    factories.published("1.001193", "Đăng ký khai sinh", name_en="Birth registration")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    home = client.get("/").content.decode()
+    assert "Administrative procedures" in home
+    assert "Thủ tục hành chính" not in home
+    detail = client.get("/procedures/1.001193/").content.decode()
+    assert "Full-process online" in detail
+    assert "3 working days" in detail
