@@ -2,12 +2,20 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Each test starts in the portal's default language; a request in English must not leak."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture(scope="session")
