@@ -27,8 +27,9 @@ def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, de
     """Accent- and case-insensitive search, names first.
 
     Every word of the query must appear (in any order) in the procedure's folded
-    text: code, name, sector, result and agencies. Rank: exact code, then the
-    whole phrase in the name, then every word in the name, then the rest.
+    text: code, name, sector, result and agencies. Rank: exact code, the name
+    itself, a name starting with the phrase, the phrase inside the name, every
+    word in the name, then matches elsewhere; popularity breaks ties.
     """
     # Prefetch, not a join: PostgreSQL then sorts and cuts the page on the procedure
     # table alone and reads the versions of just that page.
@@ -56,9 +57,11 @@ def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, de
         all_words_in_name &= Q(search_name__contains=word)
     rank = Case(
         When(code=phrase, then=Value(0)),
-        When(search_name__contains=phrase, then=Value(1)),
-        When(all_words_in_name, then=Value(2)),
-        default=Value(3),
+        When(search_name=phrase, then=Value(1)),
+        When(search_name__startswith=phrase, then=Value(2)),
+        When(search_name__contains=phrase, then=Value(3)),
+        When(all_words_in_name, then=Value(4)),
+        default=Value(5),
         output_field=IntegerField(),
     )
     return qs.annotate(rank=rank).order_by("rank", "-view_count", "code")

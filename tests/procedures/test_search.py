@@ -102,3 +102,14 @@ def test_results_are_paginated(client, catalogue):
     assert len(first["results"]) == 3
     second = client.get("/api/v1/procedures/", {"page_size": 3, "page": 2}).json()
     assert len(second["results"]) == 1
+
+
+def test_the_exact_name_comes_before_longer_names_containing_it(client, catalogue):
+    bundle = factories.published(
+        "1.001022", "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"
+    )
+    again = factories.published("1.004884", "Đăng ký khai sinh lại")
+    from procedures.models import Procedure
+
+    Procedure.objects.filter(pk=bundle.procedure_id).update(view_count=1000)
+    assert codes(client, q="dang ky khai sinh") == ["1.001193", again.procedure.code, "1.001022"]
