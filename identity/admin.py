@@ -1,7 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import User
+from .models import AuthEvent, EDocument, Household, Person, StaffMembership, User
+
+
+class StaffMembershipInline(admin.TabularInline):
+    model = StaffMembership
+    extra = 0
+    autocomplete_fields = ["agency"]
 
 
 @admin.register(User)
@@ -9,3 +15,51 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "get_full_name", "kind", "is_staff", "is_active")
     list_filter = ("kind", "is_staff", "is_active")
     fieldsets = BaseUserAdmin.fieldsets + ((None, {"fields": ("kind",)}),)
+    inlines = [StaffMembershipInline]
+
+
+@admin.register(StaffMembership)
+class StaffMembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "agency", "role")
+    list_filter = ("role",)
+    search_fields = ("user__username", "agency__name", "agency__code")
+    autocomplete_fields = ["user", "agency"]
+
+
+class EDocumentInline(admin.TabularInline):
+    model = EDocument
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    """The simulated population registry; in production it is read-only from the portal."""
+
+    list_display = ("id_number", "full_name", "birth_date", "sex", "permanent_unit")
+    list_filter = ("sex", "marital_status")
+    search_fields = ("id_number", "full_name")
+    raw_id_fields = ("father", "mother", "spouse", "household", "permanent_unit", "temporary_unit")
+    inlines = [EDocumentInline]
+
+
+@admin.register(Household)
+class HouseholdAdmin(admin.ModelAdmin):
+    list_display = ("code", "head", "unit")
+    search_fields = ("code", "head__full_name")
+    raw_id_fields = ("head", "unit")
+
+
+@admin.register(AuthEvent)
+class AuthEventAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "source", "kind", "identifier", "ip_address", "detail")
+    list_filter = ("source", "kind")
+    search_fields = ("identifier",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

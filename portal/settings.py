@@ -46,12 +46,21 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "oauth2_provider",
     "portal",
     "identity",
+    "identity.vneid",
+    "notifications",
     "procedures",
     "services",
     "records",
     "payments",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +73,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -176,6 +191,99 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
+
+# --- Identity: VNeID provider and login ---
+# The simulated VNeID is an OpenID Connect provider (django-oauth-toolkit) under
+# /vneid/; the portal logs citizens in through it with allauth's OpenID Connect
+# client, over HTTP, as it would with the real VNeID. Staff use username,
+# password and TOTP. See identity/ and identity/vneid/.
+from identity.vneid import keys as _vneid_keys  # noqa: E402
+
+VNEID_ISSUER = env.str("VNEID_ISSUER", default=f"{PORTAL_BASE_URL}/vneid").rstrip("/")
+# The portal's client registration at VNeID; dev values are generated once and kept under var/.
+VNEID_CLIENT_ID = env.str("VNEID_CLIENT_ID", default="") or _vneid_keys.dev_secret(VAR_DIR, "vneid_client_id", 24)
+VNEID_CLIENT_SECRET = env.str("VNEID_CLIENT_SECRET", default="") or _vneid_keys.dev_secret(
+    VAR_DIR, "vneid_client_secret", 48
+)
+VNEID_LOCK_AFTER_FAILURES = 5
+VNEID_LOCK_MINUTES = 15
+VNEID_OTP_TTL_SECONDS = 300
+# Seconds an old signing key stays published in the JWKS after rotation (the ID token lifetime).
+VNEID_ID_TOKEN_LIFETIME = 3600
+SMS_BACKEND = env.str("SMS_BACKEND", default="notifications.sms.FileSmsBackend")
+SMS_FILE_PATH = Path(env.str("SMS_FILE_PATH", default=str(VAR_DIR / "sms" / "outbox.log")))
+
+_vneid_active_key, _vneid_inactive_keys = _vneid_keys.load_signing_keys(
+    VAR_DIR / "vneid_keys", keep_seconds=VNEID_ID_TOKEN_LIFETIME
+)
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_GRANT_MODEL = "vneid.Grant"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "vneid.AccessToken"  # noqa: S105
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "vneid.RefreshToken"  # noqa: S105
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "vneid.IDToken"  # noqa: S105
+OAUTH2_PROVIDER = {
+    "OIDC_ENABLED": True,
+    "OIDC_RSA_PRIVATE_KEY": _vneid_active_key,
+    "OIDC_RSA_PRIVATE_KEYS_INACTIVE": _vneid_inactive_keys,
+    "PKCE_REQUIRED": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"],
+    "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
+    "ACCESS_TOKEN_EXPIRE_SECONDS": VNEID_ID_TOKEN_LIFETIME,
+    "ID_TOKEN_EXPIRE_SECONDS": VNEID_ID_TOKEN_LIFETIME,
+    "REQUEST_APPROVAL_PROMPT": "force",
+    "OAUTH2_VALIDATOR_CLASS": "identity.vneid.oauth_validator.VNeIDValidator",
+    "SCOPES": {
+        "openid": "Xác thực danh tính (OpenID Connect)",
+        "profile": "Họ tên, ngày sinh, giới tính, dân tộc, quê quán",
+        "idnumber": "Số định danh cá nhân",
+        "address": "Nơi thường trú, nơi tạm trú",
+        "phone": "Số điện thoại",
+        "email": "Thư điện tử",
+        "household": "Thông tin hộ gia đình, cha mẹ, vợ/chồng",
+        "edocuments": "Giấy tờ điện tử trong ví (giấy phép lái xe, bảo hiểm y tế, đăng ký xe)",
+    },
+    "DEFAULT_SCOPES": ["openid"],
+}
+
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "identity:my_account"
+ACCOUNT_ADAPTER = "identity.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "identity.adapters.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+# Registry e-mail addresses may be shared within a family; they do not identify accounts here.
+ACCOUNT_UNIQUE_EMAIL = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = True
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Cổng Dịch vụ công"
+# The VNeID client is configured from the database (SocialApp, written by
+# `manage.py setup_vneid_client` and `seed_demo`) so tests can point it at a live server.
+
+# --- Documents: PDF rendering and signing ---
+# Issued PDFs go to a storage of their own with no public URL (a private bucket in
+# production); keys and certificates of the demo signing CA live under var/signing.
+# DOCUMENT_SIGNER names the signing backend: the local pyHanko one, or a client of a
+# remote signing service implementing documents.signing.base.Signer.
+STORAGES["documents"] = {
+    "BACKEND": "documents.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": env.str("DOCUMENTS_ROOT", default=str(VAR_DIR / "documents"))},
+}
+DOCUMENT_SIGNER = env.str("DOCUMENT_SIGNER", default="documents.signing.local.LocalSigner")
+DOCUMENT_SIGNING_DIR = Path(env.str("DOCUMENT_SIGNING_DIR", default=str(VAR_DIR / "signing")))
+CELERY_BEAT_SCHEDULE["reschedule-stale-documents"] = {
+    "task": "documents.tasks.reschedule_stale_documents",
+    "schedule": 10 * 60,
+}
 
 LOGGING = {
     "version": 1,

@@ -5,12 +5,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from procedures import api as procedures_api
+from records import api as records_api
 
 from . import views
 
 api_v1 = [
     path("procedures/", procedures_api.ProcedureListView.as_view(), name="procedure-list"),
     path("procedures/<str:code>/", procedures_api.ProcedureDetailView.as_view(), name="procedure-detail"),
+    path("records/lookup/", records_api.RecordLookupView.as_view(), name="record-lookup"),
 ]
 
 urlpatterns = [
@@ -18,10 +20,18 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("procedures/", include("procedures.urls")),
+    path("services/", include("services.urls")),
+    path("", include("records.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+    # Documents: the public verify page (the URL in every PDF's QR code) and downloads of issued PDFs.
+    path("", include("documents.urls")),
+    # Identity: the simulated VNeID provider, allauth (staff login, MFA, VNeID client), portal account pages.
+    path("vneid/", include("identity.vneid.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("identity.urls")),
 ]
 
 if settings.DEBUG:

@@ -18,14 +18,17 @@ from .models import AdministrativeUnit, Agency, DocumentComponent, Fee, LegalBas
 DEMO_EFFECTIVE_FROM = date(2025, 7, 1)
 
 
-def seed() -> str:
+def seed(only: set[str] | None = None) -> str:
+    """Load the demo catalogue; ``only`` limits the procedures to these codes (tests use it)."""
     units = _seed_units()
     sectors = {
         code: Sector.objects.update_or_create(code=code, defaults={"name": vi, "name_en": en})[0]
         for code, vi, en in SECTORS
     }
     agencies = _seed_agencies(units)
-    created = sum(_seed_procedure(item, sectors, agencies) for item in PROCEDURES)
+    created = sum(
+        _seed_procedure(item, sectors, agencies) for item in PROCEDURES if only is None or item["code"] in only
+    )
     return (
         f"{AdministrativeUnit.objects.count()} units, {len(sectors)} sectors, {Agency.objects.count()} agencies, "
         f"{Procedure.objects.count()} procedures ({created} new)"

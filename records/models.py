@@ -1,1 +1,202 @@
-"""A citizen's record (hồ sơ) and its workflow (issue: filing, back-office)."""
+"""A citizen's record (hồ sơ): what was filed, under which procedure version, and its history."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .constants import NATIONAL_STATUS, ApplicantRole, Channel, RecordState, Relationship
+
+
+class RecordGroup(models.Model):
+    """The records created together by one integrated-service filing (dịch vụ công liên thông)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bundle = models.ForeignKey("services.IntegratedService", on_delete=models.PROTECT, related_name="+")
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="record_groups")
+    form_data = models.JSONField(default=dict, blank=True)
+    prefilled_fields = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bộ hồ sơ liên thông")
+        verbose_name_plural = _("bộ hồ sơ liên thông")
+
+    def __str__(self):
+        return f"{self.bundle} ({str(self.pk)[:8]})"
+
+
+class Record(models.Model):
+    # Public identifier in URLs; the human-readable code exists once the record is submitted.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True, null=True, blank=True)
+    service = models.ForeignKey("services.OnlineService", on_delete=models.PROTECT, related_name="records")
+    procedure_version = models.ForeignKey(
+        "procedures.ProcedureVersion",
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=_("phiên bản thủ tục"),
+    )
+    agency = models.ForeignKey(
+        "procedures.Agency", on_delete=models.PROTECT, related_name="records", verbose_name=_("cơ quan giải quyết")
+    )
+    group = models.ForeignKey(RecordGroup, null=True, blank=True, on_delete=models.PROTECT, related_name="records")
+    state = models.CharField(
+        _("trạng thái"), max_length=24, choices=RecordState.choices, default=RecordState.DRAFT, db_index=True
+    )
+    channel = models.CharField(_("kênh nộp"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+
+    # Who filed (the logged-in account) and for whom.
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="records")
+    applicant_role = models.CharField(
+        _("tư cách người nộp"), max_length=16, choices=ApplicantRole.choices, default=ApplicantRole.SELF
+    )
+    applicant_id_number = models.CharField(_("số định danh người nộp"), max_length=12, db_index=True)
+    applicant_name = models.CharField(_("họ tên người nộp"), max_length=150)
+    subject_name = models.CharField(_("người/tổ chức được giải quyết"), max_length=255, blank=True)
+    subject_id_number = models.CharField(_("số định danh/mã số thuế"), max_length=20, blank=True)
+    relationship = models.CharField(
+        _("quan hệ với người được giải quyết"), max_length=24, choices=Relationship.choices, blank=True
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Cán bộ nhập hồ sơ tại quầy, nếu có."),
+    )
+
+    eligibility_answers = models.JSONField(default=dict, blank=True)
+    form_data = models.JSONField(_("dữ liệu biểu mẫu"), default=dict, blank=True)
+    prefilled_fields = models.JSONField(_("trường điền sẵn từ CSDL dân cư"), default=list, blank=True)
+    replaced_components = models.JSONField(
+        _("giấy tờ được thay bằng dữ liệu"),
+        default=dict,
+        blank=True,
+        help_text=_("ID thành phần hồ sơ → nguồn dữ liệu và giấy tờ điện tử đã dùng."),
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("ngày nộp"), null=True, blank=True)
+    received_at = models.DateTimeField(_("ngày tiếp nhận"), null=True, blank=True)
+    expected_result_date = models.DateField(_("ngày hẹn trả kết quả"), null=True, blank=True)
+    due_date = models.DateField(_("hạn giải quyết"), null=True, blank=True, db_index=True)
+    completed_at = models.DateTimeField(_("ngày hoàn thành"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["agency", "state", "-submitted_at"], name="record_queue_idx"),
+            models.Index(fields=["applicant", "-created_at"], name="record_applicant_idx"),
+        ]
+        verbose_name = _("hồ sơ")
+        verbose_name_plural = _("hồ sơ")
+
+    def __str__(self):
+        return self.code or f"{_('Bản nháp')} {str(self.pk)[:8]}"
+
+    def get_absolute_url(self):
+        return reverse("records:detail", args=[self.pk])
+
+    @property
+    def national_status(self) -> int | None:
+        return NATIONAL_STATUS.get(self.state)
+
+    @property
+    def public_status_display(self) -> str:
+        return self.get_state_display()
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == RecordState.DRAFT
+
+
+class RecordEvent(models.Model):
+    """Append-only history: who moved the record, from where to where, why, when and from which address."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(_("vai trò"), max_length=24, blank=True)
+    action = models.CharField(_("thao tác"), max_length=32)
+    from_state = models.CharField(max_length=24, choices=RecordState.choices, blank=True)
+    to_state = models.CharField(max_length=24, choices=RecordState.choices, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    client_ip = models.GenericIPAddressField(null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("lịch sử xử lý")
+        verbose_name_plural = _("lịch sử xử lý")
+
+    def __str__(self):
+        return f"{self.record} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Record events are append-only.")
+        super().save(*args, **kwargs)
+
+
+def attachment_path(instance, filename):
+    # Random names: the original name is kept in the row, never in the storage path.
+    return f"records/{instance.record_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="attachments")
+    component = models.ForeignKey(
+        "procedures.DocumentComponent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["component__order", "uploaded_at"]
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def __str__(self):
+        return self.original_name
+
+
+class CodeSequence(models.Model):
+    """The last record number issued by an agency on a day; rows are locked to take the next one."""
+
+    agency = models.ForeignKey("procedures.Agency", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "day"], name="one_sequence_per_agency_day")]
+
+    def __str__(self):
+        return f"{self.agency_id} {self.day} #{self.last_value}"
+
+
+class DayOff(models.Model):
+    """A day off declared by an administrator on top of weekends and public holidays."""
+
+    date = models.DateField(_("ngày nghỉ"), unique=True)
+    note = models.CharField(_("ghi chú"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("ngày nghỉ bổ sung")
+        verbose_name_plural = _("ngày nghỉ bổ sung")
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} {self.note}"

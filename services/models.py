@@ -1,1 +1,173 @@
-"""Online public services built on procedures (issue: online services and filing)."""
+"""Online public services (dịch vụ công trực tuyến) built on procedure versions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from procedures.models import BilingualNameMixin, DocumentComponent, ProcedureVersion
+
+from . import eforms
+from .constants import FeeTiming, ReplacementSource, ServiceDelivery
+
+ASSURANCE_CHOICES = [("LoA1", _("Mức độ 1")), ("LoA2", _("Mức độ 2"))]
+
+
+class EFormDefinition(models.Model):
+    """What both kinds of service share: the e-form, its prefill and eligibility questions."""
+
+    form_schema = models.JSONField(_("lược đồ biểu mẫu (JSON Schema)"), default=dict)
+    form_ui = models.JSONField(_("mô tả giao diện biểu mẫu"), default=dict, blank=True)
+    prefill_map = models.JSONField(
+        _("điền sẵn từ CSDL dân cư"),
+        default=dict,
+        blank=True,
+        help_text=_('Trường biểu mẫu → đường dẫn dữ liệu, ví dụ {"full_name": "full_name"}.'),
+    )
+    eligibility = models.JSONField(
+        _("câu hỏi điều kiện"),
+        default=list,
+        blank=True,
+        help_text=_('Danh sách {"id", "question": {"vi", "en"}, "expected": true/false, "refusal": {"vi", "en"}}.'),
+    )
+    required_assurance = models.CharField(
+        _("mức độ tài khoản VNeID tối thiểu"), max_length=8, choices=ASSURANCE_CHOICES, default="LoA2"
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        try:
+            eforms.check_definition(self.form_schema, self.form_ui or {})
+        except ValidationError as error:
+            raise ValidationError({"form_schema": error.messages}) from None
+        unknown = set(self.prefill_map or {}) - set(self.form_schema.get("properties", {}))
+        if unknown:
+            raise ValidationError(
+                {"prefill_map": _("Trường không có trong biểu mẫu: %(names)s") % {"names": ", ".join(sorted(unknown))}}
+            )
+        for question in self.eligibility or []:
+            if not isinstance(question, dict) or "id" not in question or "question" not in question:
+                raise ValidationError({"eligibility": _("Mỗi câu hỏi cần có “id” và “question”.")})
+
+    @property
+    def needs_step_up(self) -> bool:
+        return self.required_assurance == "LoA2"
+
+
+class OnlineService(BilingualNameMixin, EFormDefinition):
+    version = models.ForeignKey(
+        ProcedureVersion, on_delete=models.PROTECT, related_name="online_services", verbose_name=_("phiên bản thủ tục")
+    )
+    slug = models.SlugField(_("mã dịch vụ"), max_length=80, unique=True)
+    name = models.CharField(_("tên dịch vụ"), max_length=500)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
+    delivery = models.CharField(
+        _("mức độ"), max_length=20, choices=ServiceDelivery.choices, default=ServiceDelivery.FULL_ONLINE
+    )
+    presence_step = models.TextField(
+        _("bước cần có mặt"),
+        blank=True,
+        help_text=_("Với dịch vụ một phần: bước nào cần đến trực tiếp, mang theo gì, đến đâu."),
+    )
+    form_component = models.ForeignKey(
+        DocumentComponent,
+        verbose_name=_("tờ khai được thay bằng biểu mẫu điện tử"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Thành phần “tờ khai, đơn đề nghị” mà biểu mẫu điện tử thay thế."),
+    )
+    fee_timing = models.CharField(
+        _("thời điểm nộp phí"), max_length=16, choices=FeeTiming.choices, default=FeeTiming.AT_FILING
+    )
+    is_active = models.BooleanField(_("đang cung cấp"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("dịch vụ công trực tuyến")
+        verbose_name_plural = _("dịch vụ công trực tuyến")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.form_component_id and self.version_id and self.form_component.version_id != self.version_id:
+            raise ValidationError({"form_component": _("Thành phần hồ sơ phải thuộc phiên bản thủ tục của dịch vụ.")})
+        if self.delivery == ServiceDelivery.PARTLY_ONLINE and not self.presence_step.strip():
+            raise ValidationError({"presence_step": _("Dịch vụ một phần phải nói rõ bước nào cần có mặt.")})
+
+    @property
+    def procedure(self):
+        return self.version.procedure
+
+
+class ComponentReplacement(models.Model):
+    """Registry or wallet data that replaces a document component, so the citizen attaches nothing."""
+
+    service = models.ForeignKey(OnlineService, on_delete=models.CASCADE, related_name="replacements")
+    component = models.ForeignKey(
+        DocumentComponent, on_delete=models.PROTECT, related_name="+", verbose_name=_("thành phần hồ sơ")
+    )
+    source = models.CharField(_("nguồn dữ liệu"), max_length=32, choices=ReplacementSource.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["service", "component"], name="one_replacement_per_component")]
+        verbose_name = _("dữ liệu thay thế giấy tờ")
+        verbose_name_plural = _("dữ liệu thay thế giấy tờ")
+
+    def __str__(self):
+        return f"{self.component} ← {self.get_source_display()}"
+
+    def clean(self):
+        if self.component_id and self.service_id and self.component.version_id != self.service.version_id:
+            raise ValidationError({"component": _("Thành phần hồ sơ phải thuộc phiên bản thủ tục của dịch vụ.")})
+
+
+class IntegratedService(BilingualNameMixin, EFormDefinition):
+    """Dịch vụ công liên thông: one filing, one record per member service at its own agency."""
+
+    slug = models.SlugField(_("mã dịch vụ"), max_length=80, unique=True)
+    name = models.CharField(_("tên dịch vụ liên thông"), max_length=500)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    members = models.ManyToManyField(OnlineService, through="BundleMember", related_name="bundles")
+    is_active = models.BooleanField(_("đang cung cấp"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("dịch vụ công liên thông")
+        verbose_name_plural = _("dịch vụ công liên thông")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:bundle", args=[self.slug])
+
+
+class BundleMember(models.Model):
+    bundle = models.ForeignKey(IntegratedService, on_delete=models.CASCADE, related_name="bundle_members")
+    service = models.ForeignKey(OnlineService, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+    moves_with_first = models.BooleanField(
+        _("chuyển trạng thái cùng hồ sơ đầu tiên"),
+        default=False,
+        help_text=_("Hồ sơ này được tiếp nhận/trả kết quả cùng hồ sơ đầu tiên của bộ liên thông."),
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["bundle", "service"], name="bundle_member_once")]
+        verbose_name = _("thủ tục trong bộ liên thông")
+        verbose_name_plural = _("thủ tục trong bộ liên thông")
+
+    def __str__(self):
+        return f"{self.bundle} ← {self.service}"

@@ -13,3 +13,8 @@ def vnd(amount) -> str:
     if (get_language() or "vi").startswith("en"):
         return f"{grouped} VND"
     return f"{grouped.replace(',', '.')} ₫"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "documents"
+    verbose_name = _("Văn bản điện tử")
+
+    def ready(self):
+        from . import signals  # noqa: F401

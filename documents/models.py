@@ -1,0 +1,77 @@
+"""Issued documents: what was printed, by whom, for what, and the signed PDF itself."""
+
+import uuid
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .constants import DocumentKind, DocumentStatus
+from .storage import get_document_storage
+
+
+def _pdf_path(document, filename):
+    # Deterministic, so re-running the task overwrites rather than piles up files.
+    return f"{document.created_at:%Y/%m}/{document.pk}.pdf"
+
+
+class Document(models.Model):
+    """One issued document. Its UUID is public: the QR code and the verify page carry it.
+
+    Rows are never re-issued: once ``issued``, the PDF, its hash and the context stay
+    as they are. A correction is a new document (a new idempotency key).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("loại văn bản"), max_length=32, choices=DocumentKind.choices)
+    agency = models.ForeignKey(
+        "procedures.Agency", verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="documents"
+    )
+    # What the document is about (a record, a payment...). The id is text so any primary key type fits.
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("content_type", "object_id")
+    idempotency_key = models.CharField(_("khóa chống trùng"), max_length=128)
+    context = models.JSONField(_("nội dung in"), default=dict, encoder=DjangoJSONEncoder)
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
+    )
+    file = models.FileField(_("tệp PDF"), storage=get_document_storage, upload_to=_pdf_path, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    signer_subject = models.CharField(_("chủ thể chứng thư ký"), max_length=500, blank=True)
+    signer_serial = models.CharField(_("số hiệu chứng thư ký"), max_length=64, blank=True)
+    issued_at = models.DateTimeField(_("thời điểm phát hành"), null=True, blank=True)
+    error = models.TextField(_("lỗi gần nhất"), blank=True)
+    created_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("văn bản điện tử")
+        verbose_name_plural = _("văn bản điện tử")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id", "idempotency_key"], name="document_once_per_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="document_subject_idx"),
+            models.Index(fields=["status", "created_at"], name="document_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("documents:verify", args=[self.pk])
+
+    @property
+    def number(self) -> str:
+        """The printed number ("Số"): the caller's, or one derived from the public id."""
+        return self.context.get("number") or self.pk.hex[:8].upper()
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == DocumentStatus.ISSUED

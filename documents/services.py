@@ -1,0 +1,138 @@
+"""The public API of the documents app: request a document, issue it, check an upload.
+
+Other apps call ``request_document`` inside their own transaction (when a record
+is received, a payment confirmed...). The row is written at once; the PDF is made
+by the Celery task ``documents.tasks.issue_document`` once that transaction
+commits, so a rolled-back filing never produces a document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from .constants import REQUIRED_CONTEXT, DocumentKind, DocumentStatus
+from .models import Document
+
+logger = logging.getLogger(__name__)
+
+
+def request_document(
+    kind: DocumentKind | str,
+    *,
+    agency,
+    subject: models.Model,
+    context: dict,
+    idempotency_key: str,
+) -> Document:
+    """Create the pending document and schedule its issue after commit.
+
+    Idempotent: the same ``(kind, subject, idempotency_key)`` returns the document
+    already requested, with the context it was first given. If that one is not
+    issued yet it is scheduled again (the task leaves issued documents alone).
+    """
+    kind = DocumentKind(kind)
+    missing = [key for key in REQUIRED_CONTEXT[kind] if context.get(key) in (None, "", [])]
+    if missing:
+        raise ValidationError(f"Missing context for {kind.value}: {', '.join(missing)}")
+    if not idempotency_key:
+        raise ValidationError("An idempotency key is required.")
+    lookup = {
+        "kind": kind,
+        "content_type": ContentType.objects.get_for_model(subject),
+        "object_id": str(subject.pk),
+        "idempotency_key": idempotency_key,
+    }
+    with transaction.atomic():
+        document = Document.objects.filter(**lookup).first()
+        if document is None:
+            try:
+                with transaction.atomic():
+                    document = Document.objects.create(agency=agency, context=context, **lookup)
+            except IntegrityError:  # a concurrent request with the same key won
+                document = Document.objects.get(**lookup)
+        if document.status == DocumentStatus.FAILED:
+            Document.objects.filter(pk=document.pk).update(status=DocumentStatus.PENDING)
+            document.status = DocumentStatus.PENDING
+        if document.status != DocumentStatus.ISSUED:
+            _schedule_issue(document)
+    return document
+
+
+def _schedule_issue(document: Document) -> None:
+    from .tasks import issue_document
+
+    document_id = str(document.pk)
+    transaction.on_commit(lambda: issue_document.delay(document_id))
+
+
+def render_and_sign(document_id) -> Document:
+    """Render the PDF, have the agency sign it, store it with its hash. Safe to run twice.
+
+    The row is locked for the duration, so two workers handed the same task (a
+    redelivery after a lost acknowledgement) do not both issue it; the second
+    finds it issued and returns.
+    """
+    from .rendering import render_html, render_pdf
+    from .signing import get_signer, read_signature_info
+
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        if document.status == DocumentStatus.ISSUED:
+            return document
+        document.issued_at = timezone.now()  # printed on the document, so fixed before rendering
+        pdf = render_pdf(render_html(document))
+        signed = get_signer().sign(pdf, agency=document.agency)
+        signature = read_signature_info(signed)
+
+        storage = document.file.storage
+        name = document.file.field.generate_filename(document, f"{document.pk}.pdf")
+        if storage.exists(name):  # left by an attempt whose transaction rolled back
+            storage.delete(name)
+        document.file.save(name, ContentFile(signed), save=False)
+        document.sha256 = hashlib.sha256(signed).hexdigest()
+        document.signer_subject = signature.subject
+        document.signer_serial = signature.serial
+        document.status = DocumentStatus.ISSUED
+        document.error = ""
+        document.save()
+    logger.info("Issued document %s (%s) for agency %s", document.pk, document.kind, document.agency_id)
+    return document
+
+
+def mark_failed(document_id, error: str) -> None:
+    """Called when the task gives up; the verify page then says the document is not valid."""
+    Document.objects.filter(pk=document_id).exclude(status=DocumentStatus.ISSUED).update(
+        status=DocumentStatus.FAILED, error=error[:2000]
+    )
+
+
+def matches_issued_pdf(document: Document, uploaded) -> bool:
+    """Whether an uploaded file is, byte for byte, the PDF the portal issued as ``document``."""
+    if not document.is_issued or not document.sha256:
+        return False
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    return hmac.compare_digest(digest.hexdigest(), document.sha256)
+
+
+def public_subject_status(document: Document) -> str | None:
+    """The current state of what the document is about, if that object offers a public one.
+
+    Duck-typed: any model with a ``public_status_display`` attribute (records will have one)
+    shows it on the verify page; nothing else about the subject is shown.
+    """
+    try:
+        subject = document.subject
+    except Exception:  # deleted subject or a model that no longer exists
+        return None
+    value = getattr(subject, "public_status_display", None) if subject is not None else None
+    return str(value) if value else None

@@ -1,0 +1,55 @@
+"""Celery tasks of the documents queue."""
+
+import logging
+from datetime import timedelta
+
+from celery import Task, shared_task
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
+
+from . import services
+from .constants import DocumentStatus
+from .models import Document
+
+logger = logging.getLogger(__name__)
+
+
+class IssueDocumentTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        """Runs once retries are exhausted (or for an error not retried): record the failure."""
+        if args:
+            services.mark_failed(args[0], f"{type(exc).__name__}: {exc}")
+
+
+@shared_task(
+    bind=True,
+    base=IssueDocumentTask,
+    name="documents.tasks.issue_document",
+    queue="documents",
+    # Acknowledge after the work: a worker killed mid-render leaves the message to another.
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(Exception,),
+    dont_autoretry_for=(ObjectDoesNotExist,),
+    retry_backoff=5,
+    retry_backoff_max=10 * 60,
+    retry_jitter=True,
+    max_retries=6,
+    soft_time_limit=90,
+    time_limit=120,
+)
+def issue_document(self, document_id: str) -> str:
+    """Render and sign one document. Idempotent: an issued document is left alone."""
+    return services.render_and_sign(document_id).status
+
+
+@shared_task(name="documents.tasks.reschedule_stale_documents", queue="documents")
+def reschedule_stale_documents(older_than_minutes: int = 15) -> int:
+    """Send again the documents still pending long after their request (say the broker was down at commit)."""
+    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
+    ids = list(
+        Document.objects.filter(status=DocumentStatus.PENDING, created_at__lt=cutoff).values_list("pk", flat=True)[:500]
+    )
+    for document_id in ids:
+        issue_document.delay(str(document_id))
+    return len(ids)

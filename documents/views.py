@@ -1,0 +1,61 @@
+"""The public verify page (the QR code's target) and the download of an issued PDF."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import services
+from .access import can_download
+from .constants import MAX_UPLOAD_BYTES
+from .forms import VerifyUploadForm
+from .models import Document
+
+# Room for the multipart envelope around a file of the largest accepted size.
+_MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request, document_id):
+    document = get_object_or_404(Document.objects.select_related("agency"), pk=document_id)
+    form, upload_matches, status = VerifyUploadForm(), None, 200
+    if request.method == "POST":
+        if int(request.META.get("CONTENT_LENGTH") or 0) > _MAX_REQUEST_BYTES:
+            # Refuse before Django reads the body.
+            form.errors["file"] = form.error_class([_("Tệp quá lớn: tối đa 10 MB.")])
+            status = 413
+        else:
+            form = VerifyUploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                upload_matches = services.matches_issued_pdf(document, form.cleaned_data["file"])
+            else:
+                status = 400
+    return render(
+        request,
+        "documents/verify.html",
+        {
+            "document": document,
+            "subject_status": services.public_subject_status(document),
+            "record_code": document.context.get("record_code"),
+            "form": form,
+            "upload_matches": upload_matches,
+        },
+        status=status,
+    )
+
+
+@require_GET
+@login_required
+def download(request, document_id):
+    document = get_object_or_404(Document.objects.select_related("content_type"), pk=document_id)
+    if not can_download(request.user, document):
+        raise PermissionDenied
+    if not document.is_issued:
+        raise Http404
+    response = FileResponse(
+        document.file.open("rb"), content_type="application/pdf", filename=f"{document.kind}-{document.number}.pdf"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,127 @@
+"""allauth adapters: citizens come only through VNeID, officers only with a password (and TOTP)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import requests
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialApp
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import audit
+from .constants import AuthEventKind, AuthSource
+from .models import User
+from .services import SESSION_VNEID_KEY, VNEID_PROVIDER_ID, check_login_nonce, split_name
+
+
+def vneid_app() -> SocialApp | None:
+    return SocialApp.objects.filter(provider_id=VNEID_PROVIDER_ID).first()
+
+
+def end_session_endpoint(app: SocialApp) -> str:
+    """The provider's end-session endpoint, read from its discovery document like any RP would."""
+    server_url = app.settings["server_url"].rstrip("/")
+    cache_key = f"vneid:end_session:{server_url}"
+    endpoint = cache.get(cache_key)
+    if endpoint is None:
+        try:
+            response = requests.get(f"{server_url}/.well-known/openid-configuration", timeout=5)
+            response.raise_for_status()
+            endpoint = response.json().get("end_session_endpoint") or ""
+        except (requests.RequestException, ValueError):
+            endpoint = ""
+        cache.set(cache_key, endpoint, 300)
+    return endpoint
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        # Citizens get an account on their first VNeID login; officers are created by administrators.
+        return False
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        username = credentials.get("username", "")
+        if user is not None and user.kind == User.Kind.CITIZEN:
+            audit.record(
+                request,
+                source=AuthSource.PORTAL,
+                kind=AuthEventKind.LOGIN_FAILED,
+                identifier=username,
+                detail="citizen password login refused",
+            )
+            raise ValidationError(_("Công dân đăng nhập bằng tài khoản định danh điện tử VNeID."))
+        if user is None:
+            audit.record(request, source=AuthSource.PORTAL, kind=AuthEventKind.LOGIN_FAILED, identifier=username)
+        return user
+
+    def login(self, request, user):
+        super().login(request, user)
+        audit.record(
+            request,
+            source=AuthSource.PORTAL,
+            kind=AuthEventKind.LOGIN_SUCCEEDED,
+            identifier=user.get_username(),
+            user=user,
+        )
+
+    def get_login_redirect_url(self, request):
+        if getattr(request.user, "is_officer", False):
+            return reverse("identity:backoffice")
+        return super().get_login_redirect_url(request)
+
+    def get_logout_redirect_url(self, request):
+        """After a VNeID login, logging out of the portal also ends the VNeID session."""
+        home = request.build_absolute_uri(reverse("home"))
+        if request.user.is_authenticated:
+            audit.record(
+                request,
+                source=AuthSource.PORTAL,
+                kind=AuthEventKind.LOGOUT,
+                identifier=request.user.get_username(),
+                user=request.user,
+            )
+        app = vneid_app() if request.session.get(SESSION_VNEID_KEY) else None
+        endpoint = end_session_endpoint(app) if app else ""
+        if not endpoint:
+            return super().get_logout_redirect_url(request)
+        return f"{endpoint}?{urlencode({'client_id': app.client_id, 'post_logout_redirect_uri': home})}"
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def is_open_for_signup(self, request, sociallogin):
+        return sociallogin.account.provider == VNEID_PROVIDER_ID
+
+    def pre_social_login(self, request, sociallogin):
+        if sociallogin.account.provider == VNEID_PROVIDER_ID and not check_login_nonce(request, sociallogin):
+            audit.record(
+                request,
+                source=AuthSource.PORTAL,
+                kind=AuthEventKind.LOGIN_FAILED,
+                identifier=sociallogin.account.uid,
+                detail="VNeID nonce mismatch",
+            )
+            messages.error(request, _("Phiên đăng nhập VNeID không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại."))
+            raise ImmediateHttpResponse(redirect("identity:login"))
+        # A VNeID identity only ever belongs to a citizen account, and an officer cannot attach one.
+        linked = sociallogin.user if sociallogin.is_existing else None
+        current = request.user if request.user.is_authenticated else None
+        for user in (linked, current):
+            if user is not None and user.kind != User.Kind.CITIZEN:
+                messages.error(request, _("Tài khoản cán bộ không đăng nhập bằng VNeID."))
+                raise ImmediateHttpResponse(redirect("account_login"))
+
+    def populate_user(self, request, sociallogin, data):
+        user = super().populate_user(request, sociallogin, data)
+        user.username = f"vneid-{sociallogin.account.uid}"
+        user.kind = User.Kind.CITIZEN
+        user.first_name, user.last_name = split_name(data.get("name") or "")
+        return user

@@ -1,0 +1,100 @@
+"""Who may open a view: citizens (through VNeID), officers (password + TOTP), and at which assurance level."""
+
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+
+from . import audit
+from .constants import AssuranceLevel, AuthEventKind, AuthSource
+from .services import assurance_satisfied
+
+
+def _redirect(url_name: str, request) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{reverse(url_name)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def _deny(request, message: str):
+    audit.record(
+        request,
+        source=AuthSource.PORTAL,
+        kind=AuthEventKind.ACCESS_DENIED,
+        identifier=request.user.get_username(),
+        user=request.user,
+        detail=request.path,
+    )
+    raise PermissionDenied(message)
+
+
+def citizen_required(view_func):
+    @wraps(view_func)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return _redirect("identity:login", request)
+        if not request.user.is_citizen:
+            _deny(request, _("Trang này dành cho công dân đăng nhập bằng VNeID."))
+        return view_func(request, *args, **kwargs)
+
+    return wrapper
+
+
+def mfa_completed(request) -> bool:
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+
+
+def staff_required(view_func):
+    """Civil servants and administrators who logged in with password and TOTP."""
+
+    @wraps(view_func)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return _redirect("account_login", request)
+        if not user.is_officer:
+            _deny(request, _("Trang này chỉ dành cho cán bộ, công chức."))
+        if not mfa_completed(request):
+            if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+                messages.info(request, _("Cán bộ phải bật xác thực hai lớp (ứng dụng tạo mã TOTP) trước khi làm việc."))
+                return _redirect("mfa_activate_totp", request)
+            # Has TOTP but this session skipped it (e.g. an older session): log in again.
+            return _redirect("account_reauthenticate", request)
+        return view_func(request, *args, **kwargs)
+
+    return wrapper
+
+
+def assurance_required(level: str = AssuranceLevel.LOA2):
+    """A citizen whose VNeID session is below ``level`` is sent to step up first."""
+
+    def decorator(view_func):
+        @wraps(view_func)
+        @citizen_required
+        def wrapper(request, *args, **kwargs):
+            if not assurance_satisfied(request, level):
+                return _redirect("identity:step_up", request)
+            return view_func(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class CitizenRequiredMixin:
+    @method_decorator(citizen_required)
+    def dispatch(self, *args, **kwargs):
+        return super().dispatch(*args, **kwargs)
+
+
+class StaffRequiredMixin:
+    @method_decorator(staff_required)
+    def dispatch(self, *args, **kwargs):
+        return super().dispatch(*args, **kwargs)

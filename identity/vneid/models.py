@@ -1,0 +1,124 @@
+"""Accounts, sessions, one-time codes and OAuth tokens of the simulated VNeID provider."""
+
+import uuid
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oauth2_provider.models import AbstractAccessToken, AbstractGrant, AbstractIDToken, AbstractRefreshToken
+
+from ..constants import AssuranceLevel
+
+
+class VNeIDAccount(models.Model):
+    """A person's electronic identity account. Its UUID is the OIDC subject (``sub``)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.OneToOneField(
+        "identity.Person", verbose_name=_("công dân"), on_delete=models.CASCADE, related_name="vneid_account"
+    )
+    password = models.CharField(_("mật khẩu"), max_length=128)
+    level = models.CharField(
+        _("mức độ tài khoản"), max_length=8, choices=AssuranceLevel.choices, default=AssuranceLevel.LOA2
+    )
+    failed_attempts = models.PositiveSmallIntegerField(_("số lần nhập sai liên tiếp"), default=0)
+    locked_until = models.DateTimeField(_("tạm khóa đến"), null=True, blank=True)
+    last_login = models.DateTimeField(_("lần đăng nhập cuối"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # django-oauth-toolkit treats the owner of a grant like a Django user.
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+
+    class Meta:
+        verbose_name = _("tài khoản định danh điện tử")
+        verbose_name_plural = _("tài khoản định danh điện tử")
+
+    def __str__(self):
+        return self.person.id_number
+
+    @property
+    def subject(self) -> str:
+        return str(self.id)
+
+    def get_username(self) -> str:
+        return self.person.id_number
+
+    def set_password(self, raw_password: str) -> None:
+        self.password = make_password(raw_password)
+
+    def check_password(self, raw_password: str) -> bool:
+        return check_password(raw_password, self.password)
+
+    def is_locked(self, now=None) -> bool:
+        return self.locked_until is not None and self.locked_until > (now or timezone.now())
+
+
+class ProviderSession(models.Model):
+    """The provider's own login session, referenced by a signed cookie scoped to ``/vneid/``."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    account = models.ForeignKey(VNeIDAccount, on_delete=models.CASCADE, related_name="sessions")
+    acr = models.CharField(max_length=8, choices=AssuranceLevel.choices)
+    auth_time = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phiên đăng nhập VNeID")
+        verbose_name_plural = _("phiên đăng nhập VNeID")
+
+    def __str__(self):
+        return f"{self.account_id} {self.acr} {self.auth_time:%Y-%m-%d %H:%M}"
+
+
+class OneTimeCode(models.Model):
+    """A code sent by SMS for level-2 login. Only its hash is kept."""
+
+    account = models.ForeignKey(VNeIDAccount, on_delete=models.CASCADE, related_name="one_time_codes")
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"OTP {self.account_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# Swapped django-oauth-toolkit models: the resource owner is a VNeID account.
+# ``acr`` and ``auth_time`` travel from the login session to the ID token.
+
+
+class Grant(AbstractGrant):
+    user = models.ForeignKey(VNeIDAccount, on_delete=models.CASCADE, related_name="+")
+    acr = models.CharField(max_length=8, blank=True)
+    auth_time = models.DateTimeField(null=True, blank=True)
+
+    class Meta(AbstractGrant.Meta):
+        pass
+
+
+class AccessToken(AbstractAccessToken):
+    user = models.ForeignKey(VNeIDAccount, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    acr = models.CharField(max_length=8, blank=True)
+
+    class Meta(AbstractAccessToken.Meta):
+        pass
+
+
+class RefreshToken(AbstractRefreshToken):
+    user = models.ForeignKey(VNeIDAccount, on_delete=models.CASCADE, related_name="+")
+
+    class Meta(AbstractRefreshToken.Meta):
+        pass
+
+
+class IDToken(AbstractIDToken):
+    user = models.ForeignKey(VNeIDAccount, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+
+    class Meta(AbstractIDToken.Meta):
+        pass

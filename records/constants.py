@@ -1,0 +1,68 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RecordState(models.TextChoices):
+    DRAFT = "draft", _("Bản nháp")
+    SUBMITTED = "submitted", _("Đã nộp, chờ tiếp nhận")
+    RECEIVED = "received", _("Đã tiếp nhận")
+    REFUSED = "refused", _("Từ chối tiếp nhận")
+    IN_PROCESSING = "in_processing", _("Đang xử lý")
+    SUPPLEMENT_REQUESTED = "supplement_requested", _("Yêu cầu bổ sung")
+    TRANSFERRED = "transferred", _("Đã chuyển cơ quan khác")
+    APPROVED = "approved", _("Đã phê duyệt, chờ trả kết quả")
+    REJECTED = "rejected", _("Không giải quyết")
+    RESULT_RETURNED = "result_returned", _("Đã trả kết quả")
+    WITHDRAWN = "withdrawn", _("Đã rút hồ sơ")
+
+
+# Status codes of the national portal, for synchronisation.
+NATIONAL_STATUS = {
+    RecordState.SUBMITTED: 1,
+    RecordState.RECEIVED: 2,
+    RecordState.REFUSED: 3,
+    RecordState.IN_PROCESSING: 4,
+    RecordState.TRANSFERRED: 4,
+    RecordState.SUPPLEMENT_REQUESTED: 5,
+    RecordState.WITHDRAWN: 7,
+    RecordState.REJECTED: 8,
+    RecordState.APPROVED: 9,
+    RecordState.RESULT_RETURNED: 10,
+}
+NATIONAL_STATUS_PAYMENT_REQUIRED = 6
+
+OPEN_STATES = {
+    RecordState.SUBMITTED,
+    RecordState.RECEIVED,
+    RecordState.IN_PROCESSING,
+    RecordState.SUPPLEMENT_REQUESTED,
+    RecordState.TRANSFERRED,
+    RecordState.APPROVED,
+}
+FINAL_STATES = {RecordState.REFUSED, RecordState.REJECTED, RecordState.RESULT_RETURNED, RecordState.WITHDRAWN}
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Trực tuyến")
+    COUNTER = "counter", _("Trực tiếp tại bộ phận một cửa")
+    POSTAL = "postal", _("Bưu chính")
+
+
+class ApplicantRole(models.TextChoices):
+    SELF = "self", _("Tự nộp cho bản thân")
+    REPRESENTATIVE = "representative", _("Nộp thay cho người khác")
+    BUSINESS = "business", _("Nộp cho doanh nghiệp, tổ chức")
+
+
+class Relationship(models.TextChoices):
+    PARENT = "parent", _("Cha, mẹ")
+    CHILD = "child", _("Con")
+    SPOUSE = "spouse", _("Vợ, chồng")
+    RELATIVE = "relative", _("Người thân khác")
+    AUTHORISED = "authorised", _("Người được ủy quyền")
+    LEGAL_REPRESENTATIVE = "legal_representative", _("Người đại diện theo pháp luật")
+
+
+# Attachment limits (bytes).
+MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
+MAX_RECORD_ATTACHMENTS_SIZE = 50 * 1024 * 1024

@@ -1,0 +1,108 @@
+"""A filing in progress: one draft record, or the drafts of an integrated service sharing one form.
+
+The journey's views work on a ``Filing`` so the single and the integrated
+cases follow the same steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import Http404
+
+from services import prefill
+from services.constants import ReplacementSource
+
+from .models import Record, RecordGroup
+
+
+@dataclass
+class ComponentSlot:
+    """One required document of one record, and how it is satisfied."""
+
+    record: Record
+    component: object
+    replacement_source: str = ""
+    by_eform: bool = False
+    attachments: list = field(default_factory=list)
+    wallet_choices: list = field(default_factory=list)
+    wallet_used: dict | None = None
+
+    @property
+    def by_registry(self) -> bool:
+        return self.replacement_source == ReplacementSource.POPULATION_REGISTRY
+
+    @property
+    def satisfied(self) -> bool:
+        return self.by_eform or self.by_registry or bool(self.attachments) or self.wallet_used is not None
+
+
+@dataclass
+class Filing:
+    pk: str
+    records: list
+    group: RecordGroup | None = None
+
+    @classmethod
+    def load(cls, pk, user) -> Filing:
+        """The applicant's filing with this id (record or group); 404 for anyone else's."""
+        group = RecordGroup.objects.filter(pk=pk, applicant=user).first()
+        if group is not None:
+            records = list(
+                group.records.select_related("service__version", "procedure_version", "agency").order_by("created_at")
+            )
+            return cls(str(pk), records, group)
+        record = (
+            Record.objects.select_related("service__version", "procedure_version", "agency", "group")
+            .filter(pk=pk, applicant=user)
+            .first()
+        )
+        if record is None:
+            raise Http404
+        return cls(str(pk), [record], record.group)
+
+    @property
+    def definition(self):
+        """What carries the form: the integrated service, or the single online service."""
+        return self.group.bundle if self.group else self.records[0].service
+
+    @property
+    def first(self) -> Record:
+        return self.records[0]
+
+    @property
+    def is_draft(self) -> bool:
+        return all(r.is_draft for r in self.records)
+
+    @property
+    def form_data(self) -> dict:
+        return self.group.form_data if self.group else self.first.form_data
+
+    @property
+    def title(self) -> str:
+        return self.definition.display_name
+
+    def registry_data(self) -> dict | None:
+        return prefill.registry_data(self.first.applicant_id_number)
+
+    def slots(self, registry: dict | None = None) -> list[ComponentSlot]:
+        slots = []
+        for record in self.records:
+            replacements = {r.component_id: r.source for r in record.service.replacements.all()}
+            attachments = {}
+            for attachment in record.attachments.all():
+                attachments.setdefault(attachment.component_id, []).append(attachment)
+            for component in record.procedure_version.components.all():
+                source = replacements.get(component.pk, "")
+                slot = ComponentSlot(
+                    record=record,
+                    component=component,
+                    replacement_source=source,
+                    by_eform=component.pk == record.service.form_component_id,
+                    attachments=attachments.get(component.pk, []),
+                    wallet_used=(record.replaced_components.get(str(component.pk)) or {}).get("document"),
+                )
+                if source and source != ReplacementSource.POPULATION_REGISTRY:
+                    slot.wallet_choices = prefill.wallet_documents(registry, source)
+                slots.append(slot)
+        return slots

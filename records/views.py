@@ -1,0 +1,315 @@
+"""The citizen's side of records: the filing journey, "Hồ sơ của tôi", downloads and public lookup."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from identity.decorators import citizen_required
+from identity.services import has_role
+from procedures.models import Agency, DocumentComponent
+from services import eforms, prefill
+from services.constants import ReplacementSource
+
+from . import selectors, services
+from .filing import Filing
+from .models import Attachment
+
+STEPS = ["eligibility", "form", "attachments", "review"]
+STEP_TITLES = {
+    "eligibility": gettext_lazy("Điều kiện"),
+    "form": gettext_lazy("Tờ khai"),
+    "attachments": gettext_lazy("Giấy tờ"),
+    "review": gettext_lazy("Kiểm tra và nộp"),
+}
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
+
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def step(request, pk, step):
+    if step not in STEPS:
+        raise Http404
+    filing = Filing.load(pk, request.user)
+    if not filing.is_draft:
+        return redirect("records:detail", pk=filing.first.pk)
+    handler = {"eligibility": _eligibility, "form": _form, "attachments": _attachments, "review": _review}[step]
+    steps = [s for s in STEPS if s != "eligibility" or filing.definition.eligibility]
+    context = {"filing": filing, "step": step, "steps": [(s, STEP_TITLES[s]) for s in steps]}
+    return handler(request, filing, context)
+
+
+def _eligibility(request, filing, context):
+    questions = filing.definition.eligibility
+    refusals = []
+    if request.method == "POST":
+        answers = {
+            q["id"]: request.POST.get(q["id"]) == "yes" for q in questions if request.POST.get(q["id"]) in ("yes", "no")
+        }
+        unanswered = [q for q in questions if q["id"] not in answers]
+        for record in filing.records:
+            refusals = services.save_eligibility(record, answers, questions)
+        if unanswered:
+            messages.error(request, _("Hãy trả lời tất cả câu hỏi."))
+        elif not refusals:
+            return redirect("records:step", pk=filing.pk, step="form")
+    answers = filing.first.eligibility_answers
+    context["questions"] = [
+        {"id": q["id"], "text": eforms.text(q["question"]), "answer": answers.get(q["id"])} for q in questions
+    ]
+    context["refusals"] = refusals
+    return render(request, "records/step_eligibility.html", context, status=400 if refusals else 200)
+
+
+class AgencyChoiceForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), label=gettext_lazy("Cơ quan giải quyết"), to_field_name="code"
+    )
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = record.procedure_version.agencies.filter(is_active=True).order_by("name")
+        self.fields["agency"].initial = record.agency.code
+
+
+def _form(request, filing, context):
+    definition = filing.definition
+    registry = filing.registry_data()
+    prefilled = prefill.prefill_values(definition.prefill_map, registry)
+    agency_form = None if filing.group else AgencyChoiceForm(request.POST or None, record=filing.first)
+    if request.method == "POST":
+        form = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
+        valid = form.is_valid()
+        data = form.as_json() if valid else _raw_values(form, request.POST, prefilled)
+        services.save_form(filing.records, data, list(prefilled))
+        if agency_form is not None and agency_form.is_valid():
+            services.change_agency(filing.first, agency_form.cleaned_data["agency"])
+        if "save" in request.POST:
+            messages.success(request, _("Đã lưu bản nháp. Bạn có thể tiếp tục sau tại “Hồ sơ của tôi”."))
+            return redirect("records:step", pk=filing.pk, step="form")
+        if valid:
+            return redirect("records:step", pk=filing.pk, step="attachments")
+        status = 400
+    else:
+        form = eforms.EForm(
+            initial=filing.form_data, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled
+        )
+        status = 200
+    context.update(
+        {"form": form, "agency_form": agency_form, "prefilled": prefilled, "has_registry": registry is not None}
+    )
+    return render(request, "records/step_form.html", context, status=status)
+
+
+def _raw_values(form, post, prefilled) -> dict:
+    """What the citizen typed, as typed, so an invalid form is saved and shown again intact."""
+    values = {name: post.get(name, "") for name in form.fields if post.get(name, "") != ""}
+    return {**values, **prefilled}
+
+
+def _attachments(request, filing, context):
+    registry = filing.registry_data()
+    errors = []
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "continue":
+            missing = [s for s in filing.slots(registry) if s.component.mandatory and not s.satisfied]
+            if not missing:
+                return redirect("records:step", pk=filing.pk, step="review")
+            errors = [_("Thiếu giấy tờ: %(name)s.") % {"name": s.component.name} for s in missing]
+        else:
+            try:
+                _change_slot(request, filing, registry, action)
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                return redirect("records:step", pk=filing.pk, step="attachments")
+    context.update({"slots": filing.slots(registry), "errors": errors})
+    return render(request, "records/step_attachments.html", context, status=400 if errors else 200)
+
+
+def _change_slot(request, filing, registry, action) -> None:
+    record, component = _slot_target(filing, request.POST)
+    if action == "upload":
+        uploaded = request.FILES.get("file")
+        if uploaded is None:
+            raise ValidationError(_("Hãy chọn tệp để tải lên."))
+        services.attach(record, component, uploaded, by=request.user)
+        messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": uploaded.name})
+    elif action == "remove":
+        attachment = get_object_or_404(Attachment, pk=request.POST.get("attachment"), record=record)
+        services.remove_attachment(attachment)
+    elif action == "wallet":
+        source = _wallet_source(record, component)
+        number = request.POST.get("document")
+        document = next((d for d in prefill.wallet_documents(registry, source) if d["number"] == number), None)
+        if document is None:
+            raise ValidationError(_("Không tìm thấy giấy tờ này trong ví giấy tờ điện tử của bạn."))
+        services.use_wallet_document(record, component, source, document)
+    elif action == "unwallet":
+        services.use_wallet_document(record, component, _wallet_source(record, component), None)
+    else:
+        raise ValidationError(_("Thao tác không hợp lệ."))
+
+
+def _slot_target(filing, post):
+    record = next((r for r in filing.records if str(r.pk) == post.get("record")), None)
+    if record is None:
+        raise ValidationError(_("Thao tác không hợp lệ."))
+    component = DocumentComponent.objects.filter(pk=post.get("component"), version=record.procedure_version).first()
+    if component is None:
+        raise ValidationError(_("Thao tác không hợp lệ."))
+    return record, component
+
+
+def _wallet_source(record, component) -> str:
+    replacement = record.service.replacements.filter(component=component).first()
+    if replacement is None or replacement.source == ReplacementSource.POPULATION_REGISTRY:
+        raise ValidationError(_("Giấy tờ này không thể thay bằng giấy tờ điện tử."))
+    return replacement.source
+
+
+def _review(request, filing, context):
+    definition = filing.definition
+    errors = []
+    if request.method == "POST":
+        try:
+            if filing.group:
+                services.submit_group(filing.group, actor=request.user, client_ip=client_ip(request))
+            else:
+                services.submit(filing.first, actor=request.user, client_ip=client_ip(request))
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            return redirect("records:done", pk=filing.pk)
+    form = eforms.EForm(initial=filing.form_data, schema=definition.form_schema, ui=definition.form_ui)
+    context.update(
+        {
+            "answers": _answers(form, filing.form_data, filing.first.prefilled_fields),
+            "slots": filing.slots(filing.registry_data()),
+            "errors": errors,
+        }
+    )
+    return render(request, "records/step_review.html", context, status=400 if errors else 200)
+
+
+def _answers(form, data, prefilled_fields):
+    rows = []
+    for fieldset in form.fieldsets():
+        items = []
+        for bound in fieldset.fields:
+            if bound.name not in data:
+                continue
+            value = data[bound.name]
+            choices = dict(getattr(bound.field, "choices", []) or [])
+            if isinstance(value, bool):
+                value = _("Có") if value else _("Không")
+            items.append(
+                {"label": bound.label, "value": choices.get(value, value), "prefilled": bound.name in prefilled_fields}
+            )
+        if items:
+            rows.append((fieldset.legend, items))
+    return rows
+
+
+@require_GET
+@citizen_required
+def done(request, pk):
+    filing = Filing.load(pk, request.user)
+    if filing.is_draft:
+        return redirect("records:step", pk=filing.pk, step="review")
+    return render(request, "records/done.html", {"filing": filing})
+
+
+@require_GET
+@citizen_required
+def my_records(request):
+    page = selectors.records_of(request.user, request.GET.get("page"))
+    return render(request, "records/my_records.html", {"page": page})
+
+
+@require_GET
+@citizen_required
+def detail(request, pk):
+    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
+    if record.is_draft:
+        return redirect("records:step", pk=record.group_id or record.pk, step="form")
+    definition = record.group.bundle if record.group else record.service
+    form = eforms.EForm(initial=record.form_data, schema=definition.form_schema, ui=definition.form_ui)
+    return render(
+        request,
+        "records/detail.html",
+        {
+            "record": record,
+            "answers": _answers(form, record.form_data, record.prefilled_fields),
+            "attachments": record.attachments.select_related("component"),
+            "events": record.events.exclude(action="create"),
+            "siblings": record.group.records.exclude(pk=record.pk) if record.group else [],
+            "can_withdraw": services.can_withdraw(record),
+        },
+    )
+
+
+@require_POST
+@citizen_required
+def withdraw(request, pk):
+    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
+    try:
+        services.withdraw(
+            record, actor=request.user, reason=request.POST.get("reason", "")[:500], client_ip=client_ip(request)
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Đã rút hồ sơ %(code)s.") % {"code": record.code})
+    return redirect("records:detail", pk=record.pk)
+
+
+@require_GET
+def download_attachment(request, pk, attachment_id):
+    """Only the applicant and staff of the handling agency; anyone else gets a 404, not a hint."""
+    attachment = get_object_or_404(Attachment.objects.select_related("record__agency"), pk=attachment_id, record_id=pk)
+    record = attachment.record
+    user = request.user
+    allowed = user.is_authenticated and (record.applicant_id == user.pk or has_role(user, record.agency))
+    if not allowed:
+        raise Http404
+    return FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=request.GET.get("inline") != "1",
+        filename=attachment.original_name,
+    )
+
+
+class LookupForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Mã hồ sơ"), max_length=40)
+    id_number = forms.RegexField(
+        label=gettext_lazy("Số định danh cá nhân của người nộp"),
+        regex=r"^\d{12}$",
+        error_messages={"invalid": gettext_lazy("Số định danh cá nhân gồm đúng 12 chữ số.")},
+    )
+
+    def error_summary(self):
+        return [(f"id_{name}", str(m)) for name, ms in self.errors.items() for m in ms]
+
+
+@require_GET
+def lookup(request):
+    form = LookupForm(request.GET or None)
+    record = None
+    not_found = False
+    if request.GET and form.is_valid():
+        record = selectors.lookup(form.cleaned_data["code"], form.cleaned_data["id_number"])
+        not_found = record is None
+    status = 400 if request.GET and not form.is_valid() else (404 if not_found else 200)
+    return render(
+        request, "records/lookup.html", {"form": form, "record": record, "not_found": not_found}, status=status
+    )

@@ -1,0 +1,90 @@
+"""Administrators define online services and their e-forms, with a live preview of the form."""
+
+import json
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import eforms
+from .models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
+
+
+class ComponentReplacementInline(admin.TabularInline):
+    model = ComponentReplacement
+    extra = 0
+
+
+class BundleMemberInline(admin.TabularInline):
+    model = BundleMember
+    extra = 0
+    autocomplete_fields = ["service"]
+
+
+class EFormPreviewMixin:
+    """Adds ``…/preview/``: the admin's change form posts the schema there and shows the rendered e-form."""
+
+    change_form_template = "admin/services/eform_change_form.html"
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        extra = [path("preview/", self.admin_site.admin_view(self.preview), name="{}_{}_preview".format(*info))]
+        return extra + super().get_urls()
+
+    def preview(self, request):
+        if request.method != "POST" or not self.has_change_permission(request):
+            return HttpResponse(status=405)
+        try:
+            schema = json.loads(request.POST.get("form_schema") or "{}")
+            ui = json.loads(request.POST.get("form_ui") or "{}")
+            eforms.check_definition(schema, ui)
+        except (ValueError, ValidationError) as error:
+            message = " ".join(getattr(error, "messages", [str(error)]))
+            return HttpResponse(f'<p class="errornote">{_("Chưa xem trước được")}: {message}</p>', status=400)
+        form = eforms.EForm(schema=schema, ui=ui)
+        return HttpResponse(render_to_string("includes/eform.html", {"form": form, "prefilled": {}}, request=request))
+
+
+class JsonTextarea(forms.Textarea):
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return value
+        return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+JSON_WIDGETS = {
+    name: JsonTextarea(attrs={"rows": 14, "class": "vLargeTextField json-editor"})
+    for name in ("form_schema", "form_ui", "prefill_map", "eligibility")
+}
+
+
+@admin.register(OnlineService)
+class OnlineServiceAdmin(EFormPreviewMixin, admin.ModelAdmin):
+    list_display = ("name", "slug", "version", "delivery", "required_assurance", "is_active")
+    list_filter = ("delivery", "required_assurance", "is_active")
+    search_fields = ("name", "slug", "version__procedure__code")
+    autocomplete_fields = ["version"]
+    inlines = [ComponentReplacementInline]
+    formfield_overrides = {}
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["widgets"] = JSON_WIDGETS
+        return super().get_form(request, obj, **kwargs)
+
+
+@admin.register(IntegratedService)
+class IntegratedServiceAdmin(EFormPreviewMixin, admin.ModelAdmin):
+    list_display = ("name", "slug", "is_active")
+    search_fields = ("name", "slug")
+    inlines = [BundleMemberInline]
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["widgets"] = JSON_WIDGETS
+        return super().get_form(request, obj, **kwargs)

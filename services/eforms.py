@@ -1,0 +1,218 @@
+"""E-forms: a JSON Schema for the data, a small UI description for people.
+
+The schema is the contract (records store data that validates against it);
+the UI description says how to ask: order and fieldsets, labels and help in
+Vietnamese and English, widgets, and fields shown only when another field has
+a given value. ``build_form`` turns both into an ordinary Django form, so the
+rendering is server-side, accessible and works without JavaScript.
+
+UI description::
+
+    {"fieldsets": [{"legend": {"vi": "...", "en": "..."}, "fields": ["full_name", ...]}],
+     "fields": {"reason": {"label": {"vi": "...", "en": "..."}, "help": {...},
+                           "widget": "radio", "choices": {"lost": {"vi": "Bị mất", "en": "Lost"}}},
+                "lost_details": {"widget": "textarea", "show_if": {"field": "reason", "equals": "lost"},
+                                 "required_when_shown": true}}}
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+import jsonschema
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
+WIDGETS = {"text", "textarea", "select", "radio", "date", "email", "tel", "checkbox", "number"}
+
+
+def text(value, default: str = "") -> str:
+    """A ``{"vi": ..., "en": ...}`` text in the current language (Vietnamese when missing)."""
+    if isinstance(value, dict):
+        language = (get_language() or "vi")[:2]
+        return value.get(language) or value.get("vi") or default
+    return value or default
+
+
+def check_definition(schema: dict, ui: dict) -> None:
+    """Refuse a schema or UI description the renderer cannot honour, saying why."""
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        raise ValidationError(_("Lược đồ JSON không hợp lệ: %(error)s") % {"error": error.message}) from None
+    if schema.get("type") != "object" or not isinstance(schema.get("properties"), dict):
+        raise ValidationError(_("Lược đồ phải là một đối tượng (type: object) có properties."))
+    properties = schema["properties"]
+    for name, spec in properties.items():
+        if spec.get("type") not in SUPPORTED_TYPES:
+            raise ValidationError(
+                _("Trường “%(name)s” có kiểu “%(type)s” chưa được hỗ trợ.") % {"name": name, "type": spec.get("type")}
+            )
+    unknown_required = set(schema.get("required", [])) - set(properties)
+    if unknown_required:
+        raise ValidationError(
+            _("Trường bắt buộc không có trong lược đồ: %(names)s") % {"names": ", ".join(sorted(unknown_required))}
+        )
+    ui_fields = ui.get("fields", {})
+    placed = [name for fieldset in ui.get("fieldsets", []) for name in fieldset.get("fields", [])]
+    for name in list(ui_fields) + placed:
+        if name not in properties:
+            raise ValidationError(
+                _("Mô tả giao diện nhắc tới trường “%(name)s” không có trong lược đồ.") % {"name": name}
+            )
+    for name, options in ui_fields.items():
+        widget = options.get("widget")
+        if widget and widget not in WIDGETS:
+            raise ValidationError(_("Kiểu hiển thị “%(widget)s” không được hỗ trợ.") % {"widget": widget})
+        condition = options.get("show_if")
+        if condition and condition.get("field") not in properties:
+            raise ValidationError(_("Điều kiện hiển thị của “%(name)s” dựa vào trường không tồn tại.") % {"name": name})
+
+
+@dataclass
+class Fieldset:
+    legend: str
+    fields: list
+
+
+def field_order(schema: dict, ui: dict) -> list[tuple[str, list[str]]]:
+    """(legend, field names) groups in display order; fields not placed go last."""
+    groups, placed = [], set()
+    for fieldset in ui.get("fieldsets", []):
+        names = [n for n in fieldset.get("fields", []) if n in schema["properties"]]
+        placed.update(names)
+        groups.append((text(fieldset.get("legend")), names))
+    rest = [n for n in schema["properties"] if n not in placed]
+    if rest:
+        groups.append(("", rest))
+    return groups
+
+
+def is_shown(name: str, ui: dict, data: dict) -> bool:
+    condition = ui.get("fields", {}).get(name, {}).get("show_if")
+    if not condition:
+        return True
+    return str(data.get(condition["field"], "")) == str(condition.get("equals"))
+
+
+class EForm(forms.Form):
+    """A form built from a schema; ``prefilled`` fields are shown read-only and never taken from the POST."""
+
+    def __init__(self, *args, schema: dict, ui: dict, prefilled: dict | None = None, **kwargs):
+        self.schema, self.ui, self.prefilled = schema, ui, prefilled or {}
+        super().__init__(*args, **kwargs)
+        required = set(schema.get("required", []))
+        for _legend, names in field_order(schema, ui):
+            for name in names:
+                self.fields[name] = _make_field(
+                    name, schema["properties"][name], ui.get("fields", {}).get(name, {}), required=name in required
+                )
+                if name in self.prefilled:
+                    self.fields[name].disabled = True
+                    self.fields[name].initial = self.prefilled[name]
+
+    def fieldsets(self) -> list[Fieldset]:
+        return [Fieldset(legend, [self[name] for name in names]) for legend, names in field_order(self.schema, self.ui)]
+
+    def condition_of(self, name: str) -> dict | None:
+        return self.ui.get("fields", {}).get(name, {}).get("show_if")
+
+    def full_clean(self):
+        # A field hidden by its condition is not required and its value is dropped.
+        # QueryDict.get gives the single value; unpacking a QueryDict would give lists.
+        raw = {name: self.data.get(name) for name in self.data} if self.is_bound else {}
+        for name, field in self.fields.items():
+            if not is_shown(name, self.ui, {**raw, **self.prefilled}):
+                field.required = False
+            elif self.ui.get("fields", {}).get(name, {}).get("required_when_shown") and name not in self.prefilled:
+                field.required = True
+        super().full_clean()
+
+    def clean(self):
+        cleaned = super().clean()
+        data = self.as_json(cleaned)
+        validator = jsonschema.Draft202012Validator(self.schema, format_checker=jsonschema.FormatChecker())
+        for error in validator.iter_errors(data):
+            field = error.path[0] if error.path else _missing_property(error)
+            message = _schema_error_message(error)
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
+            elif field is None:
+                self.add_error(None, message)
+        return cleaned
+
+    def as_json(self, cleaned: dict | None = None) -> dict:
+        """Cleaned values as JSON types (dates as ISO strings); hidden and empty fields left out."""
+        cleaned = self.cleaned_data if cleaned is None else cleaned
+        values = {**cleaned, **self.prefilled}
+        out = {}
+        for name in self.fields:
+            value = values.get(name)
+            if value in (None, "") or not is_shown(name, self.ui, values):
+                continue
+            if isinstance(value, datetime.date):
+                value = value.isoformat()
+            out[name] = value
+        return out
+
+
+def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> forms.Field:
+    label = text(options.get("label"), spec.get("title", name))
+    help_text = text(options.get("help"), spec.get("description", ""))
+    widget_name = options.get("widget")
+    common = {"label": label, "help_text": help_text, "required": required}
+    kind = spec["type"]
+    if "enum" in spec:
+        labels = options.get("choices", {})
+        choices = [(value, text(labels.get(str(value)), str(value))) for value in spec["enum"]]
+        if widget_name == "radio":
+            return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        return forms.ChoiceField(choices=[("", _("— Chọn —"))] + choices, **common)
+    if kind == "boolean":
+        return forms.BooleanField(**{**common, "required": required})
+    if kind == "integer":
+        return forms.IntegerField(min_value=spec.get("minimum"), max_value=spec.get("maximum"), **common)
+    if kind == "number":
+        return forms.DecimalField(min_value=spec.get("minimum"), max_value=spec.get("maximum"), **common)
+    if spec.get("format") == "date" or widget_name == "date":
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+            **common,
+        )
+    if spec.get("format") == "email" or widget_name == "email":
+        return forms.EmailField(max_length=spec.get("maxLength"), **common)
+    widget = forms.Textarea(attrs={"rows": 4}) if widget_name == "textarea" else None
+    if widget_name == "tel":
+        widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
+    field = forms.CharField(max_length=spec.get("maxLength"), min_length=spec.get("minLength"), widget=widget, **common)
+    return field
+
+
+def _missing_property(error: jsonschema.ValidationError) -> str | None:
+    """The field a ``required`` error is about (jsonschema reports it on the parent object)."""
+    if error.validator == "required":
+        match = re.match(r"'([^']+)' is a required property", error.message)
+        return match.group(1) if match else None
+    return None
+
+
+def _schema_error_message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "pattern":
+        return _("Giá trị không đúng định dạng.")
+    if error.validator == "required":
+        return _("Thiếu thông tin bắt buộc.")
+    if error.validator == "format":
+        return _("Giá trị không đúng định dạng %(format)s.") % {"format": error.validator_value}
+    return _("Giá trị không hợp lệ: %(error)s") % {"error": error.message}
+
+
+def validate_data(schema: dict, data: dict) -> list[str]:
+    """Messages for data that does not satisfy the schema (empty when valid)."""
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return [_schema_error_message(error) for error in validator.iter_errors(data)]

@@ -1,0 +1,108 @@
+"""Public pages of online services and the start of a filing."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from identity.decorators import citizen_required
+from identity.services import assurance_satisfied, citizen_claims
+from records import services as records_services
+
+from .models import IntegratedService, OnlineService
+
+
+@require_GET
+def service_list(request):
+    return render(
+        request,
+        "services/list.html",
+        {
+            "services": OnlineService.objects.filter(is_active=True).select_related(
+                "version__sector", "version__procedure"
+            ),
+            "bundles": IntegratedService.objects.filter(is_active=True),
+        },
+    )
+
+
+@require_GET
+def service_detail(request, slug):
+    service = get_object_or_404(
+        OnlineService.objects.select_related("version__procedure", "version__sector"), slug=slug
+    )
+    return render(
+        request,
+        "services/detail.html",
+        {
+            "service": service,
+            "version": service.version,
+            "components": service.version.components.all(),
+            "replacements": {r.component_id: r for r in service.replacements.all()},
+            "fees": service.version.fees.all(),
+        },
+    )
+
+
+@require_GET
+def bundle_detail(request, slug):
+    bundle = get_object_or_404(IntegratedService, slug=slug)
+    members = bundle.bundle_members.select_related("service__version__procedure")
+    return render(request, "services/bundle.html", {"bundle": bundle, "members": members})
+
+
+def _step_up_redirect(request, definition):
+    """Send a level-1 session to raise its level before it may file."""
+    if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
+        messages.info(
+            request, _("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2; hãy xác thực thêm để tiếp tục.")
+        )
+        return HttpResponseRedirect(f"{reverse('identity:step_up')}?next={request.path}")
+    return None
+
+
+def _applicant(request) -> tuple[str, str]:
+    claims = citizen_claims(request.user)
+    return claims.get("id_number", ""), claims.get("name") or request.user.get_full_name()
+
+
+@require_POST
+@citizen_required
+def start_filing(request, slug):
+    service = get_object_or_404(OnlineService, slug=slug, is_active=True)
+    if (response := _step_up_redirect(request, service)) is not None:
+        return response
+    id_number, name = _applicant(request)
+    registry = records_services.registry_unit(id_number)
+    try:
+        record = records_services.start_draft(
+            service=service,
+            applicant=request.user,
+            applicant_id_number=id_number,
+            applicant_name=name,
+            agency=records_services.agency_for_unit(service, registry),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(service)
+    return redirect("records:step", pk=record.pk, step="eligibility" if service.eligibility else "form")
+
+
+@require_POST
+@citizen_required
+def start_bundle(request, slug):
+    bundle = get_object_or_404(IntegratedService, slug=slug, is_active=True)
+    if (response := _step_up_redirect(request, bundle)) is not None:
+        return response
+    id_number, name = _applicant(request)
+    group = records_services.start_bundle_draft(
+        bundle=bundle,
+        applicant=request.user,
+        applicant_id_number=id_number,
+        applicant_name=name,
+        unit=records_services.registry_unit(id_number),
+    )
+    return redirect("records:step", pk=group.pk, step="eligibility" if bundle.eligibility else "form")

@@ -1,0 +1,204 @@
+"""Who may open what: citizens only through VNeID, officers with password and TOTP, each in their own agency."""
+
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.socialaccount.models import SocialAccount
+from django.core.exceptions import PermissionDenied
+
+from identity import services
+from identity.constants import AssuranceLevel, AuthEventKind, StaffRole
+from identity.models import AuthEvent, StaffMembership, User
+from procedures.constants import AgencyLevel
+from procedures.models import Agency
+
+pytestmark = pytest.mark.django_db
+
+STAFF_PASSWORD = "Can-bo-2026!"
+
+
+@pytest.fixture
+def agencies():
+    return (
+        Agency.objects.create(code="TEST.A", name="Ủy ban nhân dân xã A", level=AgencyLevel.CENTRAL),
+        Agency.objects.create(code="TEST.B", name="Ủy ban nhân dân xã B", level=AgencyLevel.CENTRAL),
+    )
+
+
+def _officer(username, agency=None, role=StaffRole.RECEIVER, totp=True, kind=User.Kind.STAFF):
+    user = User.objects.create_user(username=username, password=STAFF_PASSWORD, kind=kind)
+    if agency is not None:
+        services.grant_role(user, agency, role)
+    if totp:
+        user.totp_secret = generate_totp_secret()
+        TOTP.activate(user, user.totp_secret)
+    return user
+
+
+def _totp_now(secret):
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def _staff_login(client, user):
+    response = client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/authenticate/")
+    response = client.post("/accounts/2fa/authenticate/", {"code": _totp_now(user.totp_secret)})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+def _citizen(
+    client,
+    acr=AssuranceLevel.LOA1,
+    uid="11111111-1111-1111-1111-111111111111",
+    name="Nguyễn Văn Dân",
+    id_number="001090000001",
+):
+    """A citizen account as a VNeID login leaves it (the full flow is in test_oidc_live)."""
+    user = User.objects.create(username=f"vneid-{uid}", kind=User.Kind.CITIZEN)
+    user.set_unusable_password()
+    user.save()
+    SocialAccount.objects.create(
+        user=user,
+        provider="vneid",
+        uid=uid,
+        extra_data={"userinfo": {"sub": uid, "name": name, "id_number": id_number, "acr": acr}},
+    )
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[services.SESSION_ACR_KEY] = acr
+    session.save()
+    return user
+
+
+def test_officer_logs_in_with_password_then_totp(client, agencies):
+    user = _officer("canbo", agencies[0])
+    response = _staff_login(client, user)
+    assert response["Location"] == "/backoffice/"
+    page = client.get("/backoffice/").content.decode()
+    assert "Ủy ban nhân dân xã A" in page and "Cán bộ tiếp nhận" in page
+    assert AuthEvent.objects.filter(kind=AuthEventKind.LOGIN_SUCCEEDED, user=user).exists()
+
+
+def test_a_wrong_totp_code_does_not_log_in(client, agencies):
+    user = _officer("canbo", agencies[0])
+    client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
+    response = client.post(
+        "/accounts/2fa/authenticate/", {"code": "000000" if _totp_now(user.totp_secret) != "000000" else "111111"}
+    )
+    assert response.status_code == 200
+    assert client.get("/backoffice/")["Location"].startswith("/accounts/login/")
+
+
+def test_officer_without_totp_must_enrol_before_working(client, agencies):
+    user = _officer("moi", agencies[0], totp=False)
+    response = client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
+    assert response.status_code == 302
+    response = client.get("/backoffice/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/totp/activate/")
+
+
+def test_citizens_cannot_log_in_with_a_password(client):
+    user = User.objects.create_user(username="congdan", password=STAFF_PASSWORD, kind=User.Kind.CITIZEN)
+    response = client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
+    assert response.status_code == 200
+    assert "VNeID" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_no_self_signup(client):
+    response = client.get("/accounts/signup/")
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in (200, 302)
+    assert not User.objects.exists()
+
+
+def test_staff_pages_refuse_citizens(client, agencies):
+    _citizen(client)
+    assert client.get("/backoffice/").status_code == 403
+    assert client.get("/backoffice/agencies/TEST.A/").status_code == 403
+    # The admin index sends non-staff to its login page, which refuses a signed-in citizen.
+    assert client.get("/admin/", follow=True).status_code == 403
+    assert AuthEvent.objects.filter(kind=AuthEventKind.ACCESS_DENIED).exists()
+
+
+def test_citizen_pages_refuse_officers(client, agencies):
+    _staff_login(client, _officer("canbo", agencies[0]))
+    assert client.get("/my-account/").status_code == 403
+    assert client.get("/my-account/step-up/").status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_the_right_door(client):
+    assert client.get("/my-account/")["Location"].startswith("/login/?next=")
+    assert client.get("/backoffice/")["Location"].startswith("/accounts/login/?next=")
+
+
+def test_a_citizen_sees_only_their_own_profile(client):
+    _citizen(client, uid="22222222-2222-2222-2222-222222222222", name="Trần Thị Khác", id_number="001193000002")
+    client.logout()
+    _citizen(client, uid="11111111-1111-1111-1111-111111111111", name="Nguyễn Văn Dân", id_number="001090000001")
+    page = client.get("/my-account/").content.decode()
+    assert "Nguyễn Văn Dân" in page and "001090000001" in page
+    assert "Trần Thị Khác" not in page and "001193000002" not in page
+    # No parameter selects somebody else.
+    page = client.get("/my-account/?user=1&id_number=001193000002").content.decode()
+    assert '<dd id="id-number">001090000001</dd>' in page
+    assert "Trần Thị Khác" not in page
+
+
+def test_a_level1_citizen_is_asked_to_step_up(client):
+    from django.http import HttpResponse
+
+    from identity.decorators import assurance_required
+
+    @assurance_required(AssuranceLevel.LOA2)
+    def file_record(request):
+        return HttpResponse("filed")
+
+    from django.test import RequestFactory
+
+    user = _citizen(client, acr=AssuranceLevel.LOA1)
+    request = RequestFactory().get("/services/x/file/")
+    request.user = user
+    request.session = client.session
+    response = file_record(request)
+    assert response.status_code == 302 and response["Location"].startswith("/my-account/step-up/?next=")
+    session = client.session
+    session[services.SESSION_ACR_KEY] = AssuranceLevel.LOA2
+    session.save()
+    request.session = client.session
+    assert file_record(request).content == b"filed"
+    # The account page hides the wallet below level 2.
+    session[services.SESSION_ACR_KEY] = AssuranceLevel.LOA1
+    session.save()
+    assert "wallet-step-up" in client.get("/my-account/").content.decode()
+
+
+def test_an_officer_cannot_act_for_another_agency(client, agencies):
+    agency_a, agency_b = agencies
+    user = _officer("canbo", agency_a, StaffRole.PROCESSOR)
+    _staff_login(client, user)
+    assert client.get("/backoffice/agencies/TEST.A/").status_code == 200
+    assert client.get("/backoffice/agencies/TEST.B/").status_code == 403
+
+    services.require_role(user, agency_a, StaffRole.PROCESSOR)
+    with pytest.raises(PermissionDenied):
+        services.require_role(user, agency_b, StaffRole.PROCESSOR)
+    with pytest.raises(PermissionDenied):
+        services.require_role(user, agency_a, StaffRole.APPROVER)
+
+
+def test_the_agency_head_may_act_in_every_role_of_their_agency_only(agencies):
+    head = _officer("thutruong", agencies[0], StaffRole.AGENCY_HEAD, totp=False)
+    for role in StaffRole.values:
+        assert services.has_role(head, agencies[0], role)
+    assert not services.has_role(head, agencies[1], StaffRole.RECEIVER)
+
+
+def test_citizens_cannot_hold_agency_roles(agencies):
+    citizen = User.objects.create(username="dan", kind=User.Kind.CITIZEN)
+    with pytest.raises(ValueError):
+        services.grant_role(citizen, agencies[0], StaffRole.RECEIVER)
+    assert not StaffMembership.objects.exists()
+    assert not services.has_role(citizen, agencies[0])

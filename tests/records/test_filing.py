@@ -1,0 +1,191 @@
+"""Filing a record through the citizen's pages: prefill, e-form validation, attachments, submission."""
+
+import re
+
+import pytest
+
+from records.constants import RecordState
+from records.models import Record, RecordEvent
+
+from . import files
+
+pytestmark = pytest.mark.django_db
+
+SERVICE = "/services/cap-doi-giay-phep-lai-xe/"
+
+
+def start(client, slug="cap-doi-giay-phep-lai-xe"):
+    response = client.post(f"/services/{slug}/start/")
+    assert response.status_code == 302, response.content[:500]
+    return response["Location"]
+
+
+def filing_url(location):
+    return re.match(r"(/my/filings/[0-9a-f-]+/)", location).group(1)
+
+
+def answer_eligibility(client, base):
+    response = client.post(base + "eligibility/", {"has_licence": "yes"})
+    assert response.status_code == 302 and response["Location"].endswith("/form/")
+
+
+LICENCE_FORM = {"reason": "expired", "delivery": "online"}
+
+
+def test_driving_licence_renewal_end_to_end(client, citizen, family):
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+
+    page = client.get(base + "form/").content.decode()
+    # Prefilled from the population registry and the wallet, shown read-only.
+    assert family["father"].full_name in page
+    assert "012345678901" in page
+    assert page.count("Từ Cơ sở dữ liệu quốc gia về dân cư") >= 5
+    assert re.search(r'name="full_name"[^>]*disabled', page)
+
+    # A tampered prefilled value is ignored: the registry wins.
+    response = client.post(base + "form/", {**LICENCE_FORM, "full_name": "Người Khác", "continue": ""})
+    assert response.status_code == 302 and response["Location"].endswith("/attachments/")
+
+    page = client.get(base + "attachments/").content.decode()
+    assert "Không cần nộp: đã thay bằng tờ khai điện tử" in page
+    assert "Không cần nộp: dữ liệu được lấy từ Cơ sở dữ liệu quốc gia về dân cư" in page
+    record = Record.objects.get(applicant=citizen)
+    slots = {c.name: c for c in record.procedure_version.components.all()}
+    health = next(c for name, c in slots.items() if name.startswith("Giấy khám sức khỏe"))
+    licence = next(c for name, c in slots.items() if name.startswith("Bản sao giấy phép lái xe"))
+
+    response = client.post(base + "attachments/", {"action": "continue"})
+    assert response.status_code == 400
+    assert "Thiếu giấy tờ" in response.content.decode()
+
+    client.post(
+        base + "attachments/", {"action": "upload", "record": record.pk, "component": health.pk, "file": files.pdf()}
+    )
+    client.post(
+        base + "attachments/",
+        {"action": "wallet", "record": record.pk, "component": licence.pk, "document": "012345678901"},
+    )
+    response = client.post(base + "attachments/", {"action": "continue"})
+    assert response.status_code == 302 and response["Location"].endswith("/review/")
+
+    review = client.get(base + "review/").content.decode()
+    assert "giấy tờ điện tử số 012345678901" in review
+    response = client.post(base + "review/")
+    assert response.status_code == 302 and response["Location"].endswith("/done/")
+
+    record.refresh_from_db()
+    assert record.state == RecordState.SUBMITTED
+    assert re.fullmatch(rf"{re.escape(record.agency.code)}-\d{{6}}-0001", record.code)
+    assert record.form_data["full_name"] == family["father"].full_name
+    assert record.form_data["licence_number"] == "012345678901"
+    assert {"full_name", "id_number", "licence_number", "licence_class"} <= set(record.prefilled_fields)
+    assert str(licence.pk) in record.replaced_components
+    assert record.expected_result_date > record.submitted_at.date()
+    assert record.agency.unit.code == "01"  # the licensing police of the applicant's province
+    event = RecordEvent.objects.get(record=record, action="submit")
+    assert (event.from_state, event.to_state, event.actor) == (RecordState.DRAFT, RecordState.SUBMITTED, citizen)
+    assert event.client_ip == "127.0.0.1"
+
+    done = client.get(base + "done/").content.decode()
+    assert record.code in done
+    mine = client.get("/my/records/").content.decode()
+    assert record.code in mine and "Đã nộp, chờ tiếp nhận" in mine
+
+
+def test_invalid_form_is_refused_with_messages_and_nothing_is_lost(client, citizen):
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+    response = client.post(base + "form/", {"reason": "change", "delivery": "postal", "continue": ""})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    assert 'href="#id_change_details"' in page and 'href="#id_postal_address"' in page
+    # What was typed is saved in the draft and shown again.
+    record = Record.objects.get(applicant=citizen)
+    assert record.form_data["reason"] == "change" and record.form_data["delivery"] == "postal"
+    assert re.search(r'value="change"[^>]*checked', page)
+
+    response = client.post(
+        base + "form/",
+        {
+            "reason": "change",
+            "change_details": "Đổi họ tên",
+            "delivery": "postal",
+            "postal_address": "Số 5 Hàng Bài",
+            "continue": "",
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_hidden_conditional_field_is_dropped(client, citizen):
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+    client.post(
+        base + "form/", {"reason": "expired", "change_details": "không liên quan", "delivery": "online", "continue": ""}
+    )
+    assert "change_details" not in Record.objects.get(applicant=citizen).form_data
+
+
+def test_draft_is_saved_and_resumed_from_my_records(client, citizen):
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+    response = client.post(base + "form/", {"reason": "damaged", "save": ""})
+    assert response.status_code == 302 and response["Location"].endswith("/form/")
+    mine = client.get("/my/records/").content.decode()
+    assert "Bản nháp" in mine and base + "form/" in mine
+    assert re.search(r'value="damaged"[^>]*checked', client.get(base + "form/").content.decode())
+
+
+def test_eligibility_refusal_explains_why(client, citizen):
+    base = filing_url(start(client))
+    response = client.post(base + "eligibility/", {"has_licence": "no"})
+    assert response.status_code == 400
+    assert "chỉ đổi giấy phép lái xe do Việt Nam cấp" in response.content.decode()
+
+
+def test_level_one_session_must_step_up_before_filing(client, citizen):
+    session = client.session
+    session["vneid_acr"] = "LoA1"
+    session.save()
+    response = client.post(f"{SERVICE}start/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/my-account/step-up/")
+    assert not Record.objects.exists()
+
+
+def test_anonymous_visitor_is_sent_to_vneid_login(client, catalogue):
+    page = client.get(SERVICE).content.decode()
+    assert "Đăng nhập bằng VNeID để nộp hồ sơ" in page
+    response = client.post(f"{SERVICE}start/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_another_citizen_cannot_open_my_draft(client, citizen, other_citizen):
+    base = filing_url(start(client))
+    client.force_login(other_citizen)
+    assert client.get(base + "form/").status_code == 404
+    assert client.post(base + "review/").status_code == 404
+
+
+def test_partly_online_service_says_what_to_bring(client, citizen):
+    page = client.get("/services/dang-ky-ket-hon/").content.decode()
+    assert "Hai bên nam, nữ phải có mặt" in page
+
+
+def test_withdraw_while_allowed_and_not_after(client, citizen):
+    base = filing_url(start(client, "dang-ky-thuong-tru"))
+    client.post(base + "form/", {"request": "Đăng ký thường trú tại nhà bố mẹ", "delivery": "online", "continue": ""})
+    assert client.post(base + "review/").status_code == 302
+    record = Record.objects.get(applicant=citizen)
+    response = client.post(f"/my/records/{record.pk}/withdraw/", {"reason": "Nộp nhầm"}, follow=True)
+    assert "Đã rút hồ sơ" in response.content.decode()
+    record.refresh_from_db()
+    assert record.state == RecordState.WITHDRAWN
+    assert record.events.get(action="withdraw").reason == "Nộp nhầm"
+
+    Record.objects.filter(pk=record.pk).update(state=RecordState.IN_PROCESSING)
+    response = client.post(f"/my/records/{record.pk}/withdraw/", follow=True)
+    assert "Không thể “Rút hồ sơ”" in response.content.decode()
+    assert Record.objects.get(pk=record.pk).state == RecordState.IN_PROCESSING
