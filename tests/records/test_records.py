@@ -1,0 +1,238 @@
+"""Record codes, integrated filings, attachments, downloads and public lookup."""
+
+import re
+import threading
+import uuid
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from identity.constants import StaffRole
+from identity.models import User
+from identity.services import grant_role
+from procedures.models import Agency
+from records import services
+from records.constants import RecordState
+from records.models import Attachment, Record
+from services.models import IntegratedService, OnlineService
+
+from . import files
+from .conftest import login
+
+pytestmark = pytest.mark.django_db
+
+
+def filled_draft(user, person, slug="dang-ky-thuong-tru"):
+    service = OnlineService.objects.get(slug=slug)
+    record = services.start_draft(
+        service=service, applicant=user, applicant_id_number=person.id_number, applicant_name=person.full_name
+    )
+    services.save_form(
+        [record],
+        {
+            "full_name": person.full_name,
+            "id_number": person.id_number,
+            "birth_date": person.birth_date.isoformat(),
+            "request": "Đăng ký thường trú",
+            "delivery": "online",
+        },
+        ["full_name", "id_number", "birth_date"],
+    )
+    return record
+
+
+def test_codes_follow_the_one_stop_format_and_count_per_agency_and_day(citizen, family):
+    first = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    second = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    agency, day = first.agency.code, first.submitted_at.astimezone().strftime("%y%m%d")
+    assert first.code == f"{agency}-{day}-0001"
+    assert second.code == f"{agency}-{day}-0002"
+
+
+def test_a_draft_cannot_be_submitted_twice(citizen, family):
+    record = filled_draft(citizen, family["father"])
+    services.submit(record, actor=citizen)
+    with pytest.raises(ValidationError):
+        services.submit(Record.objects.get(pk=record.pk), actor=citizen)
+    assert Record.objects.get(pk=record.pk).code.endswith("-0001")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_filings_get_distinct_gapless_codes(family, catalogue):
+    from .conftest import citizen_account
+
+    user = citizen_account(family["father"])
+    drafts = [filled_draft(user, family["father"]) for _ in range(24)]
+    barrier = threading.Barrier(len(drafts))
+    errors = []
+
+    def file(record):
+        try:
+            barrier.wait()
+            services.submit(record, actor=user)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=file, args=(d,)) for d in drafts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    codes = sorted(Record.objects.values_list("code", flat=True))
+    numbers = [int(code.rsplit("-", 1)[1]) for code in codes]
+    assert numbers == list(range(1, 25))
+
+
+def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, citizen, family):
+    bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
+    response = client.post(f"/services/bundles/{bundle.slug}/start/")
+    base = re.match(r"(/my/filings/[0-9a-f-]+/)", response["Location"]).group(1)
+    assert client.post(base + "eligibility/", {"under_six": "yes"}).status_code == 302
+    page = client.get(base + "form/").content.decode()
+    assert family["father"].full_name in page
+    response = client.post(
+        base + "form/",
+        {
+            "child_full_name": "Lê Minh Con",
+            "child_birth_date": "2026-11-01",
+            "child_sex": "male",
+            "child_birth_place": "Bệnh viện Phụ sản Hà Nội",
+            "other_parent_name": "Phạm Thị Mẹ",
+            "other_parent_id_number": family["mother"].id_number,
+            "residence_address": "Số 11 phố Đội Cấn",
+            "health_facility": "Trạm y tế phường Ba Đình",
+            "continue": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    records = list(Record.objects.filter(group__isnull=False).order_by("created_at"))
+    assert len(records) == 3
+    certificate = next(c for c in records[0].procedure_version.components.all() if c.name.startswith("Giấy chứng sinh"))
+    client.post(
+        base + "attachments/",
+        {
+            "action": "upload",
+            "record": records[0].pk,
+            "component": certificate.pk,
+            "file": files.pdf("giay-chung-sinh.pdf"),
+        },
+    )
+    response = client.post(base + "attachments/", {"action": "continue"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert client.post(base + "review/").status_code == 302
+
+    records = list(Record.objects.filter(group__isnull=False).select_related("agency").order_by("created_at"))
+    assert {r.state for r in records} == {RecordState.SUBMITTED}
+    assert len({r.group_id for r in records}) == 1
+    assert len({r.code for r in records}) == 3
+    agencies = [r.agency for r in records]
+    assert agencies[0].name.startswith("Ủy ban nhân dân Phường Ba Đình")
+    assert agencies[1].name.startswith("Công an Phường Ba Đình")
+    for record in records:
+        assert record.procedure_version.agencies.filter(pk=record.agency_id).exists()
+        assert record.agency.unit.code in ("00004", "01")
+    assert all(r.form_data["child_full_name"] == "Lê Minh Con" for r in records)
+    done = client.get(base + "done/").content.decode()
+    assert all(r.code in done for r in records)
+
+
+def test_uploads_are_checked_by_content_and_size(citizen, family):
+    record = filled_draft(citizen, family["father"])
+    component = record.procedure_version.components.first()
+    with pytest.raises(ValidationError, match="không phải PDF, JPEG hoặc PNG"):
+        services.attach(record, component, files.fake_pdf(), by=citizen)
+    with pytest.raises(ValidationError, match="vượt quá 10 MB"):
+        services.attach(record, component, files.pdf(size=10 * 1024 * 1024 + 1), by=citizen)
+    for upload in (
+        files.pdf(),
+        files.SimpleUploadedFile("a.png", files.PNG),
+        files.SimpleUploadedFile("b.jpg", files.JPEG),
+    ):
+        services.attach(record, component, upload, by=citizen)
+    assert sorted(Attachment.objects.values_list("content_type", flat=True)) == [
+        "application/pdf",
+        "image/jpeg",
+        "image/png",
+    ]
+    stored = Attachment.objects.first()
+    assert stored.file.name.startswith(f"records/{record.pk}/") and stored.original_name not in stored.file.name
+
+
+def test_a_record_holds_at_most_50_mb(citizen, family):
+    record = filled_draft(citizen, family["father"])
+    component = record.procedure_version.components.first()
+    for _ in range(5):
+        services.attach(record, component, files.pdf(size=9 * 1024 * 1024), by=citizen)
+    with pytest.raises(ValidationError, match="50 MB"):
+        services.attach(record, component, files.pdf(size=6 * 1024 * 1024), by=citizen)
+    assert record.attachments.count() == 5
+
+
+def test_attachment_downloads_are_private(client, citizen, other_citizen, family):
+    record = filled_draft(citizen, family["father"])
+    attachment = services.attach(record, record.procedure_version.components.first(), files.pdf(), by=citizen)
+    services.submit(record, actor=citizen)
+    url = f"/records/{record.pk}/attachments/{attachment.pk}/"
+
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+
+    login(client, other_citizen)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 404
+
+    officer = User.objects.create_user("canbo", password="x", kind=User.Kind.STAFF)
+    grant_role(officer, record.agency, StaffRole.RECEIVER)
+    client.force_login(officer)
+    assert client.get(url).status_code == 200
+    elsewhere = User.objects.create_user("canbo2", password="x", kind=User.Kind.STAFF)
+    grant_role(elsewhere, Agency.objects.exclude(pk=record.agency_id).first(), StaffRole.RECEIVER)
+    client.force_login(elsewhere)
+    assert client.get(url).status_code == 404
+    assert client.get(f"/records/{uuid.uuid4()}/attachments/{attachment.pk}/").status_code == 404
+
+
+def test_my_records_shows_only_mine(client, citizen, other_citizen, family):
+    mine = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    theirs = services.submit(filled_draft(other_citizen, family["mother"]), actor=other_citizen)
+    page = client.get("/my/records/").content.decode()
+    assert mine.code in page and theirs.code not in page
+    assert client.get(f"/my/records/{theirs.pk}/").status_code == 404
+    detail = client.get(f"/my/records/{mine.pk}/").content.decode()
+    assert "Lịch sử xử lý" in detail and "Đã nộp, chờ tiếp nhận" in detail
+
+
+def test_public_lookup_by_code_and_id_number_shows_nothing_personal(client, citizen, family):
+    record = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    client.logout()
+    id_number = family["father"].id_number
+
+    body = client.get("/api/v1/records/lookup/", {"code": record.code, "id_number": id_number}).json()
+    assert body["code"] == record.code
+    assert body["state"] == "submitted" and body["national_status"] == 1
+    assert body["expected_result_date"] == record.expected_result_date.isoformat()
+    flat = str(body)
+    assert family["father"].full_name not in flat and id_number not in flat and "Đội Cấn" not in flat
+
+    other = family["mother"].id_number
+    assert client.get("/api/v1/records/lookup/", {"code": record.code, "id_number": other}).status_code == 404
+    bad = client.get("/api/v1/records/lookup/", {"code": record.code, "id_number": "123"})
+    assert bad.status_code == 400 and "12 chữ số" in bad.json()["id_number"][0]
+
+    page = client.get("/lookup/", {"code": record.code, "id_number": id_number}).content.decode()
+    assert "Đã nộp, chờ tiếp nhận" in page and family["father"].full_name not in page
+    assert client.get("/lookup/", {"code": record.code, "id_number": other}).status_code == 404
+
+
+def test_a_service_requires_an_agency_that_implements_it(citizen, family):
+    service = OnlineService.objects.get(slug="dang-ky-thuong-tru")
+    outsider = Agency.objects.exclude(pk__in=service.version.agencies.all()).first()
+    with pytest.raises(ValidationError):
+        services.start_draft(
+            service=service, applicant=citizen, applicant_id_number="1", applicant_name="x", agency=outsider
+        )
