@@ -60,7 +60,7 @@ def _step_up_redirect(request, definition):
         messages.info(
             request, _("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2; hãy xác thực thêm để tiếp tục.")
         )
-        return HttpResponseRedirect(f"{reverse('identity:step_up')}?next={request.path}")
+        return HttpResponseRedirect(f"{reverse('identity:step_up')}?next={definition.get_absolute_url()}")
     return None
 
 

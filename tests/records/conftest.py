@@ -105,3 +105,11 @@ def citizen(family, client):
 @pytest.fixture
 def other_citizen(family):
     return citizen_account(family["mother"])
+
+
+@pytest.fixture
+def sms_outbox(settings, tmp_path):
+    path = tmp_path / "sms" / "outbox.log"
+    settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
+    settings.SMS_FILE_PATH = path
+    return path

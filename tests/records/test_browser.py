@@ -1,0 +1,186 @@
+"""Three filings end to end in real Chromium, each reaching its confirmation page and "Hồ sơ của tôi"."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from identity.vneid.clients import register_portal_client
+from identity.vneid.models import VNeIDAccount
+from records.models import Record
+
+from . import files
+from .conftest import citizen_account, login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "Mat-khau-2026!"
+
+
+@pytest.fixture(autouse=True)
+def _short_lived_connections():
+    from django.db import connections
+
+    previous = connections.settings["default"].get("CONN_MAX_AGE")
+    connections.settings["default"]["CONN_MAX_AGE"] = 0
+    yield
+    connections.settings["default"]["CONN_MAX_AGE"] = previous
+
+
+def logged_in_page(page, live_server, user):
+    """A browser whose portal session is a citizen's VNeID level-2 session (the login itself is tested in identity)."""
+    client = login(Client(), user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    return page
+
+
+def finish(page, live_server):
+    page.get_by_role("button", name="Nộp hồ sơ").click()
+    page.wait_for_url(re.compile(r"/done/$"))
+    codes = page.locator(".record-code").all_inner_texts()
+    assert codes and all(re.fullmatch(r"[\w.]+-\d{6}-\d{4}", c) for c in codes)
+    page.get_by_role("link", name="Hồ sơ của tôi").click()
+    page.wait_for_url(f"{live_server.url}/my/records/")
+    listing = page.locator(".record-list").inner_text()
+    for code in codes:
+        assert code in listing
+    assert "Đã nộp, chờ tiếp nhận" in listing
+    return codes
+
+
+def test_driving_licence_renewal_with_the_wallet_licence(page, live_server, family, sms_outbox, tmp_path):
+    """The whole way: VNeID login, step-up to level 2 with the SMS code, prefilled form, wallet licence."""
+    from tests.identity.helpers import last_otp
+
+    register_portal_client(live_server.url, f"{live_server.url}/vneid")
+    father = family["father"]
+    account = VNeIDAccount(person=father, level="LoA2")
+    account.set_password(PASSWORD)
+    account.save()
+
+    page.goto(f"{live_server.url}/services/cap-doi-giay-phep-lai-xe/")
+    page.get_by_role("link", name="Đăng nhập bằng VNeID để nộp hồ sơ").click()
+    page.get_by_role("button", name="Đăng nhập bằng VNeID").click()
+    _vneid_password(page, father)
+    page.get_by_role("button", name="Đồng ý chia sẻ").click()
+    page.wait_for_url(re.compile(r"/services/cap-doi-giay-phep-lai-xe/$"))
+
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+    page.get_by_role("button", name="Xác thực mức độ 2 với VNeID").click()
+    _vneid_password(page, father)
+    page.get_by_label("Mã OTP").fill(last_otp(sms_outbox, father.phone))
+    page.get_by_role("button", name="Xác nhận").click()
+    page.get_by_role("button", name="Đồng ý chia sẻ").click()
+    page.wait_for_url(re.compile(r"/services/cap-doi-giay-phep-lai-xe/$"))
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+
+    page.wait_for_url(re.compile(r"/eligibility/$"))
+    page.get_by_label("Có").check()
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/form/$"))
+    assert page.get_by_label("Họ, chữ đệm và tên").input_value() == father.full_name
+    assert page.get_by_label("Họ, chữ đệm và tên").is_disabled()
+    assert page.get_by_label("Số giấy phép lái xe").input_value() == "012345678901"
+    page.get_by_label("Hết hạn hoặc sắp hết hạn").check()
+    page.get_by_label("Bản điện tử trên Cổng").check()
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/attachments/$"))
+    health = page.locator("section.slot", has_text="Giấy khám sức khỏe")
+    certificate = tmp_path / "giay-kham-suc-khoe.pdf"
+    certificate.write_bytes(files.PDF)
+    health.locator("input[type=file]").set_input_files(str(certificate))
+    health.get_by_role("button", name="Tải lên", exact=True).click()
+    page.wait_for_url(re.compile(r"/attachments/$"))
+    assert "giay-kham-suc-khoe.pdf" in page.locator("section.slot", has_text="Giấy khám sức khỏe").inner_text()
+    page.locator("section.slot", has_text="Bản sao giấy phép lái xe").get_by_role(
+        "button", name="Dùng giấy tờ này"
+    ).click()
+    page.wait_for_url(re.compile(r"/attachments/$"))
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/review/$"))
+    assert "giấy tờ điện tử số 012345678901" in page.content()
+    [code] = finish(page, live_server)
+    record = Record.objects.get(code=code)
+    assert "licence_number" in record.prefilled_fields and record.replaced_components
+
+
+def _vneid_password(page, person):
+    page.wait_for_url(re.compile(r"/vneid/login/"))
+    page.get_by_label("Số định danh cá nhân").fill(person.id_number)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_birth_registration_bundle(page, live_server, family, tmp_path):
+    page = logged_in_page(page, live_server, citizen_account(family["father"]))
+    page.goto(f"{live_server.url}/services/bundles/lien-thong-khai-sinh/")
+    page.get_by_role("button", name="Nộp hồ sơ liên thông").click()
+    page.get_by_label("Có").check()
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/form/$"))
+    page.get_by_label("Họ, chữ đệm và tên của trẻ").fill("Lê Minh Khang")
+    page.get_by_label("Ngày sinh của trẻ").fill("2026-11-10")
+    page.get_by_label("Nam").check()
+    page.get_by_label("Nơi sinh").fill("Bệnh viện Phụ sản Hà Nội")
+    page.get_by_label("Họ tên cha/mẹ còn lại").fill(family["mother"].full_name)
+    page.get_by_label("Số định danh của cha/mẹ còn lại").fill(family["mother"].id_number)
+    page.get_by_label("Nơi đăng ký thường trú cho trẻ").fill("Số 11 phố Đội Cấn, Phường Ba Đình")
+    page.get_by_label("Nơi đăng ký khám chữa bệnh ban đầu").fill("Trạm y tế phường Ba Đình")
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/attachments/$"))
+    birth_certificate = tmp_path / "giay-chung-sinh.jpg"
+    birth_certificate.write_bytes(files.JPEG)
+    slot = page.locator("section.slot", has_text="Giấy chứng sinh").first
+    slot.locator("input[type=file]").set_input_files(str(birth_certificate))
+    slot.get_by_role("button", name="Tải lên", exact=True).click()
+    page.wait_for_url(re.compile(r"/attachments/$"))
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/review/$"))
+    codes = finish(page, live_server)
+    assert len(codes) == 3
+    assert Record.objects.filter(code__in=codes).values("group").distinct().count() == 1
+
+
+def test_business_registration_with_attachments(page, live_server, family, tmp_path):
+    page = logged_in_page(page, live_server, citizen_account(family["father"]))
+    page.goto(f"{live_server.url}/services/dang-ky-thanh-lap-doanh-nghiep-tu-nhan/")
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+
+    page.wait_for_url(re.compile(r"/form/$"))
+    page.get_by_label("Tên doanh nghiệp").fill("Doanh nghiệp tư nhân Thương mại An Phát")
+    page.get_by_label("Địa chỉ trụ sở chính").fill("Số 20 phố Kim Mã, Phường Ba Đình, Hà Nội")
+    page.get_by_label("Vốn đầu tư (đồng)").fill("500000")  # below the minimum: refused, nothing lost
+    page.get_by_label("Ngành, nghề kinh doanh").fill("4649 - Bán buôn đồ dùng khác cho gia đình")
+    page.get_by_label("Bản điện tử trên Cổng").check()
+    page.get_by_role("button", name="Tiếp tục").click()
+    assert page.locator(".error-summary").is_visible()
+    assert page.get_by_label("Tên doanh nghiệp").input_value() == "Doanh nghiệp tư nhân Thương mại An Phát"
+    page.get_by_label("Vốn đầu tư (đồng)").fill("1500000000")
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/attachments/$"))
+    papers = tmp_path / "giay-to-phap-ly.pdf"
+    papers.write_bytes(files.PDF)
+    wrong = tmp_path / "anh.png.exe"
+    wrong.write_bytes(b"MZ\x90\x00not an image")
+    slot = page.locator("section.slot", has_text="giấy tờ pháp lý").first
+    slot.locator("input[type=file]").set_input_files(str(wrong))
+    slot.get_by_role("button", name="Tải lên", exact=True).click()
+    assert "không phải PDF, JPEG hoặc PNG" in page.locator(".error-summary").inner_text()
+    slot = page.locator("section.slot", has_text="giấy tờ pháp lý").first
+    slot.locator("input[type=file]").set_input_files(str(papers))
+    slot.get_by_role("button", name="Tải lên", exact=True).click()
+    page.wait_for_url(re.compile(r"/attachments/$"))
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.wait_for_url(re.compile(r"/review/$"))
+    [code] = finish(page, live_server)
+    assert Record.objects.get(code=code).attachments.get().original_name == "giay-to-phap-ly.pdf"
