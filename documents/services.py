@@ -70,7 +70,10 @@ def _schedule_issue(document: Document) -> None:
     from .tasks import issue_document
 
     document_id = str(document.pk)
-    transaction.on_commit(lambda: issue_document.delay(document_id))
+    # Robust: the caller's transaction has committed by then; a broker outage (or, with tasks
+    # run in-process, a failed render) is logged rather than raised into the caller's request.
+    # The document stays pending and ``reschedule_stale_documents`` sends it again.
+    transaction.on_commit(lambda: issue_document.delay(document_id), robust=True)
 
 
 def render_and_sign(document_id) -> Document:

@@ -12,7 +12,7 @@ from services.models import IntegratedService, OnlineService
 
 from . import deadlines, workflow
 from .codes import allocate_code
-from .constants import MAX_RECORD_ATTACHMENTS_SIZE, ApplicantRole, Channel, RecordState
+from .constants import MAX_RECORD_ATTACHMENTS_SIZE, ApplicantRole, Channel, RecordState, Relationship
 from .models import Attachment, Record, RecordEvent, RecordGroup
 from .uploads import check_upload
 
@@ -122,6 +122,20 @@ def save_form(records: list[Record], data: dict, prefilled_fields: list[str]) ->
         group.save(update_fields=["form_data", "prefilled_fields"])
 
 
+def save_applicant(records: list[Record], values: dict) -> None:
+    """Whom the filing is for; kept as typed on drafts, checked by the form before it counts."""
+    role = values.get("applicant_role") or ApplicantRole.SELF
+    if role not in ApplicantRole.values:
+        role = ApplicantRole.SELF
+    for record in records:
+        _editable(record)
+        record.applicant_role = role
+        record.subject_name = (values.get("subject_name") or "")[:255]
+        record.subject_id_number = (values.get("subject_id_number") or "")[:20]
+        record.relationship = values.get("relationship") if values.get("relationship") in Relationship.values else ""
+        record.save(update_fields=["applicant_role", "subject_name", "subject_id_number", "relationship", "updated_at"])
+
+
 def change_agency(record: Record, agency) -> None:
     _editable(record)
     if not record.procedure_version.agencies.filter(pk=agency.pk, is_active=True).exists():
@@ -201,6 +215,8 @@ def submission_problems(record: Record) -> list[str]:
         problems.append(_("Chưa điền tờ khai."))
     else:
         problems += validate_data(definition.form_schema, record.form_data)
+    if record.applicant_role != ApplicantRole.SELF and not (record.subject_name and record.subject_id_number):
+        problems.append(_("Thiếu thông tin người hoặc doanh nghiệp bạn nộp thay."))
     for component in missing_components(record):
         problems.append(_("Thiếu giấy tờ: %(name)s.") % {"name": component.name})
     return problems

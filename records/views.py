@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +17,7 @@ from services.constants import ReplacementSource
 
 from . import selectors, services
 from .filing import Filing
+from .forms import ApplicantForm
 from .models import Attachment
 
 STEPS = ["eligibility", "form", "attachments", "review"]
@@ -70,7 +71,7 @@ def _eligibility(request, filing, context):
 
 class AgencyChoiceForm(forms.Form):
     agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(), label=gettext_lazy("Cơ quan giải quyết"), to_field_name="code"
+        required=False, queryset=Agency.objects.none(), label=gettext_lazy("Cơ quan giải quyết"), to_field_name="code"
     )
 
     def __init__(self, *args, record, **kwargs):
@@ -84,13 +85,31 @@ def _form(request, filing, context):
     registry = filing.registry_data()
     prefilled = prefill.prefill_values(definition.prefill_map, registry)
     agency_form = None if filing.group else AgencyChoiceForm(request.POST or None, record=filing.first)
+    first = filing.first
+    applicant_form = ApplicantForm(
+        request.POST or None,
+        initial={
+            "applicant_role": first.applicant_role,
+            "subject_name": first.subject_name,
+            "subject_id_number": first.subject_id_number,
+            "relationship": first.relationship,
+        },
+    )
     if request.method == "POST":
         form = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
-        valid = form.is_valid()
-        data = form.as_json() if valid else _raw_values(form, request.POST, prefilled)
+        valid = form.is_valid() & applicant_form.is_valid()
+        data = form.as_json() if form.is_valid() else _raw_values(form, request.POST, prefilled)
         services.save_form(filing.records, data, list(prefilled))
-        if agency_form is not None and agency_form.is_valid():
+        services.save_applicant(
+            filing.records,
+            applicant_form.cleaned_data
+            if applicant_form.is_valid()
+            else {k: request.POST.get(k, "") for k in applicant_form.fields},
+        )
+        if agency_form is not None and agency_form.is_valid() and agency_form.cleaned_data["agency"]:
             services.change_agency(filing.first, agency_form.cleaned_data["agency"])
+        if "autosave" in request.POST:
+            return HttpResponse(status=204)
         if "save" in request.POST:
             messages.success(request, _("Đã lưu bản nháp. Bạn có thể tiếp tục sau tại “Hồ sơ của tôi”."))
             return redirect("records:step", pk=filing.pk, step="form")
@@ -103,7 +122,13 @@ def _form(request, filing, context):
         )
         status = 200
     context.update(
-        {"form": form, "agency_form": agency_form, "prefilled": prefilled, "has_registry": registry is not None}
+        {
+            "form": form,
+            "agency_form": agency_form,
+            "applicant_form": applicant_form,
+            "prefilled": prefilled,
+            "has_registry": registry is not None,
+        }
     )
     return render(request, "records/step_form.html", context, status=status)
 

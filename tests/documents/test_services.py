@@ -212,3 +212,16 @@ def test_stale_pending_documents_are_sent_again(agency, subject):
 
     delay.assert_called_once_with(str(stale.pk))
     assert fresh.status == DocumentStatus.PENDING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broker_outage_after_commit_does_not_break_the_callers_transaction(agency, subject):
+    with (
+        mock.patch.object(issue_document, "delay", side_effect=ConnectionError("broker down")) as delay,
+        transaction.atomic(),
+    ):
+        document = request(agency, subject)
+
+    delay.assert_called_once()
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.PENDING  # sent again by reschedule_stale_documents

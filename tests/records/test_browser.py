@@ -155,14 +155,16 @@ def test_business_registration_with_attachments(page, live_server, family, tmp_p
     page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
 
     page.wait_for_url(re.compile(r"/form/$"))
-    page.get_by_label("Tên doanh nghiệp").fill("Doanh nghiệp tư nhân Thương mại An Phát")
+    page.locator("#id_business_name").fill("Doanh nghiệp tư nhân Thương mại An Phát")
+    page.wait_for_selector("#autosave-status:has-text('Đã tự động lưu nháp')")
+    assert Record.objects.get().form_data["business_name"] == "Doanh nghiệp tư nhân Thương mại An Phát"
     page.get_by_label("Địa chỉ trụ sở chính").fill("Số 20 phố Kim Mã, Phường Ba Đình, Hà Nội")
     page.get_by_label("Vốn đầu tư (đồng)").fill("500000")  # below the minimum: refused, nothing lost
     page.get_by_label("Ngành, nghề kinh doanh").fill("4649 - Bán buôn đồ dùng khác cho gia đình")
     page.get_by_label("Bản điện tử trên Cổng").check()
     page.get_by_role("button", name="Tiếp tục").click()
     assert page.locator(".error-summary").is_visible()
-    assert page.get_by_label("Tên doanh nghiệp").input_value() == "Doanh nghiệp tư nhân Thương mại An Phát"
+    assert page.locator("#id_business_name").input_value() == "Doanh nghiệp tư nhân Thương mại An Phát"
     page.get_by_label("Vốn đầu tư (đồng)").fill("1500000000")
     page.get_by_role("button", name="Tiếp tục").click()
 

@@ -189,3 +189,38 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
     response = client.post(f"/my/records/{record.pk}/withdraw/", follow=True)
     assert "Không thể “Rút hồ sơ”" in response.content.decode()
     assert Record.objects.get(pk=record.pk).state == RecordState.IN_PROCESSING
+
+
+def test_filing_for_someone_else_records_the_relationship(client, citizen, family):
+    base = filing_url(start(client, "dang-ky-thuong-tru"))
+    fields = {"request": "Đăng ký thường trú cho vợ", "delivery": "online", "continue": ""}
+    response = client.post(
+        base + "form/", {**fields, "applicant_role": "representative", "subject_name": "Phạm Thị Mẹ"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Hãy chọn quan hệ" in page
+    assert 'href="#id_subject_id_number"' in page
+    response = client.post(
+        base + "form/",
+        {
+            **fields,
+            "applicant_role": "representative",
+            "subject_name": "Phạm Thị Mẹ",
+            "subject_id_number": family["mother"].id_number,
+            "relationship": "relative",
+        },
+    )
+    assert response.status_code == 302
+    assert client.post(base + "review/").status_code == 302
+    record = Record.objects.get(applicant=citizen)
+    assert (record.applicant_role, record.relationship) == ("representative", "relative")
+    assert record.subject_id_number == family["mother"].id_number
+    assert record.applicant_id_number == family["father"].id_number
+
+
+def test_autosave_keeps_a_draft_without_leaving_the_page(client, citizen):
+    base = filing_url(start(client, "dang-ky-thuong-tru"))
+    response = client.post(base + "form/", {"request": "Đang gõ dở", "autosave": "1"})
+    assert response.status_code == 204
+    assert Record.objects.get(applicant=citizen).form_data["request"] == "Đang gõ dở"
