@@ -12,6 +12,7 @@ from . import views
 api_v1 = [
     path("procedures/", procedures_api.ProcedureListView.as_view(), name="procedure-list"),
     path("procedures/<str:code>/", procedures_api.ProcedureDetailView.as_view(), name="procedure-detail"),
+    path("records/", records_api.RecordFilingView.as_view(), name="record-filing"),
     path("records/lookup/", records_api.RecordLookupView.as_view(), name="record-lookup"),
 ]
 

@@ -1,10 +1,12 @@
 """Public record tracking: state and dates by code and ID number, nothing personal."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
@@ -52,3 +54,84 @@ class RecordLookupView(APIView):
         if record is None:
             raise NotFound(_("Không tìm thấy hồ sơ với mã và số định danh này."))
         return Response(RecordStatusSerializer(record).data)
+
+
+class FilingRequestSerializer(serializers.Serializer):
+    service = serializers.SlugField(help_text="Online service slug, e.g. `dang-ky-thuong-tru`.")
+    data = serializers.JSONField(
+        help_text="Form values by field name; registry-held values are taken from the registry."
+    )
+
+
+class FilingResultSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    code = serializers.CharField()
+    state = serializers.CharField()
+    expected_result_date = serializers.DateField()
+
+
+@extend_schema(
+    summary="File a record in one request (mobile and integrated clients)",
+    description=(
+        "Multipart form: `service`, `data` (JSON object) and one file per document component as "
+        "`component_<id>`. Same checks as the web journey: assurance level, e-form schema, file content "
+        "and size, mandatory components. On a validation error the draft is kept and its id returned."
+    ),
+    request=FilingRequestSerializer,
+    responses={201: FilingResultSerializer},
+)
+class RecordFilingView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request):
+        from identity.services import assurance_satisfied, citizen_claims
+        from procedures.models import DocumentComponent
+        from services import eforms, prefill
+        from services.models import OnlineService
+
+        from . import services
+
+        if not request.user.is_citizen:
+            raise PermissionDenied(_("Chỉ công dân đăng nhập bằng VNeID mới nộp hồ sơ trực tuyến."))
+        payload = FilingRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        service = OnlineService.objects.filter(slug=payload.validated_data["service"], is_active=True).first()
+        if service is None:
+            raise NotFound(_("Không có dịch vụ công trực tuyến này."))
+        if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
+            raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
+        claims = citizen_claims(request.user)
+        id_number = claims.get("id_number", "")
+        registry = prefill.registry_data(id_number)
+        prefilled = prefill.prefill_values(service.prefill_map, registry)
+        values = payload.validated_data["data"]
+        if not isinstance(values, dict):
+            raise ValidationError({"data": [_("Dữ liệu tờ khai phải là một đối tượng JSON.")]})
+        form = eforms.EForm(
+            {name: "" if value is None else str(value) for name, value in values.items()},
+            schema=service.form_schema,
+            ui=service.form_ui,
+            prefilled=prefilled,
+        )
+        record = services.start_draft(
+            service=service,
+            applicant=request.user,
+            applicant_id_number=id_number,
+            applicant_name=claims.get("name", ""),
+            agency=services.agency_for_unit(service, services.registry_unit(id_number)),
+        )
+        if not form.is_valid():
+            services.save_form([record], {**values, **prefilled}, list(prefilled))
+            raise ValidationError({"draft": str(record.pk), **{k: [str(m) for m in v] for k, v in form.errors.items()}})
+        services.save_form([record], form.as_json(), list(prefilled))
+        components = {str(c.pk): c for c in DocumentComponent.objects.filter(version=record.procedure_version)}
+        try:
+            for key, uploaded in request.FILES.items():
+                component = components.get(key.removeprefix("component_"))
+                if component is None:
+                    raise DjangoValidationError(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": key})
+                services.attach(record, component, uploaded, by=request.user)
+            record = services.submit(record, actor=request.user, client_ip=request.META.get("REMOTE_ADDR"))
+        except DjangoValidationError as error:
+            raise ValidationError({"draft": str(record.pk), "detail": error.messages})
+        return Response(FilingResultSerializer(record).data, status=201)

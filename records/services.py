@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from services.models import IntegratedService, OnlineService
 
-from . import deadlines, workflow
+from . import deadlines, signals, workflow
 from .codes import allocate_code
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, ApplicantRole, Channel, RecordState, Relationship
 from .models import Attachment, Record, RecordEvent, RecordGroup
@@ -261,12 +261,15 @@ def transition(
                 % {"action": step.label, "state": locked.get_state_display()}
             )
         _authorise(locked, step, actor, role)
+        blocked = workflow.blocking_reasons(locked, action)
+        if blocked:
+            raise ValidationError(blocked)
         from_state = locked.state
         locked.state = step.target
         for field, value in changes.items():
             setattr(locked, field, value)
         locked.save()
-        RecordEvent.objects.create(
+        event = RecordEvent.objects.create(
             record=locked,
             actor=actor,
             role=role,
@@ -276,6 +279,9 @@ def transition(
             reason=reason,
             client_ip=client_ip,
             data=data or {},
+        )
+        transaction.on_commit(
+            lambda: signals.record_transitioned.send(sender=Record, record=locked, event=event, action=action)
         )
     record.refresh_from_db()
     return record

@@ -66,3 +66,19 @@ TRANSITIONS = {
 def available(state: str, roles: set[str]) -> list[Transition]:
     """Transitions that someone holding ``roles`` may take from ``state``."""
     return [t for t in TRANSITIONS.values() if state in t.source and t.roles & roles]
+
+
+# Extra conditions other apps attach to an action (e.g. payments: no receipt before the fee is paid).
+# A guard takes the locked record and returns a message saying why the action must wait, or None.
+GUARDS: dict[str, list] = {}
+
+
+def register_guard(action: str, guard) -> None:
+    if action not in TRANSITIONS:
+        raise ValueError(f"Unknown action {action!r}")
+    if guard not in GUARDS.setdefault(action, []):
+        GUARDS[action].append(guard)
+
+
+def blocking_reasons(record, action: str) -> list[str]:
+    return [message for guard in GUARDS.get(action, []) if (message := guard(record))]

@@ -1,5 +1,6 @@
 """Record codes, integrated filings, attachments, downloads and public lookup."""
 
+import json
 import re
 import threading
 import uuid
@@ -236,3 +237,67 @@ def test_a_service_requires_an_agency_that_implements_it(citizen, family):
         services.start_draft(
             service=service, applicant=citizen, applicant_id_number="1", applicant_name="x", agency=outsider
         )
+
+
+def test_filing_api_files_a_record_in_one_request(client, citizen, family):
+    service = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
+    papers = service.version.components.get(name__startswith="Bản sao giấy tờ pháp lý")
+    data = json.dumps(dict(BUSINESS, full_name="Giả mạo"))
+    response = client.post(
+        "/api/v1/records/", {"service": service.slug, "data": data, f"component_{papers.pk}": files.pdf()}
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    record = Record.objects.get(pk=body["id"])
+    assert body["code"] == record.code and record.state == RecordState.SUBMITTED
+    assert record.form_data["full_name"] == family["father"].full_name  # the registry wins over what was sent
+    assert record.attachments.count() == 1
+
+
+BUSINESS = {
+    "business_name": "DNTN Bình An",
+    "head_office": "Số 3 Kim Mã",
+    "capital": 900000000,
+    "business_lines": "Bán lẻ",
+    "delivery": "online",
+}
+
+
+def test_filing_api_keeps_the_draft_and_explains_errors(client, citizen):
+    slug = "dang-ky-thanh-lap-doanh-nghiep-tu-nhan"
+    response = client.post("/api/v1/records/", {"service": slug, "data": '{"capital": 5}'})
+    assert response.status_code == 400
+    body = response.json()
+    assert "business_name" in body and "capital" in body
+    assert Record.objects.get(pk=body["draft"]).form_data["capital"] == 5
+    missing = client.post("/api/v1/records/", {"service": slug, "data": json.dumps(BUSINESS)})
+    assert missing.status_code == 400 and "Thiếu giấy tờ" in str(missing.json()["detail"])
+    assert client.post("/api/v1/records/", {"service": "khong-co", "data": "{}"}).status_code == 404
+
+
+def test_other_apps_hear_of_transitions_only_after_commit_and_can_hold_them(
+    citizen, family, django_capture_on_commit_callbacks
+):
+    from records import signals, workflow
+
+    heard = []
+
+    def receiver(sender, record, event, action, **kwargs):
+        heard.append((record.code, action, event.to_state))
+
+    signals.record_transitioned.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            record = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+        assert heard == [(record.code, "submit", RecordState.SUBMITTED)]
+
+        def hold(locked):
+            return "Chưa nộp phí"
+
+        workflow.register_guard("withdraw", hold)
+        with pytest.raises(ValidationError, match="Chưa nộp phí"):
+            services.withdraw(record, actor=citizen)
+        assert Record.objects.get(pk=record.pk).state == RecordState.SUBMITTED
+    finally:
+        signals.record_transitioned.disconnect(receiver)
+        workflow.GUARDS.pop("withdraw", None)
