@@ -41,7 +41,7 @@ def finish(page, live_server):
     page.wait_for_url(re.compile(r"/done/$"))
     codes = page.locator(".record-code").all_inner_texts()
     assert codes and all(re.fullmatch(r"[\w.]+-\d{6}-\d{4}", c) for c in codes)
-    page.get_by_role("link", name="Hồ sơ của tôi").click()
+    page.locator("#main").get_by_role("link", name="Hồ sơ của tôi").click()
     page.wait_for_url(f"{live_server.url}/my/records/")
     listing = page.locator(".record-list").inner_text()
     for code in codes:
