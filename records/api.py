@@ -89,13 +89,17 @@ class RecordFilingView(APIView):
         from services import eforms, prefill
         from services.models import OnlineService
 
-        from . import services
+        from . import intake, services
 
         if not request.user.is_citizen:
             raise PermissionDenied(_("Chỉ công dân đăng nhập bằng VNeID mới nộp hồ sơ trực tuyến."))
         payload = FilingRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        service = OnlineService.objects.filter(slug=payload.validated_data["service"], is_active=True).first()
+        service = (
+            OnlineService.objects.select_related("version")
+            .filter(slug=payload.validated_data["service"], is_active=True)
+            .first()
+        )
         if service is None:
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
@@ -113,18 +117,38 @@ class RecordFilingView(APIView):
             ui=service.form_ui,
             prefilled=prefilled,
         )
+        uploads = [(key.removeprefix("component_"), f) for key, f in request.FILES.items()]
+        agency = services.agency_for_unit(service, services.unit_of(registry))
+        if form.is_valid():
+            try:
+                record = intake.file_complete(
+                    service=service,
+                    applicant=request.user,
+                    applicant_id_number=id_number,
+                    applicant_name=claims.get("name", ""),
+                    agency=agency,
+                    data=form.as_json(),
+                    prefilled_fields=list(prefilled),
+                    uploads=uploads,
+                    client_ip=request.META.get("REMOTE_ADDR"),
+                )
+                return Response(FilingResultSerializer(record).data, status=201)
+            except intake.NotReady:
+                for _component, uploaded in uploads:
+                    uploaded.seek(0)
+        # Something is wrong: keep a draft with what was sent and say what to fix.
         record = services.start_draft(
             service=service,
             applicant=request.user,
             applicant_id_number=id_number,
             applicant_name=claims.get("name", ""),
-            agency=services.agency_for_unit(service, services.registry_unit(id_number)),
+            agency=agency,
         )
         if not form.is_valid():
             services.save_form([record], {**values, **prefilled}, list(prefilled))
             raise ValidationError({"draft": str(record.pk), **{k: [str(m) for m in v] for k, v in form.errors.items()}})
         services.save_form([record], form.as_json(), list(prefilled))
-        components = {str(c.pk): c for c in DocumentComponent.objects.filter(version=record.procedure_version)}
+        components = {str(c.pk): c for c in DocumentComponent.objects.filter(version=service.version)}
         try:
             for key, uploaded in request.FILES.items():
                 component = components.get(key.removeprefix("component_"))

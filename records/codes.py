@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .models import CodeSequence
 
@@ -15,8 +15,13 @@ def allocate_code(agency, day: datetime.date) -> str:
     rolled-back filing gives its number back instead of leaving it used.
     """
     assert transaction.get_connection().in_atomic_block, "allocate_code must run inside the filing transaction"
-    CodeSequence.objects.bulk_create([CodeSequence(agency=agency, day=day)], ignore_conflicts=True)
-    sequence = CodeSequence.objects.select_for_update().get(agency=agency, day=day)
-    sequence.last_value += 1
-    sequence.save(update_fields=["last_value"])
-    return f"{agency.code}-{day:%y%m%d}-{sequence.last_value:04d}"
+    table = CodeSequence._meta.db_table
+    with connection.cursor() as cursor:
+        # One statement: create the day's row or take the next number, locking the row either way.
+        cursor.execute(
+            f"INSERT INTO {table} (agency_id, day, last_value) VALUES (%s, %s, 1) "  # noqa: S608 - table name is ours
+            f"ON CONFLICT (agency_id, day) DO UPDATE SET last_value = {table}.last_value + 1 RETURNING last_value",
+            [agency.pk, day],
+        )
+        number = cursor.fetchone()[0]
+    return f"{agency.code}-{day:%y%m%d}-{number:04d}"

@@ -367,3 +367,11 @@ def registry_unit(id_number: str):
 
     person = Person.objects.select_related("permanent_unit__parent").filter(id_number=id_number).first()
     return person.permanent_unit if person else None
+
+
+def unit_of(registry: dict | None):
+    """The unit of permanent residence in registry data (as ``services.prefill.registry_data`` returns it)."""
+    from procedures.models import AdministrativeUnit
+
+    code = ((registry or {}).get("permanent_address") or {}).get("unit_code")
+    return AdministrativeUnit.objects.select_related("parent").filter(code=code).first() if code else None
