@@ -134,7 +134,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: local files by default; e.g. MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage with
+    # MEDIA_STORAGE_OPTIONS='{"bucket_name": "...", "endpoint_url": "..."}' for S3-compatible storage
+    # (pip install django-storages[s3]).
+    "default": {
+        "BACKEND": env.str("MEDIA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         "BACKEND": env.str("STATICFILES_STORAGE", default="whitenoise.storage.CompressedStaticFilesStorage")
     },
