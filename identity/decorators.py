@@ -61,15 +61,40 @@ def staff_required(view_func):
             return _redirect("account_login", request)
         if not user.is_officer:
             _deny(request, _("Trang này chỉ dành cho cán bộ, công chức."))
-        if not mfa_completed(request):
-            if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                messages.info(request, _("Cán bộ phải bật xác thực hai lớp (ứng dụng tạo mã TOTP) trước khi làm việc."))
-                return _redirect("mfa_activate_totp", request)
-            # Has TOTP but this session skipped it (e.g. an older session): log in again.
-            return _redirect("account_reauthenticate", request)
+        if (response := require_second_factor(request)) is not None:
+            return response
         return view_func(request, *args, **kwargs)
 
     return wrapper
+
+
+def require_second_factor(request):
+    """None when this session passed TOTP; otherwise where to send the officer to do so."""
+    if mfa_completed(request):
+        return None
+    if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
+        messages.info(request, _("Cán bộ phải bật xác thực hai lớp (ứng dụng tạo mã TOTP) trước khi làm việc."))
+        return _redirect("mfa_activate_totp", request)
+    # Has TOTP but this session skipped it (e.g. an older session): log in again.
+    return _redirect("account_reauthenticate", request)
+
+
+class AdminSecondFactorMiddleware:
+    """The Django admin, like the back-office, opens only to sessions that passed TOTP."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        guarded = request.path.startswith("/admin/") and not request.path.startswith(
+            ("/admin/login/", "/admin/logout/")
+        )
+        if guarded and user is not None and user.is_authenticated and user.is_staff:
+            response = require_second_factor(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
 
 
 def assurance_required(level: str = AssuranceLevel.LOA2):

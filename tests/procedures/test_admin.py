@@ -4,6 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from procedures.models import Procedure, ProcedureVersion
+from tests.staff import STAFF_PASSWORD, login_with_totp
 
 from . import factories
 
@@ -12,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("quantri", "qt@example.vn", "Mat-khau-dai-2026", kind="admin")
-    client.force_login(admin)
-    return client
+    django_user_model.objects.create_superuser("quantri", "qt@example.vn", STAFF_PASSWORD, kind="admin")
+    return login_with_totp(client, django_user_model.objects.get(username="quantri"))
 
 
 def run_action(client, action, versions):
@@ -69,3 +69,10 @@ def test_citizens_cannot_reach_the_admin(client, django_user_model):
     response = client.get("/admin/procedures/procedureversion/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_admin_needs_the_second_factor(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("qt2", "qt2@example.vn", STAFF_PASSWORD, kind="admin")
+    client.force_login(admin)  # password only: no TOTP step in this session
+    response = client.get("/admin/procedures/procedureversion/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/totp/activate/")

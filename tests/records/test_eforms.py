@@ -75,8 +75,10 @@ def test_rendered_form_is_accessible():
 
 
 def test_admin_preview_renders_the_form_as_typed(client, django_user_model, catalogue):
-    admin = django_user_model.objects.create_superuser("qt", "qt@example.vn", "Mat-khau-dai-2026", kind="admin")
-    client.force_login(admin)
+    from tests.staff import STAFF_PASSWORD, login_with_totp
+
+    admin = django_user_model.objects.create_superuser("qt", "qt@example.vn", STAFF_PASSWORD, kind="admin")
+    login_with_totp(client, admin)
     import json
 
     response = client.post(
