@@ -14,13 +14,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import ensure_database, start_gunicorn  # noqa: E402
+
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
 PORT = int(os.environ.get("BENCH_FILING_PORT", "8766"))
@@ -41,8 +43,6 @@ wrk.headers["Referer"] = "{base}/"
 def prepare():
     """Demo data, a citizen session at level 2, and the multipart body of one filing."""
     import django
-
-    from bench.run import ensure_database
 
     ensure_database(os.environ["DATABASE_URL"])
     django.setup()
@@ -99,25 +99,6 @@ def prepare():
     return body, content_type, cookie, csrf
 
 
-def start_gunicorn() -> subprocess.Popen:
-    gunicorn = shutil.which("gunicorn", path=str(ROOT / ".venv" / "bin")) or "gunicorn"
-    # Tasks go to Redis as in production (nobody consumes them here; the queue is purged afterwards).
-    env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost", "CELERY_TASK_ALWAYS_EAGER": "false"}
-    process = subprocess.Popen(
-        [gunicorn, "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            if requests.get(BASE + "/healthz", timeout=10).ok:
-                return process
-        except (requests.ConnectionError, requests.Timeout):
-            time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
 def wrk(path: str, lua: str) -> tuple[float, int, int]:
     """(successful requests per second, requests, non-2xx) for ``SECONDS`` with 4 connections."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -142,7 +123,8 @@ def main():
     body, content_type, cookie, csrf = prepare()
     with tempfile.NamedTemporaryFile("wb", suffix=".body", delete=False) as f:
         f.write(body)
-    server = start_gunicorn()
+    # Tasks go to Redis as in production (nobody consumes them here; the queue is purged afterwards).
+    server = start_gunicorn(PORT, CELERY_TASK_ALWAYS_EAGER="false")
     try:
         filing_lua = LUA.format(body=f.name, content_type=content_type, cookie=cookie, csrf=csrf, base=BASE)
         check = requests.post(

@@ -13,12 +13,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import ensure_database, start_gunicorn  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
 PROCEDURES = int(os.environ.get("BENCH_PROCEDURES", "10000"))
@@ -54,27 +56,6 @@ QUERIES = [
 ]
 
 
-def ensure_database(url: str) -> None:
-    parsed = urlparse(url)
-    if parsed.scheme.startswith("postgres"):
-        import psycopg2
-
-        name = parsed.path.lstrip("/")
-        conn = psycopg2.connect(
-            host=parsed.hostname,
-            port=parsed.port or 5432,
-            user=parsed.username or "postgres",
-            password=parsed.password,
-            dbname="postgres",
-        )
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if not cursor.fetchone():
-                cursor.execute(f'CREATE DATABASE "{name}"')
-        conn.close()
-
-
 def prepare() -> str:
     import django
 
@@ -98,24 +79,6 @@ def prepare() -> str:
             cursor.execute("ANALYZE")
     print(f"catalogue: {Procedure.objects.count()} procedures on {connection.vendor}")
     return Procedure.objects.filter(current_version__isnull=False).order_by("code").first().code
-
-
-def start_gunicorn() -> subprocess.Popen:
-    gunicorn = shutil.which("gunicorn", path=str(ROOT / ".venv" / "bin")) or "gunicorn"
-    env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    process = subprocess.Popen(
-        [gunicorn, "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            if requests.get(BASE + "/healthz", timeout=10).ok:
-                return process
-        except (requests.ConnectionError, requests.Timeout):
-            time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 def percentile(values, fraction):
@@ -152,7 +115,7 @@ def throughput(path: str, seconds: int = 8) -> float:
 
 def main() -> None:
     code = prepare()
-    server = start_gunicorn()
+    server = start_gunicorn(PORT)
     try:
         with requests.Session() as session:
             p50, p95, n = search_latency(session)
