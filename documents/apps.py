@@ -7,4 +7,12 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Văn bản điện tử")
 
     def ready(self):
+        from records.models import Record
+        from records.signals import record_transitioned
+
         from . import signals  # noqa: F401
+        from .access import register_policy
+        from .receivers import on_record_transitioned, record_policy
+
+        record_transitioned.connect(on_record_transitioned, dispatch_uid="documents.record_transitioned")
+        register_policy(Record, record_policy)

@@ -6,6 +6,7 @@ the web processes (that never render) should not pay at start-up.
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -28,8 +29,12 @@ def verify_url(document: Document) -> str:
 
 
 def qr_data_uri(url: str) -> str:
-    """A PNG QR code; PNG rather than SVG so the code survives as one image a reader can decode."""
-    return segno.make(url, error="m").png_data_uri(scale=4, border=2)
+    """A PNG QR code; PNG rather than SVG so the code survives as one image a reader can decode.
+
+    The mask is fixed: trying all eight to pick the "best" costs more than the rest of the
+    code's work, and readers decode any mask (the tests decode every issued code).
+    """
+    return segno.make(url, error="m", mask=0).png_data_uri(scale=4, border=2)
 
 
 @cache
@@ -61,6 +66,7 @@ def render_html(document: Document) -> str:
 
 
 def render_pdf(html: str, *, title: str = "") -> bytes:
+    _quiet_progress()
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
@@ -68,6 +74,12 @@ def render_pdf(html: str, *, title: str = "") -> bytes:
     return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_url_fetcher()).write_pdf(
         font_config=FontConfiguration(), pdf_variant=PDF_VARIANT
     )
+
+
+@cache
+def _quiet_progress() -> None:
+    """WeasyPrint logs each rendering step at INFO: seven lines per document in a worker's log, and time."""
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def place_name(agency) -> str:

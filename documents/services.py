@@ -139,3 +139,13 @@ def public_subject_status(document: Document) -> str | None:
         return None
     value = getattr(subject, "public_status_display", None) if subject is not None else None
     return str(value) if value else None
+
+
+def documents_for(subject: models.Model):
+    """The documents issued (or being issued) about ``subject``, newest first; failed ones left out."""
+    return (
+        Document.objects.filter(content_type=ContentType.objects.get_for_model(subject), object_id=str(subject.pk))
+        .exclude(status=DocumentStatus.FAILED)
+        .select_related("agency")
+        .order_by("-created_at")
+    )

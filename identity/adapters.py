@@ -75,7 +75,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         if getattr(request.user, "is_officer", False):
-            return reverse("identity:backoffice")
+            return reverse("backoffice:home")
         return super().get_login_redirect_url(request)
 
     def get_logout_redirect_url(self, request):

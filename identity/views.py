@@ -1,18 +1,16 @@
-"""Portal pages about the signed-in person: citizen login and profile, step-up, the back-office entry."""
+"""Portal pages about the signed-in person: citizen login and profile, step-up (the back-office lives in records)."""
 
 from urllib.parse import urlencode
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from procedures.models import Agency
-
 from . import services
 from .adapters import vneid_app
 from .constants import AssuranceLevel, EDocumentKind
-from .decorators import citizen_required, staff_required
+from .decorators import citizen_required
 
 
 def _safe_next(request, default: str) -> str:
@@ -74,20 +72,3 @@ def my_account(request):
             "step_up_url": f"{reverse('identity:step_up')}?next={reverse('identity:my_account')}",
         },
     )
-
-
-@require_GET
-@staff_required
-def backoffice(request):
-    """Placeholder of the back-office: the officer's agencies and roles."""
-    return render(request, "identity/backoffice.html", {"memberships": services.memberships(request.user)})
-
-
-@require_GET
-@staff_required
-def agency_desk(request, code):
-    """One agency's desk; only its officers may open it (the real queue comes with records)."""
-    agency = get_object_or_404(Agency, code=code)
-    services.require_role(request.user, agency)
-    roles = [m for m in services.memberships(request.user) if m.agency_id == agency.pk]
-    return render(request, "identity/agency_desk.html", {"agency": agency, "roles": roles})

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Thông báo")
+
+    def ready(self):
+        from records.signals import record_transitioned
+
+        from . import channels  # noqa: F401  (registers the channels)
+        from .receivers import on_record_transitioned
+
+        record_transitioned.connect(on_record_transitioned, dispatch_uid="notifications.record_transitioned")

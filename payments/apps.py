@@ -1,5 +1,19 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PaymentsConfig(AppConfig):
     name = "payments"
+    verbose_name = _("Thanh toán")
+
+    def ready(self):
+        from documents.access import register_policy
+        from records import signals, workflow
+
+        from . import hooks, policies
+        from .models import Payment
+
+        workflow.register_guard("receive", hooks.guard_receive)
+        workflow.register_guard("return_result", hooks.guard_return_result)
+        signals.record_transitioned.connect(hooks.on_record_transitioned, dispatch_uid="payments-refund")
+        register_policy(Payment, policies.can_download_receipt)

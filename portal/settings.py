@@ -163,6 +163,24 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Three queues, so documents (slow, CPU-bound) never hold up notifications; workers scale per queue.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = {name: {"routing_key": name} for name in ("default", "notifications", "documents")}
+CELERY_TASK_ROUTES = {
+    "notifications.tasks.*": {"queue": "notifications"},
+    "documents.tasks.*": {"queue": "documents"},
+}
+# A message is acknowledged after its task ran: a worker that dies mid-task leaves it to another.
+# Every task is idempotent, so a redelivery has the effect of one run.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An unacknowledged message goes back to the queue after this many seconds (longer than any task).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_BEAT_SCHEDULE = {
     "activate-due-procedure-versions": {
         "task": "procedures.tasks.activate_due_versions",
@@ -290,6 +308,43 @@ DOCUMENT_SIGNING_DIR = Path(env.str("DOCUMENT_SIGNING_DIR", default=str(VAR_DIR 
 CELERY_BEAT_SCHEDULE["reschedule-stale-documents"] = {
     "task": "documents.tasks.reschedule_stale_documents",
     "schedule": 10 * 60,
+}
+# --- Notifications: in-app inbox, e-mail and SMS (notifications/) ---
+# Deliveries still pending long after their message (broker down at commit, worker lost) are sent again.
+CELERY_BEAT_SCHEDULE["resend-stale-deliveries"] = {
+    "task": "notifications.tasks.resend_stale_deliveries",
+    "schedule": 5 * 60,
+}
+
+# --- Payments ---
+# Fees are paid through a provider of payments.providers (PAYMENT_PROVIDER). The simulated
+# national payment platform is mounted at /paygov/ when PAYGOV_SIMULATOR is on (the default;
+# turn it off in production) and the portal reaches it over HTTP only, like a real one:
+# PAYGOV_BASE_URL (default PORTAL_BASE_URL/paygov), PAYGOV_MERCHANT_ID and the shared HMAC
+# secret PAYGOV_SECRET (a development value is generated once under var/, never committed).
+PAYGOV_SIMULATOR = env.bool("PAYGOV_SIMULATOR", default=True)
+if PAYGOV_SIMULATOR:
+    INSTALLED_APPS += ["payments.gateway_sim"]
+PAYMENT_PROVIDER = env.str("PAYMENT_PROVIDER", default="paygov")
+PAYGOV_BASE_URL = env.str("PAYGOV_BASE_URL", default="").rstrip("/")
+PAYGOV_MERCHANT_ID = env.str("PAYGOV_MERCHANT_ID", default="DVCQG")
+PAYGOV_SECRET = env.str("PAYGOV_SECRET", default="") or _vneid_keys.dev_secret(VAR_DIR, "paygov_secret", 48)
+PAYGOV_CALLBACK_MAX_AGE = env.int("PAYGOV_CALLBACK_MAX_AGE", default=300)  # seconds a signed callback stays valid
+PAYGOV_TIMEOUT = env.int("PAYGOV_TIMEOUT", default=10)  # seconds for each call to the gateway
+CELERY_BEAT_SCHEDULE["check-pending-payments"] = {"task": "payments.tasks.check_pending_payments", "schedule": 5 * 60}
+if PAYGOV_SIMULATOR:
+    CELERY_BEAT_SCHEDULE["paygov-redeliver-callbacks"] = {"task": "paygov.tasks.redeliver_callbacks", "schedule": 60}
+
+# Records: the daily overdue scan (after midnight) and reminders to officers two working days ahead.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["records-scan-overdue"] = {
+    "task": "records.tasks.scan_overdue",
+    "schedule": crontab(hour=0, minute=15),
+}
+CELERY_BEAT_SCHEDULE["records-send-reminders"] = {
+    "task": "records.tasks.send_reminders",
+    "schedule": crontab(hour=7, minute=0),
 }
 
 LOGGING = {

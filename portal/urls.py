@@ -23,17 +23,25 @@ urlpatterns = [
     path("procedures/", include("procedures.urls")),
     path("services/", include("services.urls")),
     path("", include("records.urls")),
+    path("backoffice/", include("records.backoffice_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
     # Documents: the public verify page (the URL in every PDF's QR code) and downloads of issued PDFs.
     path("", include("documents.urls")),
+    # Notifications: the inbox of official notifications ("Thông báo") and channel preferences.
+    path("notifications/", include("notifications.urls")),
     # Identity: the simulated VNeID provider, allauth (staff login, MFA, VNeID client), portal account pages.
     path("vneid/", include("identity.vneid.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("identity.urls")),
+    # Payments: the portal side (pay, callback, return, receipts).
+    path("payments/", include("payments.urls")),
 ]
+
+if settings.PAYGOV_SIMULATOR:  # the simulated national payment platform, reached over HTTP like a real one
+    urlpatterns += [path("paygov/", include("payments.gateway_sim.urls"))]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -39,6 +39,13 @@ OPEN_STATES = {
     RecordState.TRANSFERRED,
     RecordState.APPROVED,
 }
+# States in which the processing clock runs (receipt done, result not yet decided, not waiting for the citizen).
+RUNNING_CLOCK_STATES = {
+    RecordState.RECEIVED,
+    RecordState.IN_PROCESSING,
+    RecordState.TRANSFERRED,
+    RecordState.APPROVED,
+}
 FINAL_STATES = {RecordState.REFUSED, RecordState.REJECTED, RecordState.RESULT_RETURNED, RecordState.WITHDRAWN}
 
 

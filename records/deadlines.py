@@ -1,4 +1,10 @@
-"""Working days: weekends, Vietnamese public holidays and administrator-declared days off do not count."""
+"""Working days: weekends, Vietnamese public holidays and administrator-declared days off do not count.
+
+The due date of a record is fixed at receipt (``due_date``). The clock stops
+while the agency waits for the citizen to supplement: when the citizen
+supplements, the due date moves forward by the working days the record spent
+waiting (``paused_working_days``), so the pause never counts against the agency.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from functools import lru_cache
 import holidays
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _public_holidays(year: int) -> frozenset[datetime.date]:
     return frozenset(holidays.country_holidays("VN", years=year))
 
@@ -39,13 +45,48 @@ def add_working_days(start: datetime.date, count: int, days_off: set[datetime.da
     return day
 
 
+def working_days_between(start: datetime.date, end: datetime.date, days_off: set[datetime.date] | None = None) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not after ``start``)."""
+    count = 0
+    day = start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day, days_off):
+            count += 1
+    return count
+
+
 def due_date(start: datetime.date, processing_days: int, days_off: set[datetime.date] | None = None) -> datetime.date:
     """Appointment date for a record received on ``start``.
 
     The day of receipt does not count: a one-day procedure received on Monday is
-    due on Tuesday; received on Saturday, the clock starts on Monday morning and
-    it is due on Monday.
+    due on Tuesday; received on Saturday (or after office hours), the clock
+    starts on the next working morning and it is due at the end of that day.
     """
     if days_off is None:
         days_off = extra_days_off()
     return add_working_days(start, max(processing_days, 0), days_off)
+
+
+def resume_after_pause(
+    current_due: datetime.date,
+    paused_on: datetime.date,
+    resumed_on: datetime.date,
+    days_off: set[datetime.date] | None = None,
+) -> tuple[datetime.date, int]:
+    """(new due date, working days paused) when a record waited for a supplement from ``paused_on`` to ``resumed_on``.
+
+    The working days after the request up to and including the day the citizen
+    supplemented are given back to the agency.
+    """
+    if days_off is None:
+        days_off = extra_days_off()
+    paused = working_days_between(paused_on, resumed_on, days_off)
+    return add_working_days(current_due, paused, days_off), paused
+
+
+def next_working_day(day: datetime.date, days_off: set[datetime.date] | None = None) -> datetime.date:
+    """``day`` itself if it is a working day, else the next one."""
+    while not is_working_day(day, days_off):
+        day += datetime.timedelta(days=1)
+    return day

@@ -16,6 +16,7 @@ from . import deadlines, signals
 from .codes import allocate_code
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, Channel, RecordState
 from .models import Attachment, Record, RecordEvent
+from .services import stored_attachment
 from .uploads import check_upload
 
 
@@ -75,19 +76,10 @@ def file_complete(
             expected_result_date=deadlines.due_date(today, version.processing_days or 0),
         )
         record.save(force_insert=True)
-        attachments = []
-        for component, uploaded, content_type, digest in checked:
-            attachment = Attachment(
-                record=record,
-                component=component,
-                original_name=uploaded.name[:255],
-                content_type=content_type,
-                size=uploaded.size,
-                sha256=digest,
-                uploaded_by=applicant,
-            )
-            attachment.file.save(uploaded.name, uploaded, save=False)
-            attachments.append(attachment)
+        attachments = [
+            stored_attachment(record, component, uploaded, content_type, digest, by=applicant)
+            for component, uploaded, content_type, digest in checked
+        ]
         Attachment.objects.bulk_create(attachments)
         created, submitted = RecordEvent.objects.bulk_create(
             [

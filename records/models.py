@@ -88,10 +88,34 @@ class Record(models.Model):
     due_date = models.DateField(_("hạn giải quyết"), null=True, blank=True, db_index=True)
     completed_at = models.DateTimeField(_("ngày hoàn thành"), null=True, blank=True)
 
+    # Back-office: who handles it, the clock stopped while waiting for a supplement, lateness.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_records",
+        verbose_name=_("cán bộ xử lý"),
+    )
+    supplement_requested_at = models.DateTimeField(_("ngày yêu cầu bổ sung"), null=True, blank=True)
+    paused_working_days = models.PositiveSmallIntegerField(
+        _("số ngày làm việc tạm dừng"),
+        default=0,
+        help_text=_("Ngày làm việc chờ công dân bổ sung; không tính vào thời hạn giải quyết."),
+    )
+    new_appointment_date = models.DateField(
+        _("ngày hẹn lại (phiếu xin lỗi)"), null=True, blank=True, help_text=_("Theo phiếu xin lỗi gần nhất.")
+    )
+    overdue_since = models.DateField(_("quá hạn từ ngày"), null=True, blank=True)
+    reminded_for = models.DateField(_("đã nhắc hạn cho ngày"), null=True, blank=True)
+
     class Meta:
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["agency", "state", "-submitted_at"], name="record_queue_idx"),
+            models.Index(fields=["agency", "-submitted_at"], name="record_agency_recent_idx"),
+            models.Index(fields=["agency", "state", "due_date"], name="record_queue_due_idx"),
+            models.Index(fields=["agency", "assigned_to", "state"], name="record_assigned_idx"),
             models.Index(fields=["applicant", "-created_at"], name="record_applicant_idx"),
         ]
         verbose_name = _("hồ sơ")
@@ -114,6 +138,33 @@ class Record(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == RecordState.DRAFT
+
+    @property
+    def appointment_date(self):
+        """The date promised to the citizen: the apology's new date, else the due date, else the filing estimate."""
+        return self.new_appointment_date or self.due_date or self.expected_result_date
+
+    def is_overdue(self, today=None) -> bool:
+        """Past its due date and still being handled (the clock is stopped while a supplement is awaited)."""
+        from django.utils import timezone
+
+        from .constants import RUNNING_CLOCK_STATES
+
+        today = today or timezone.localdate()
+        return self.due_date is not None and self.state in RUNNING_CLOCK_STATES and self.due_date < today
+
+    def needs_apology(self, today=None) -> bool:
+        """Late, and no apology letter promises a date from today on."""
+        from django.utils import timezone
+
+        today = today or timezone.localdate()
+        if self.due_date is None or self.due_date >= today:
+            return False
+        return self.new_appointment_date is None or self.new_appointment_date < today
+
+    @property
+    def current_result(self):
+        return self.results.order_by("-uploaded_at", "-id").first()
 
 
 class RecordEvent(models.Model):
@@ -171,6 +222,44 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+def result_path(instance, filename):
+    return f"records/{instance.record_id}/results/{uuid.uuid4().hex}"
+
+
+class ResultDocument(models.Model):
+    """The result of a record, digitised and stored with it; the latest one is what the citizen downloads.
+
+    Either a file the officer uploaded (a scan of the signed paper result) or a
+    result certificate generated and signed by ``documents`` (``document_id``).
+    Rows are never changed; a corrected result is a new row.
+    """
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="results")
+    file = models.FileField(upload_to=result_path, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=64, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    document_id = models.UUIDField(
+        null=True, blank=True, help_text=_("Văn bản do hệ thống phát hành và ký số (ứng dụng documents).")
+    )
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("kết quả giải quyết")
+        verbose_name_plural = _("kết quả giải quyết")
+
+    def __str__(self):
+        return self.original_name or str(self.document_id)
+
+    @property
+    def is_generated(self) -> bool:
+        return self.document_id is not None
 
 
 class CodeSequence(models.Model):

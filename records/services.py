@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from services.models import IntegratedService, OnlineService
 
-from . import deadlines, signals, workflow
+from . import deadlines, selectors, signals, workflow
 from .codes import allocate_code
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, ApplicantRole, Channel, RecordState, Relationship
-from .models import Attachment, Record, RecordEvent, RecordGroup
+from .models import Attachment, Record, RecordEvent, RecordGroup, ResultDocument
 from .uploads import check_upload
 
 
@@ -160,6 +160,13 @@ def attach(record: Record, component, uploaded, *, by) -> Attachment:
             _("Tổng dung lượng tệp của hồ sơ vượt quá 50 MB (đã dùng %(used).1f MB); hãy nén bớt tệp.")
             % {"used": used / 1024 / 1024}
         )
+    attachment = stored_attachment(record, component, uploaded, content_type, digest, by=by)
+    attachment.save()
+    return attachment
+
+
+def stored_attachment(record: Record, component, uploaded, content_type: str, digest: str, *, by) -> Attachment:
+    """An (unsaved) attachment row whose file is already in storage, for an upload already checked."""
     attachment = Attachment(
         record=record,
         component=component,
@@ -170,7 +177,6 @@ def attach(record: Record, component, uploaded, *, by) -> Attachment:
         uploaded_by=by,
     )
     attachment.file.save(uploaded.name, uploaded, save=False)
-    attachment.save()
     return attachment
 
 
@@ -241,12 +247,37 @@ def transition(
 
     ``expected_state`` is the state the actor saw: if someone else moved the
     record meanwhile, ``RecordChanged`` asks them to look again instead of
-    applying the action to a record they have not seen.
+    applying the action to a record they have not seen. The action's own rules
+    (``_EFFECTS``: due date at receipt, the supplement pause, the result before
+    approval, the apology before a late return...) run on the locked row.
     """
     step = workflow.TRANSITIONS.get(action)
     if step is None:
         raise ValidationError(_("Thao tác không tồn tại."))
-    if step.reason_required and not reason.strip():
+    return _apply(record, step, actor, role, reason, client_ip, expected_state, data or {}, changes)
+
+
+def record_event(
+    record: Record,
+    action: str,
+    *,
+    actor,
+    role: str,
+    reason: str = "",
+    client_ip: str | None = None,
+    expected_state: str | None = None,
+    data: dict | None = None,
+    **changes,
+) -> Record:
+    """Append a non-state event of ``workflow.EVENTS`` (reassign, apology, result, overdue, reminder, merger)."""
+    step = workflow.EVENTS.get(action)
+    if step is None:
+        raise ValidationError(_("Thao tác không tồn tại."))
+    return _apply(record, step, actor, role, reason, client_ip, expected_state, data or {}, changes)
+
+
+def _apply(record, step, actor, role, reason, client_ip, expected_state, data, changes) -> Record:
+    if step.reason_required and not (reason or "").strip():
         raise ValidationError(_("Hãy ghi rõ lý do cho thao tác “%(action)s”.") % {"action": step.label})
     with transaction.atomic():
         locked = Record.objects.select_for_update().get(pk=record.pk)
@@ -261,42 +292,231 @@ def transition(
                 % {"action": step.label, "state": locked.get_state_display()}
             )
         _authorise(locked, step, actor, role)
-        blocked = workflow.blocking_reasons(locked, action)
+        blocked = workflow.blocking_reasons(locked, step.action)
         if blocked:
             raise ValidationError(blocked)
-        from_state = locked.state
-        locked.state = step.target
-        for field, value in changes.items():
-            setattr(locked, field, value)
-        locked.save()
-        event = RecordEvent.objects.create(
-            record=locked,
-            actor=actor,
-            role=role,
-            action=action,
-            from_state=from_state,
-            to_state=step.target,
-            reason=reason,
-            client_ip=client_ip,
-            data=data or {},
-        )
-        transaction.on_commit(
-            lambda: signals.record_transitioned.send(sender=Record, record=locked, event=event, action=action)
-        )
+        event = _change(locked, step, actor, role, reason, client_ip, data, changes)
+        if step.action in workflow.MOVES_WITH_FIRST:
+            _move_linked(locked, step, actor, role, reason, client_ip, event)
     record.refresh_from_db()
     return record
+
+
+def _change(locked, step, actor, role, reason, client_ip, data, changes) -> RecordEvent:
+    """Apply the step to a locked, authorised record and append its event."""
+    now = timezone.now()
+    effect = _EFFECTS.get(step.action)
+    event_data = dict(data)
+    after = None
+    if effect is not None:
+        extra_changes, extra_data, after = effect(locked, actor=actor, data=data, now=now)
+        changes = {**extra_changes, **changes}
+        event_data.update(extra_data)
+    from_state = locked.state
+    agencies = {locked.agency_id}
+    if step.changes_state:
+        locked.state = step.target
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    locked.save()
+    event = RecordEvent.objects.create(
+        record=locked,
+        actor=actor,
+        role=role,
+        action=step.action,
+        from_state=from_state,
+        to_state=step.target or from_state,
+        reason=reason,
+        client_ip=client_ip,
+        data=event_data,
+    )
+    if after is not None:
+        after(locked, event)
+    if step.changes_state:
+        agencies.add(locked.agency_id)
+        transaction.on_commit(lambda: [selectors.forget_counts(pk) for pk in agencies])
+    _announce(locked, event)
+    return event
+
+
+def _announce(record: Record, event: RecordEvent) -> None:
+    transaction.on_commit(
+        lambda: signals.record_transitioned.send(sender=Record, record=record, event=event, action=event.action)
+    )
+
+
+def _move_linked(first: Record, step, actor, role, reason, client_ip, first_event) -> None:
+    """Integrated-service records marked ``moves_with_first`` follow the bundle's first record.
+
+    The one-stop desk that receives (or returns) the bundle acts for the linked
+    agencies too: the bundle authorises it, so their roles are not checked; a
+    linked record held by a guard (an unpaid fee...) stays where it is.
+    """
+    if not first.group_id:
+        return
+    members = list(first.group.bundle.bundle_members.order_by("order", "id"))
+    if not members or members[0].service_id != first.service_id:
+        return
+    following = {m.service_id for m in members[1:] if m.moves_with_first}
+    linked = (
+        Record.objects.select_for_update()
+        .filter(group_id=first.group_id, service_id__in=following, state__in=step.source)
+        .exclude(pk=first.pk)
+        .order_by("pk")
+    )
+    for record in linked:
+        if workflow.blocking_reasons(record, step.action):
+            continue
+        _change(record, step, actor, role, reason, client_ip, {"moved_with": first.code}, {})
 
 
 def _authorise(record: Record, step, actor, role: str) -> None:
     if role not in step.roles:
         raise PermissionDenied(_("Vai trò của bạn không được thực hiện thao tác này."))
+    if role == workflow.SYSTEM:
+        return
     if role == workflow.CITIZEN:
-        if record.applicant_id != actor.pk:
+        if actor is None or record.applicant_id != actor.pk:
             raise PermissionDenied(_("Bạn không phải người nộp hồ sơ này."))
         return
     from identity.services import require_role
 
     require_role(actor, record.agency, role)
+
+
+# Each action's own rules, run on the locked record before it changes: they return
+# (field changes, event data, a callback run after the event is written) or raise.
+
+
+def _on_receive(record, *, actor, data, now):
+    today = timezone.localdate(now)
+    due = deadlines.due_date(today, record.procedure_version.processing_days or 0)
+    changes = {"received_at": now, "due_date": due, "expected_result_date": due}
+    assignee = data.get("assigned_to")
+    if assignee is not None:
+        _check_assignee(record, assignee)
+        changes["assigned_to_id"] = assignee
+    return changes, {"due_date": due.isoformat()}, None
+
+
+def _on_start(record, *, actor, data, now):
+    return ({"assigned_to": actor} if record.assigned_to_id is None else {}), {}, None
+
+
+def _on_request_supplement(record, *, actor, data, now):
+    return {"supplement_requested_at": now}, {}, None
+
+
+def _on_supplement(record, *, actor, data, now):
+    if record.due_date is None or record.supplement_requested_at is None:
+        return {"supplement_requested_at": None}, {}, None
+    due, paused = deadlines.resume_after_pause(
+        record.due_date, timezone.localdate(record.supplement_requested_at), timezone.localdate(now)
+    )
+    changes = {
+        "due_date": due,
+        "expected_result_date": due,
+        "paused_working_days": record.paused_working_days + paused,
+        "supplement_requested_at": None,
+    }
+    return changes, {"paused_working_days": paused, "due_date": due.isoformat()}, None
+
+
+def _on_transfer(record, *, actor, data, now):
+    from procedures.models import Agency
+
+    target = Agency.objects.filter(code=data.get("to_agency", ""), is_active=True).first()
+    if target is None or target.pk == record.agency_id:
+        raise ValidationError(_("Hãy chọn cơ quan nhận hồ sơ (khác cơ quan hiện tại, đang hoạt động)."))
+    return (
+        {"agency": target, "assigned_to": None},
+        {"from_agency": record.agency.code, "to_agency": target.code},
+        None,
+    )
+
+
+def _on_approve(record, *, actor, data, now):
+    if not record.results.exists():
+        raise ValidationError(_("Hãy tải lên hoặc tạo văn bản kết quả trước khi phê duyệt."))
+    return {}, {"result": record.current_result.pk}, None
+
+
+def _on_finish(record, *, actor, data, now):
+    return {"completed_at": now}, {}, None
+
+
+def _on_return(record, *, actor, data, now):
+    today = timezone.localdate(now)
+    if record.needs_apology(today):
+        raise ValidationError(
+            _("Hồ sơ đã quá hạn (hạn %(due)s): hãy lập phiếu xin lỗi và hẹn lại ngày trả trước khi trả kết quả.")
+            % {"due": record.due_date.strftime("%d/%m/%Y")}
+        )
+    late = record.due_date is not None and record.due_date < today
+    return {"completed_at": now}, {"late": late}, None
+
+
+def _on_reassign(record, *, actor, data, now):
+    assignee = data.get("to")
+    _check_assignee(record, assignee)
+    return {"assigned_to_id": assignee}, {"from": record.assigned_to_id}, None
+
+
+def _check_assignee(record, user_id) -> None:
+    from identity.constants import StaffRole
+    from identity.models import StaffMembership
+
+    if not StaffMembership.objects.filter(
+        user_id=user_id, agency_id=record.agency_id, role__in=[StaffRole.PROCESSOR, StaffRole.AGENCY_HEAD]
+    ).exists():
+        raise ValidationError(_("Chỉ phân công cho chuyên viên xử lý của cơ quan."))
+
+
+def _on_apologise(record, *, actor, data, now):
+    import datetime
+
+    today = timezone.localdate(now)
+    try:
+        new_date = datetime.date.fromisoformat(str(data.get("new_appointment", "")))
+    except ValueError:
+        raise ValidationError(_("Hãy chọn ngày hẹn trả kết quả mới."))
+    current = record.appointment_date
+    if new_date <= today or (current is not None and new_date <= current):
+        raise ValidationError(_("Ngày hẹn mới phải sau hôm nay và sau ngày hẹn hiện tại."))
+    if not deadlines.is_working_day(new_date, deadlines.extra_days_off()):
+        raise ValidationError(_("Ngày hẹn mới phải là ngày làm việc."))
+    return {"new_appointment_date": new_date}, {"previous_appointment": current and current.isoformat()}, None
+
+
+def _on_overdue(record, *, actor, data, now):
+    return {"overdue_since": timezone.localdate(now)}, {"due_date": record.due_date.isoformat()}, None
+
+
+def _on_reminder(record, *, actor, data, now):
+    return (
+        {"reminded_for": record.due_date},
+        {"due_date": record.due_date.isoformat(), "officer": record.assigned_to_id},
+        None,
+    )
+
+
+_EFFECTS = {
+    "receive": _on_receive,
+    "refuse": _on_finish,
+    "withdraw": _on_finish,
+    "reject": _on_finish,
+    "start_processing": _on_start,
+    "accept_transfer": _on_start,
+    "request_supplement": _on_request_supplement,
+    "supplement": _on_supplement,
+    "transfer": _on_transfer,
+    "approve": _on_approve,
+    "return_result": _on_return,
+    "reassign": _on_reassign,
+    "apologise": _on_apologise,
+    "overdue": _on_overdue,
+    "reminder": _on_reminder,
+}
 
 
 def submit(record: Record, *, actor, role: str = workflow.CITIZEN, client_ip: str | None = None) -> Record:
@@ -342,15 +562,7 @@ def submit_group(group: RecordGroup, *, actor, client_ip: str | None = None) -> 
 
 
 def withdraw(record: Record, *, actor, reason: str = "", client_ip: str | None = None) -> Record:
-    return transition(
-        record,
-        "withdraw",
-        actor=actor,
-        role=workflow.CITIZEN,
-        reason=reason,
-        client_ip=client_ip,
-        completed_at=timezone.now(),
-    )
+    return transition(record, "withdraw", actor=actor, role=workflow.CITIZEN, reason=reason, client_ip=client_ip)
 
 
 def can_withdraw(record: Record) -> bool:
@@ -375,3 +587,263 @@ def unit_of(registry: dict | None):
 
     code = ((registry or {}).get("permanent_address") or {}).get("unit_code")
     return AdministrativeUnit.objects.select_related("parent").filter(code=code).first() if code else None
+
+
+# --- Back-office --------------------------------------------------------------
+
+
+def staff_roles(user, agency) -> set[str]:
+    """The roles ``user`` holds at ``agency``; the agency head holds them all."""
+    from identity.constants import StaffRole
+    from identity.models import StaffMembership
+
+    if not getattr(user, "is_authenticated", False) or not user.is_officer or not user.is_active:
+        return set()
+    held = set(StaffMembership.objects.filter(user=user, agency=agency).values_list("role", flat=True))
+    if StaffRole.AGENCY_HEAD in held:
+        held |= set(StaffRole.values)
+    return held
+
+
+def role_for(user, agency, step) -> str:
+    """The role in which ``user`` takes ``step`` (the first of the step's roles they hold)."""
+    held = staff_roles(user, agency)
+    staff_roles_of_step = sorted(step.roles - {workflow.CITIZEN, workflow.SYSTEM})
+    for role in staff_roles_of_step:
+        if role in held:
+            return role
+    # Not held: ``_authorise`` refuses it with a message naming the role.
+    return staff_roles_of_step[0] if staff_roles_of_step else workflow.CITIZEN
+
+
+def allowed_actions(record: Record, user) -> list:
+    """What ``user`` may do on ``record`` now: state transitions, then the other actions."""
+    roles = staff_roles(user, record.agency)
+    return workflow.available(record.state, roles) + workflow.available_events(record.state, roles)
+
+
+def act(
+    record: Record,
+    action: str,
+    *,
+    actor,
+    reason: str = "",
+    client_ip: str | None = None,
+    expected_state: str | None = None,
+    data: dict | None = None,
+) -> Record:
+    """A staff action from the back-office, in the role the officer holds for it."""
+    step = workflow.ACTIONS.get(action)
+    if step is None or workflow.SYSTEM in step.roles:
+        raise ValidationError(_("Thao tác không tồn tại."))
+    role = role_for(actor, record.agency, step)
+    apply = transition if step.changes_state else record_event
+    return apply(
+        record,
+        action,
+        actor=actor,
+        role=role,
+        reason=reason,
+        client_ip=client_ip,
+        expected_state=expected_state,
+        data=data,
+    )
+
+
+def attach_result(
+    record: Record, uploaded, *, actor, client_ip: str | None = None, expected_state: str | None = None, note=""
+) -> ResultDocument:
+    """Store the digitised result (a scan of the signed paper) with the record, before approval."""
+    content_type, digest = check_upload(uploaded)
+    with transaction.atomic():
+        act(
+            record,
+            "attach_result",
+            actor=actor,
+            client_ip=client_ip,
+            expected_state=expected_state,
+            data={"name": uploaded.name[:255], "sha256": digest, "kind": "upload"},
+        )
+        result = ResultDocument(
+            record=record,
+            original_name=uploaded.name[:255],
+            content_type=content_type,
+            size=uploaded.size,
+            sha256=digest,
+            uploaded_by=actor,
+            note=note[:255],
+        )
+        result.file.save(uploaded.name, uploaded, save=False)
+        result.save()
+    return result
+
+
+def generate_result(
+    record: Record, *, actor, client_ip: str | None = None, expected_state: str | None = None
+) -> ResultDocument:
+    """Have ``documents`` issue and sign a result certificate, and keep it as the record's result."""
+    from documents.services import request_document
+
+    with transaction.atomic():
+        act(record, "attach_result", actor=actor, client_ip=client_ip, expected_state=expected_state, data={})
+        record.refresh_from_db()
+        count = record.results.count()
+        document = request_document(
+            "result_certificate",
+            agency=record.agency,
+            subject=record,
+            context={
+                "record_code": record.code,
+                "applicant_name": record.subject_name or record.applicant_name,
+                "procedure_name": record.procedure_version.name,
+                "result": record.procedure_version.result_name or record.procedure_version.name,
+            },
+            idempotency_key=f"result-{record.pk}-{count + 1}",
+        )
+        return ResultDocument.objects.create(
+            record=record,
+            document_id=document.pk,
+            original_name=f"{record.code}-ket-qua.pdf",
+            content_type="application/pdf",
+            uploaded_by=actor,
+        )
+
+
+def result_file(result: ResultDocument):
+    """(file, content type, name) of a result, or None while a generated one is not issued yet."""
+    if result.file:
+        return result.file, result.content_type, result.original_name
+    from documents.models import Document
+
+    document = Document.objects.filter(pk=result.document_id).first()
+    if document is None or not document.file:
+        return None
+    return document.file, "application/pdf", result.original_name
+
+
+def reassign(record: Record, to_user, *, actor, client_ip: str | None = None) -> Record:
+    return act(record, "reassign", actor=actor, client_ip=client_ip, data={"to": to_user.pk})
+
+
+def apologise(
+    record: Record, new_appointment, reason: str, *, actor, client_ip: str | None = None, expected_state=None
+) -> Record:
+    """The apology letter (phiếu xin lỗi) with a new appointment date, which the citizen sees."""
+    return act(
+        record,
+        "apologise",
+        actor=actor,
+        reason=reason,
+        client_ip=client_ip,
+        expected_state=expected_state,
+        data={"new_appointment": new_appointment.isoformat()},
+    )
+
+
+def supplement(record: Record, *, actor, client_ip: str | None = None) -> Record:
+    """The citizen hands in what was asked for; the clock starts again with the waiting days given back."""
+    return transition(
+        record,
+        "supplement",
+        actor=actor,
+        role=workflow.CITIZEN,
+        client_ip=client_ip,
+        expected_state=RecordState.SUPPLEMENT_REQUESTED,
+    )
+
+
+# --- Periodic scans -------------------------------------------------------------
+
+
+def scan_overdue(today=None) -> int:
+    """Mark records past their due date (once each) with an "overdue" event; returns how many."""
+    from .constants import RUNNING_CLOCK_STATES
+
+    today = today or timezone.localdate()
+    pks = list(
+        Record.objects.filter(state__in=RUNNING_CLOCK_STATES, due_date__lt=today, overdue_since__isnull=True)
+        .order_by("due_date")
+        .values_list("pk", flat=True)
+    )
+    done = 0
+    for pk in pks:
+        try:
+            record_event(Record(pk=pk), "overdue", actor=None, role=workflow.SYSTEM)
+        except ValidationError:  # moved on meanwhile
+            continue
+        done += 1
+    return done
+
+
+def send_reminders(today=None, working_days: int = 2) -> int:
+    """Remind the handling officer of records due within ``working_days`` working days (once per due date)."""
+    from .constants import RUNNING_CLOCK_STATES
+
+    today = today or timezone.localdate()
+    horizon = deadlines.add_working_days(today, working_days, deadlines.extra_days_off())
+    candidates = (
+        Record.objects.filter(state__in=RUNNING_CLOCK_STATES, due_date__gt=today, due_date__lte=horizon)
+        .exclude(reminded_for=models.F("due_date"))
+        .values_list("pk", flat=True)
+    )
+    done = 0
+    for pk in list(candidates):
+        try:
+            record_event(Record(pk=pk), "reminder", actor=None, role=workflow.SYSTEM)
+        except ValidationError:
+            continue
+        done += 1
+    return done
+
+
+# --- Counter intake ---------------------------------------------------------------
+
+
+def counter_applicant(person):
+    """The portal account of the person at the desk: their VNeID account if they have one, else a desk-only one.
+
+    A desk-only account cannot log in (no password, no VNeID link); the record is
+    still theirs for the public lookup by code and ID number.
+    """
+    from allauth.socialaccount.models import SocialAccount
+
+    from identity.models import User
+
+    for key in ("userinfo", "id_token"):
+        account = (
+            SocialAccount.objects.filter(provider="vneid", **{f"extra_data__{key}__id_number": person.id_number})
+            .select_related("user")
+            .first()
+        )
+        if account is not None:
+            return account.user
+    given, family = (person.full_name.split() or [""])[-1], " ".join(person.full_name.split()[:-1])
+    user, created = User.objects.get_or_create(
+        username=f"counter-{person.id_number}",
+        defaults={"kind": User.Kind.CITIZEN, "first_name": given[:150], "last_name": family[:150]},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def start_counter_draft(*, service: OnlineService, id_number: str, agency, officer) -> Record:
+    """A receiver files for a citizen at the desk: found in the population registry, channel "counter"."""
+    from identity.constants import StaffRole
+    from identity.registry.models import Person
+    from identity.services import require_role
+
+    require_role(officer, agency, StaffRole.RECEIVER)
+    person = Person.objects.filter(id_number=(id_number or "").strip()).first()
+    if person is None:
+        raise ValidationError(_("Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư."))
+    return start_draft(
+        service=service,
+        applicant=counter_applicant(person),
+        applicant_id_number=person.id_number,
+        applicant_name=person.full_name,
+        agency=agency,
+        channel=Channel.COUNTER,
+        filed_by=officer,
+    )

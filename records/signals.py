@@ -3,6 +3,33 @@
 Notifications, documents and payments connect receivers in their
 ``AppConfig.ready``; records never imports them. A rolled-back transition
 sends nothing.
+
+``record_transitioned`` is sent once for every event appended to a record's
+history, with ``record``, ``event`` (the ``RecordEvent``) and ``action``. The
+action names are stable:
+
+State changes (``event.from_state`` → ``event.to_state`` differ):
+  ``submit``, ``withdraw``, ``receive`` (data: ``due_date``), ``refuse``,
+  ``start_processing``, ``request_supplement``, ``supplement`` (data:
+  ``paused_working_days``, ``due_date``), ``transfer`` (data: ``from_agency``,
+  ``to_agency``; the record's agency is already the new one), ``accept_transfer``,
+  ``approve`` (data: ``result``), ``reject``, ``return_result`` (data: ``late``).
+
+Other events (the state does not change):
+  ``apologise`` — the apology letter; data ``new_appointment`` (ISO date) and
+  ``previous_appointment``; ``event.reason`` is the explanation.
+  ``reassign`` — the agency head changed the handling officer; data ``from`` (user
+  id or null), ``to`` (user id).
+  ``attach_result`` — a result document was stored with the record.
+  ``overdue`` — the daily scan found the record past its due date (once per record);
+  data ``due_date``.
+  ``reminder`` — the due date is two working days away; data ``due_date``, ``officer``
+  (the assigned officer's user id, or null).
+  ``merge_unit`` — its administrative unit merged into another; data ``from_unit``,
+  ``to_unit``, ``from_agency``, ``to_agency``.
+
+Events of integrated-service records moved with the bundle's first record carry
+``moved_with`` (the first record's code) in their data.
 """
 
 from django.dispatch import Signal

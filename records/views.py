@@ -16,9 +16,13 @@ from services import eforms, prefill
 from services.constants import ReplacementSource
 
 from . import selectors, services
+from .constants import RecordState
 from .filing import Filing
 from .forms import ApplicantForm
 from .models import Attachment
+
+# Back-office bookkeeping the citizen's history does not show.
+INTERNAL_EVENTS = ["create", "reassign", "reminder", "attach_result", "overdue"]
 
 STEPS = ["eligibility", "form", "attachments", "review"]
 STEP_TITLES = {
@@ -275,11 +279,59 @@ def detail(request, pk):
             "record": record,
             "answers": _answers(form, record.form_data, record.prefilled_fields),
             "attachments": record.attachments.select_related("component"),
-            "events": record.events.exclude(action="create"),
+            "events": record.events.exclude(action__in=INTERNAL_EVENTS),
             "siblings": record.group.records.exclude(pk=record.pk) if record.group else [],
             "can_withdraw": services.can_withdraw(record),
+            "supplement_request": _last_event(record, "request_supplement")
+            if record.state == RecordState.SUPPLEMENT_REQUESTED
+            else None,
+            "apology": _last_event(record, "apologise") if record.new_appointment_date else None,
+            "result": record.current_result if record.state == RecordState.RESULT_RETURNED else None,
+            "components": record.procedure_version.components.all()
+            if record.state == RecordState.SUPPLEMENT_REQUESTED
+            else [],
         },
     )
+
+
+def _last_event(record, action):
+    return record.events.filter(action=action).order_by("-at", "-id").first()
+
+
+@require_POST
+@citizen_required
+def supplement(request, pk):
+    """The citizen adds the papers asked for, then hands the record back: the clock starts again."""
+    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
+    try:
+        if request.POST.get("action") == "upload":
+            component = DocumentComponent.objects.filter(
+                pk=request.POST.get("component"), version=record.procedure_version
+            ).first()
+            uploaded = request.FILES.get("file")
+            if uploaded is None:
+                raise ValidationError(_("Hãy chọn tệp để tải lên."))
+            services.attach(record, component, uploaded, by=request.user)
+            messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": uploaded.name})
+        else:
+            services.supplement(record, actor=request.user, client_ip=client_ip(request))
+            messages.success(request, _("Đã nộp bổ sung hồ sơ %(code)s.") % {"code": record.code})
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect("records:detail", pk=record.pk)
+
+
+@require_GET
+@citizen_required
+def result(request, pk):
+    """The result the agency returned, for the applicant only."""
+    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk, state=RecordState.RESULT_RETURNED)
+    current = record.current_result
+    if current is None:
+        raise Http404
+    from .backoffice import serve_result
+
+    return serve_result(request, current)
 
 
 @require_POST

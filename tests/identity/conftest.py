@@ -64,14 +64,3 @@ def citizen_person(db):
 @pytest.fixture
 def other_person(db):
     return make_person(2, name="Trần Thị Khác", sex=Sex.FEMALE, birth=datetime.date(1993, 1, 2), phone="0987654321")
-
-
-@pytest.fixture(autouse=True)
-def _short_lived_connections():
-    """Live-server threads must not keep database connections open (CONN_MAX_AGE), or the test DB cannot be dropped."""
-    from django.db import connections
-
-    previous = connections.settings["default"].get("CONN_MAX_AGE")
-    connections.settings["default"]["CONN_MAX_AGE"] = 0
-    yield
-    connections.settings["default"]["CONN_MAX_AGE"] = previous

@@ -113,3 +113,28 @@ def sms_outbox(settings, tmp_path):
     settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
     settings.SMS_FILE_PATH = path
     return path
+
+
+def filled_draft(user, person, slug="dang-ky-thuong-tru"):
+    """A draft whose form is complete, ready to submit (the simple residence service needs no upload)."""
+    from records import services as records_services
+    from services.models import OnlineService
+
+    record = records_services.start_draft(
+        service=OnlineService.objects.get(slug=slug),
+        applicant=user,
+        applicant_id_number=person.id_number,
+        applicant_name=person.full_name,
+    )
+    records_services.save_form(
+        [record],
+        {
+            "full_name": person.full_name,
+            "id_number": person.id_number,
+            "birth_date": person.birth_date.isoformat(),
+            "request": "Đăng ký thường trú",
+            "delivery": "online",
+        },
+        ["full_name", "id_number", "birth_date"],
+    )
+    return record

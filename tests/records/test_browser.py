@@ -18,16 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Mat-khau-2026!"
 
 
-@pytest.fixture(autouse=True)
-def _short_lived_connections():
-    from django.db import connections
-
-    previous = connections.settings["default"].get("CONN_MAX_AGE")
-    connections.settings["default"]["CONN_MAX_AGE"] = 0
-    yield
-    connections.settings["default"]["CONN_MAX_AGE"] = previous
-
-
 def logged_in_page(page, live_server, user):
     """A browser whose portal session is a citizen's VNeID level-2 session (the login itself is tested in identity)."""
     client = login(Client(), user)

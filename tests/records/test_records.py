@@ -19,28 +19,9 @@ from records.models import Attachment, Record
 from services.models import IntegratedService, OnlineService
 
 from . import files
-from .conftest import login
+from .conftest import filled_draft, login
 
 pytestmark = pytest.mark.django_db
-
-
-def filled_draft(user, person, slug="dang-ky-thuong-tru"):
-    service = OnlineService.objects.get(slug=slug)
-    record = services.start_draft(
-        service=service, applicant=user, applicant_id_number=person.id_number, applicant_name=person.full_name
-    )
-    services.save_form(
-        [record],
-        {
-            "full_name": person.full_name,
-            "id_number": person.id_number,
-            "birth_date": person.birth_date.isoformat(),
-            "request": "Đăng ký thường trú",
-            "delivery": "online",
-        },
-        ["full_name", "id_number", "birth_date"],
-    )
-    return record
 
 
 def test_codes_follow_the_one_stop_format_and_count_per_agency_and_day(citizen, family):

@@ -1,0 +1,168 @@
+"""From a record's transition to the official slip it calls for, and who may download it.
+
+Connected to ``records.signals.record_transitioned`` in ``apps.py`` (sent after
+the record's transaction commits). Each slip is requested with a key derived
+from the record event, so a repeated signal issues nothing twice; the result
+certificate has one key per record, so approving and then returning the result
+issues one certificate.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils import timezone
+
+from .constants import DocumentKind
+from .services import request_document
+
+logger = logging.getLogger(__name__)
+
+ACTION_KINDS = {
+    "receive": DocumentKind.RECEIPT_APPOINTMENT,
+    "request_supplement": DocumentKind.SUPPLEMENT_REQUEST,
+    "refuse": DocumentKind.REFUSAL,
+    "apologise": DocumentKind.APOLOGY,
+    "approve": DocumentKind.RESULT_CERTIFICATE,
+    "return_result": DocumentKind.RESULT_CERTIFICATE,
+}
+
+DEFAULT_APOLOGY_REASON = "Hồ sơ chưa được giải quyết xong trong thời hạn đã hẹn"
+
+
+def on_record_transitioned(sender, *, record, event, action, **kwargs):
+    """Never raises into the officer's request: a document problem is logged (and retried by beat)."""
+    try:
+        request_for_event(record, event, action)
+    except Exception:
+        logger.exception("Could not request the document of record event %s (%s)", event.pk, action)
+
+
+def request_for_event(record, event, action: str):
+    kind = ACTION_KINDS.get(action)
+    if kind is None:
+        return None
+    if kind == DocumentKind.RESULT_CERTIFICATE:
+        if has_uploaded_result(record, event):
+            return None  # the officer uploaded the signed result itself
+        key = "result"
+    else:
+        key = f"{action}:{event.pk}"
+    context = {**common_context(record), **CONTEXT_BUILDERS[kind](record, event)}
+    return request_document(kind, agency=record.agency, subject=record, context=context, idempotency_key=key)
+
+
+def has_uploaded_result(record, event) -> bool:
+    """Whether the record already carries a result file (the back-office may let officers upload one)."""
+    data = event.data or {}
+    if data.get("result"):
+        return True
+    results = getattr(record, "results", None)  # records.ResultDocument rows, once the back-office stores them
+    return bool(results is not None and hasattr(results, "exists") and results.exists())
+
+
+def common_context(record) -> dict:
+    version = record.procedure_version
+    return {
+        "record_code": record.code or "",
+        "applicant_name": record.applicant_name,
+        "procedure_name": version.name,
+        "procedure_code": version.procedure.code,
+    }
+
+
+def documents_received(record) -> list:
+    """What the applicant handed in: attached components, and those registry or wallet data replaced."""
+    items, seen = [], set()
+    for attachment in record.attachments.select_related("component").order_by("component__order", "uploaded_at"):
+        name = attachment.component.name if attachment.component_id else attachment.original_name
+        if name not in seen:
+            seen.add(name)
+            items.append({"name": name, "form": "Bản điện tử", "copies": 1})
+    replaced = [int(pk) for pk in (record.replaced_components or {}) if str(pk).isdigit()]
+    for component in record.procedure_version.components.filter(pk__in=replaced):
+        if component.name not in seen:
+            seen.add(component.name)
+            items.append({"name": component.name, "form": "Dữ liệu điện tử", "copies": 1})
+    if record.form_data and not items:
+        items.append({"name": "Tờ khai điện tử", "form": "Bản điện tử", "copies": 1})
+    return items or [{"name": "Tờ khai", "form": "Bản điện tử", "copies": 1}]
+
+
+def fee_due(record) -> int:
+    from records.constants import Channel
+
+    fees = list(record.procedure_version.fees.all())
+    if record.channel == Channel.ONLINE:
+        return sum(fee.amount_online for fee in fees)
+    return sum(fee.amount for fee in fees)
+
+
+def _receipt(record, event) -> dict:
+    return {
+        "documents_received": documents_received(record),
+        "fee": fee_due(record),
+        "processing_days": record.procedure_version.processing_days,
+        "received_at": record.received_at or event.at,
+        "appointment_at": record.due_date or record.expected_result_date,
+    }
+
+
+def _supplement(record, event) -> dict:
+    data = event.data or {}
+    items = data.get("items") or [event.reason]
+    return {
+        "items": [str(item) for item in items],
+        "reason": event.reason,
+        "received_at": record.received_at,
+        "deadline": data.get("deadline"),
+    }
+
+
+def _refusal(record, event) -> dict:
+    return {"reason": event.reason}
+
+
+def _apology(record, event) -> dict:
+    data = event.data or {}
+    old = data.get("previous_appointment") or record.expected_result_date
+    return {
+        "received_at": record.received_at or record.submitted_at or event.at,
+        "appointment_at": old or record.due_date,
+        "reason": event.reason or data.get("reason") or DEFAULT_APOLOGY_REASON,
+        "new_appointment_at": data.get("new_appointment") or record.due_date,
+    }
+
+
+def _result(record, event) -> dict:
+    version = record.procedure_version
+    details = []
+    if record.subject_name:
+        details.append({"label": "Người/tổ chức được giải quyết", "value": record.subject_name})
+    return {
+        "result": version.result_name or "Hồ sơ đã được giải quyết",
+        "details": details,
+        "decided_at": record.completed_at or timezone.now(),
+    }
+
+
+CONTEXT_BUILDERS = {
+    DocumentKind.RECEIPT_APPOINTMENT: _receipt,
+    DocumentKind.SUPPLEMENT_REQUEST: _supplement,
+    DocumentKind.REFUSAL: _refusal,
+    DocumentKind.APOLOGY: _apology,
+    DocumentKind.RESULT_CERTIFICATE: _result,
+}
+
+
+def record_policy(user, document) -> bool:
+    """The applicant of the record, and staff holding any role at its agency, may download its documents."""
+    from identity.services import has_role
+    from records.models import Record
+
+    record = Record.objects.filter(pk=document.object_id).select_related("agency").first()
+    if record is None:
+        return False
+    if record.applicant_id == user.pk:
+        return True
+    return has_role(user, record.agency)

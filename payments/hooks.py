@@ -1,0 +1,70 @@
+"""How payments plugs into the records workflow: guards on actions and a receiver of transitions.
+
+Connected in ``PaymentsConfig.ready``; records never imports payments.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from services.constants import FeeTiming
+
+from . import services
+from .constants import ExemptionStatus
+from .models import Exemption
+
+logger = logging.getLogger(__name__)
+
+
+def _vnd(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def _unpaid_reason(record) -> str | None:
+    quote = services.fee_for(record)
+    if not quote.has_fee:
+        return None
+    exemption = Exemption.objects.filter(record=record).first()
+    if exemption is not None and exemption.status == ExemptionStatus.DECLARED:
+        return _("Người nộp đề nghị miễn phí (%(group)s): hãy xác nhận hoặc từ chối đề nghị miễn phí trước.") % {
+            "group": exemption.get_group_display()
+        }
+    if services.is_settled(record):
+        return None
+    return _("Hồ sơ chưa nộp phí, lệ phí (%(amount)s); người nộp cần thanh toán trực tuyến trước.") % {
+        "amount": _vnd(quote.total)
+    }
+
+
+def guard_receive(record) -> str | None:
+    """A service whose fee is paid at filing waits in the queue until it is paid (or exempt)."""
+    if record.service.fee_timing != FeeTiming.AT_FILING:
+        return None
+    return _unpaid_reason(record)
+
+
+def guard_return_result(record) -> str | None:
+    """No result leaves the agency before its fee is paid, whenever the service collects it."""
+    return _unpaid_reason(record)
+
+
+REFUND_ACTIONS = {"refuse", "reject"}
+
+
+def on_record_transitioned(sender, record, event, action, **kwargs):
+    """A record refused at receipt or rejected gets its fee back (sent after the transition committed)."""
+    if action not in REFUND_ACTIONS:
+        return
+    from .constants import PaymentState
+    from .models import Payment
+
+    if not Payment.objects.filter(record=record, state=PaymentState.PAID).exists():
+        return
+    from .tasks import refund_record
+
+    reason = _("Hoàn phí: hồ sơ %(code)s — %(action)s") % {"code": record.code, "action": event.get_to_state_display()}
+    record_id = str(record.pk)
+    transaction.on_commit(lambda: refund_record.delay(record_id, reason), robust=True)

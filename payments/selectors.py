@@ -1,0 +1,150 @@
+"""Read-only views of what a record owes and how its payment stands, for pages and templates."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from records.constants import Channel
+from services.constants import FeeTiming
+
+from .constants import ExemptionGroup, ExemptionStatus, PaymentState, RefundState
+from .fees import FeeQuote, calculate_fee
+from .models import Exemption, Payment, Refund
+from .services import CLOSED_RECORD_STATES
+
+
+@dataclass
+class PaymentSummary:
+    record: object
+    quote: FeeQuote
+    counter_quote: FeeQuote
+    exemption: Exemption | None
+    payments: list
+    refund: Refund | None
+
+    @property
+    def has_fee(self) -> bool:
+        return self.quote.has_fee
+
+    @property
+    def paid(self) -> Payment | None:
+        return next((p for p in self.payments if p.state == PaymentState.PAID), None)
+
+    @property
+    def refunded(self) -> Payment | None:
+        return next((p for p in self.payments if p.state == PaymentState.REFUNDED), None)
+
+    @property
+    def latest(self) -> Payment | None:
+        return self.payments[0] if self.payments else None
+
+    @property
+    def settled_payment(self) -> Payment | None:
+        return self.paid or self.refunded
+
+    @property
+    def exemption_pending(self) -> bool:
+        return self.exemption is not None and self.exemption.status == ExemptionStatus.DECLARED
+
+    @property
+    def exempt(self) -> bool:
+        return self.exemption is not None and self.exemption.status == ExemptionStatus.CONFIRMED
+
+    @property
+    def due(self) -> int:
+        return 0 if self.settled_payment else self.quote.total
+
+    @property
+    def open_record(self) -> bool:
+        return self.record.state not in CLOSED_RECORD_STATES
+
+    @property
+    def can_pay(self) -> bool:
+        return self.open_record and self.has_fee and self.due > 0 and not self.exemption_pending
+
+    @property
+    def can_declare_exemption(self) -> bool:
+        pending = self.latest is not None and self.latest.state == PaymentState.PENDING
+        return self.can_pay and self.exemption is None and not pending
+
+    @property
+    def retry(self) -> bool:
+        return self.latest is not None and self.latest.state in (
+            PaymentState.FAILED,
+            PaymentState.CANCELLED,
+            PaymentState.EXPIRED,
+        )
+
+    @property
+    def state(self) -> str:
+        """A machine-readable state for CSS classes and tests."""
+        if not self.has_fee:
+            return "no_fee"
+        if self.refunded and not self.paid:
+            return "refunded"
+        if self.paid:
+            return "paid"
+        if self.exempt:
+            return "exempt"
+        if self.exemption_pending:
+            return "exemption_pending"
+        if self.latest is not None and self.latest.state == PaymentState.PENDING:
+            return "pending"
+        if self.retry:
+            return self.latest.state
+        return "unpaid"
+
+    @property
+    def label(self) -> str:
+        return {
+            "no_fee": _("Không thu phí"),
+            "refunded": _("Đã hoàn phí"),
+            "paid": _("Đã thanh toán"),
+            "exempt": _("Được miễn phí"),
+            "exemption_pending": _("Chờ xác nhận miễn phí"),
+            "pending": _("Đang chờ kết quả thanh toán"),
+            "failed": _("Thanh toán không thành công"),
+            "cancelled": _("Đã hủy thanh toán"),
+            "expired": _("Hết hạn thanh toán"),
+            "unpaid": _("Chưa thanh toán"),
+        }[self.state]
+
+    @property
+    def timing_label(self) -> str:
+        return FeeTiming(self.record.service.fee_timing).label
+
+    @property
+    def pays_before_processing(self) -> bool:
+        return self.record.service.fee_timing == FeeTiming.AT_FILING
+
+    @property
+    def idempotency_key(self) -> str:
+        """Fresh for each rendering of the button: a double click sends the same key twice."""
+        return uuid.uuid4().hex
+
+    @property
+    def exemption_groups(self):
+        return ExemptionGroup.choices
+
+    @property
+    def refund_done(self) -> bool:
+        return self.refund is not None and self.refund.state == RefundState.SUCCEEDED
+
+
+def payment_summary(record) -> PaymentSummary:
+    fees = list(record.procedure_version.fees.all())
+    exemption = Exemption.objects.filter(record=record).first()
+    exempt = exemption is not None and exemption.status == ExemptionStatus.CONFIRMED
+    payments = list(Payment.objects.filter(record=record).order_by("-created_at"))
+    refund = Refund.objects.filter(payment__record=record).order_by("-created_at").first()
+    return PaymentSummary(
+        record=record,
+        quote=calculate_fee(fees, online=record.channel == Channel.ONLINE, exempt=exempt),
+        counter_quote=calculate_fee(fees, online=False),
+        exemption=exemption,
+        payments=payments,
+        refund=refund,
+    )

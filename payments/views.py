@@ -1,0 +1,141 @@
+"""The portal's side of paying: the "Thanh toán" button, the gateway's callback and return, receipts, exemptions."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from identity.decorators import citizen_required, staff_required
+from identity.services import has_role
+from records.models import Record
+
+from . import policies, services
+from .constants import CallbackOutcome, PaymentState
+from .models import Payment
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR")
+
+
+def _own_record(request, pk) -> Record:
+    record = get_object_or_404(Record.objects.select_related("procedure_version", "agency", "service"), pk=pk)
+    if record.applicant_id != request.user.pk:
+        raise Http404
+    return record
+
+
+@require_POST
+@citizen_required
+def pay(request, pk):
+    record = _own_record(request, pk)
+    try:
+        payment = services.start_payment(
+            record,
+            actor=request.user,
+            idempotency_key=request.POST.get("idempotency_key") or uuid.uuid4().hex,
+            base_url=settings.PORTAL_BASE_URL,
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(record)
+    if payment.state != PaymentState.PENDING or not payment.redirect_url:
+        return redirect(record)
+    return redirect(payment.redirect_url)
+
+
+@csrf_exempt
+@require_POST
+def callback(request, provider):
+    """Server to server: the gateway tells the outcome. Only this settles a payment."""
+    outcome, _payment = services.handle_callback(provider, request.POST.dict(), remote_addr=_client_ip(request))
+    if outcome in (CallbackOutcome.ACCEPTED, CallbackOutcome.DUPLICATE, CallbackOutcome.CONFLICT):
+        return JsonResponse({"status": "ok", "outcome": outcome})
+    status = 404 if outcome == CallbackOutcome.UNKNOWN_REFERENCE else 400
+    return JsonResponse({"status": "rejected", "outcome": outcome}, status=status)
+
+
+@require_GET
+@citizen_required
+def payment_return(request, reference):
+    """The payer's browser is back. Show the state; ask the gateway if the callback has not come yet."""
+    payment = get_object_or_404(Payment.objects.select_related("record"), reference=reference)
+    if payment.record.applicant_id != request.user.pk:
+        raise Http404
+    if payment.state == PaymentState.PENDING:
+        payment = services.refresh_from_gateway(payment)
+    text = {
+        PaymentState.PAID: _("Thanh toán thành công. Biên lai điện tử số %(number)s."),
+        PaymentState.FAILED: _("Thanh toán không thành công. Bạn có thể thanh toán lại."),
+        PaymentState.CANCELLED: _("Bạn đã hủy giao dịch. Bạn có thể thanh toán lại."),
+        PaymentState.EXPIRED: _("Giao dịch đã hết hạn. Bạn có thể thanh toán lại."),
+        PaymentState.PENDING: _("Cổng thanh toán chưa xác nhận kết quả; trang hồ sơ sẽ cập nhật khi có kết quả."),
+        PaymentState.REFUNDED: _("Khoản thanh toán này đã được hoàn tiền."),
+    }[payment.state] % {"number": payment.receipt_number or ""}
+    level = messages.SUCCESS if payment.state == PaymentState.PAID else messages.WARNING
+    messages.add_message(request, level, text)
+    return redirect(payment.record)
+
+
+@require_GET
+def receipt(request, reference):
+    payment = get_object_or_404(
+        Payment.objects.select_related("record__agency", "record__procedure_version"), reference=reference
+    )
+    if not policies.can_view_payment(request.user, payment) or payment.state not in (
+        PaymentState.PAID,
+        PaymentState.REFUNDED,
+    ):
+        raise Http404
+    return render(
+        request,
+        "payments/receipt.html",
+        {"payment": payment, "record": payment.record, "document": services.receipt_document(payment)},
+    )
+
+
+@require_POST
+@citizen_required
+def declare_exemption(request, pk):
+    record = _own_record(request, pk)
+    try:
+        services.declare_exemption(record, actor=request.user, group=request.POST.get("group", ""))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã gửi đề nghị miễn phí; cán bộ tiếp nhận sẽ xác nhận."))
+    return redirect(record)
+
+
+@require_POST
+@staff_required
+def decide_exemption(request, pk):
+    record = get_object_or_404(Record.objects.select_related("agency"), pk=pk)
+    if not has_role(request.user, record.agency):
+        raise PermissionDenied(_("Bạn không làm việc tại cơ quan giải quyết hồ sơ này."))
+    try:
+        services.decide_exemption(
+            record,
+            actor=request.user,
+            confirm=request.POST.get("decision") == "confirm",
+            note=request.POST.get("note", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã ghi nhận quyết định về miễn phí."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("identity:backoffice")
+    return redirect(target)

@@ -1,0 +1,326 @@
+"""The back-office at ``/backoffice/``: the agency's queue, the record page and its actions, counter intake.
+
+Views parse, authorise and call ``records.services``; reads come from
+``records.selectors``. Every record page and action answers 404 for staff who
+do not work for the record's agency; the agency pages answer 403 (the officer
+knows the agency exists, it is not theirs).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from identity import services as identity
+from identity.constants import StaffRole
+from identity.decorators import staff_required
+from procedures.models import Agency
+from services import eforms, prefill
+from services.models import OnlineService
+
+from . import selectors, services, workflow
+from .constants import Channel, RecordState
+from .models import Record, ResultDocument
+from .views import _answers, client_ip
+
+
+def _agency(request, code) -> Agency:
+    agency = get_object_or_404(Agency, code=code)
+    identity.require_role(request.user, agency)
+    return agency
+
+
+def _record(request, pk) -> Record:
+    record = selectors.backoffice_record(request.user, pk)
+    if record is None:
+        raise Http404
+    return record
+
+
+def _errors(error) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+@require_GET
+@staff_required
+def home(request):
+    """The officer's agencies and roles, each with its queue."""
+    memberships = list(identity.memberships(request.user))
+    agencies = {}
+    for m in memberships:
+        agencies.setdefault(m.agency, []).append(m)
+    return render(request, "backoffice/home.html", {"agencies": agencies.items(), "memberships": memberships})
+
+
+@require_GET
+@staff_required
+def queue(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    held = _held(request.user, agency)
+    if not held:
+        identity.require_role(request.user, agency)  # raises, with the message naming the agency
+    filters = selectors.QueueFilters.from_query(request.GET)
+    page = selectors.queue(agency, request.user, filters)
+    counts = selectors.state_counts(agency)
+    states = selectors.state_labels()
+    return render(
+        request,
+        "backoffice/queue.html",
+        {
+            "agency": agency,
+            "filters": filters,
+            "page": page,
+            "counts": [(value, label, counts.get(value, 0)) for value, label in states],
+            "states": states,
+            "channels": Channel.choices,
+            "procedures": selectors.procedure_choices(agency),
+            "is_head": StaffRole.AGENCY_HEAD in held,
+            "is_receiver": bool({StaffRole.RECEIVER, StaffRole.AGENCY_HEAD} & held),
+        },
+    )
+
+
+def _held(user, agency) -> set[str]:
+    """The roles the officer holds at the agency, as granted (the head's implied roles are not added)."""
+    from identity.models import StaffMembership
+
+    return set(StaffMembership.objects.filter(user=user, agency=agency).values_list("role", flat=True))
+
+
+@require_GET
+@staff_required
+def record(request, pk):
+    record = _record(request, pk)
+    definition = record.group.bundle if record.group_id else record.service
+    form = eforms.EForm(initial=record.form_data, schema=definition.form_schema, ui=definition.form_ui)
+    actions = services.allowed_actions(record, request.user)
+    names = {a.action for a in actions}
+    return render(
+        request,
+        "backoffice/record.html",
+        {
+            "record": record,
+            "answers": _answers(form, record.form_data, record.prefilled_fields),
+            "attachments": record.attachments.select_related("component"),
+            "events": record.events.select_related("actor"),
+            "results": record.results.all(),
+            "transitions": [a for a in actions if a.changes_state],
+            "can": names,
+            "officers": selectors.officers(record.agency) if {"reassign", "receive"} & names else [],
+            "transfer_targets": _transfer_targets(record) if "transfer" in names else [],
+            "siblings": record.group.records.exclude(pk=record.pk) if record.group_id else [],
+            "today": services.timezone.localdate(),
+            "overdue": record.is_overdue(),
+            "needs_apology": record.needs_apology(),
+        },
+    )
+
+
+def _transfer_targets(record):
+    """Agencies a record may be sent to: those of its procedure, then the agency's parent and children."""
+    agency = record.agency
+    candidates = Agency.objects.filter(is_active=True).exclude(pk=agency.pk)
+    related = candidates.filter(procedure_versions=record.procedure_version) | candidates.filter(pk=agency.parent_id)
+    return related.distinct().order_by("level", "name")[:200]
+
+
+@require_POST
+@staff_required
+def act(request, pk):
+    record = _record(request, pk)
+    agency_code = record.agency.code
+    action = request.POST.get("action", "")
+    data = {}
+    if action == "transfer":
+        data["to_agency"] = request.POST.get("to_agency", "")
+    elif action == "reassign" or (action == "receive" and request.POST.get("assigned_to")):
+        try:
+            data["to" if action == "reassign" else "assigned_to"] = int(request.POST.get("assigned_to", ""))
+        except ValueError:
+            messages.error(request, _("Hãy chọn cán bộ."))
+            return redirect("backoffice:record", pk=record.pk)
+    elif action == "apologise":
+        data["new_appointment"] = request.POST.get("new_appointment", "")
+    try:
+        services.act(
+            record,
+            action,
+            actor=request.user,
+            reason=request.POST.get("reason", "")[:2000],
+            client_ip=client_ip(request),
+            expected_state=request.POST.get("expected_state") or None,
+            data=data,
+        )
+    except services.RecordChanged as error:
+        messages.error(request, _errors(error))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors(error))
+    else:
+        step = workflow.ACTIONS[action]
+        messages.success(
+            request, _("Đã thực hiện “%(action)s” cho hồ sơ %(code)s.") % {"action": step.label, "code": record.code}
+        )
+        if selectors.backoffice_record(request.user, record.pk) is None:  # transferred away
+            return redirect("backoffice:queue", code=agency_code)
+    return redirect("backoffice:record", pk=record.pk)
+
+
+@require_POST
+@staff_required
+def result(request, pk):
+    """Upload the digitised result, or have the standard result certificate generated and signed."""
+    record = _record(request, pk)
+    expected = request.POST.get("expected_state") or None
+    try:
+        if request.POST.get("generate"):
+            services.generate_result(record, actor=request.user, client_ip=client_ip(request), expected_state=expected)
+        else:
+            uploaded = request.FILES.get("file")
+            if uploaded is None:
+                raise ValidationError(_("Hãy chọn tệp kết quả để tải lên."))
+            services.attach_result(
+                record,
+                uploaded,
+                actor=request.user,
+                client_ip=client_ip(request),
+                expected_state=expected,
+                note=request.POST.get("note", ""),
+            )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("Đã lưu văn bản kết quả của hồ sơ %(code)s.") % {"code": record.code})
+    return redirect("backoffice:record", pk=record.pk)
+
+
+@require_GET
+@staff_required
+def result_file(request, pk, result_id):
+    record = _record(request, pk)
+    return serve_result(request, get_object_or_404(ResultDocument, pk=result_id, record=record))
+
+
+def serve_result(request, result: ResultDocument):
+    found = services.result_file(result)
+    if found is None:
+        raise Http404
+    file, content_type, name = found
+    response = FileResponse(
+        file.open("rb"), content_type=content_type, as_attachment=request.GET.get("inline") != "1", filename=name
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@staff_required
+def workload(request, code):
+    """The agency head's view: open records per officer and the overdue list."""
+    agency = get_object_or_404(Agency, code=code)
+    identity.require_role(request.user, agency, StaffRole.AGENCY_HEAD)
+    if StaffRole.AGENCY_HEAD not in _held(request.user, agency):
+        raise PermissionDenied(_("Chỉ thủ trưởng cơ quan xem được trang này."))
+    return render(
+        request,
+        "backoffice/workload.html",
+        {"agency": agency, "rows": selectors.workload(agency), "overdue": selectors.overdue_records(agency)},
+    )
+
+
+# --- Counter intake ---------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def counter_start(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    identity.require_role(request.user, agency, StaffRole.RECEIVER)
+    available = OnlineService.objects.filter(is_active=True, version__agencies=agency).distinct().order_by("name")
+    errors = []
+    if request.method == "POST":
+        service = available.filter(slug=request.POST.get("service", "")).first()
+        if service is None:
+            errors.append(_("Hãy chọn dịch vụ."))
+        else:
+            try:
+                draft = services.start_counter_draft(
+                    service=service, id_number=request.POST.get("id_number", ""), agency=agency, officer=request.user
+                )
+            except ValidationError as error:
+                errors += error.messages
+            else:
+                return redirect("backoffice:counter_form", pk=draft.pk)
+    return render(
+        request,
+        "backoffice/counter_start.html",
+        {"agency": agency, "services": available, "errors": errors, "values": request.POST},
+        status=400 if errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def counter_form(request, pk):
+    """The same e-form, prefill and checks as online; the officer attaches the papers scanned at the desk."""
+    record = get_object_or_404(
+        Record.objects.select_related("service", "agency", "procedure_version"),
+        pk=pk,
+        channel=Channel.COUNTER,
+        state=RecordState.DRAFT,
+    )
+    if not identity.has_role(request.user, record.agency, StaffRole.RECEIVER):
+        raise Http404
+    definition = record.service
+    registry = prefill.registry_data(record.applicant_id_number)
+    prefilled = prefill.prefill_values(definition.prefill_map, registry)
+    errors = []
+    if request.method == "POST":
+        form = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
+        if form.is_valid():
+            services.save_form([record], form.as_json(), list(prefilled))
+        else:
+            errors += [f"{name}: {' '.join(ms)}" for name, ms in form.errors.items()]
+        for component in record.procedure_version.components.all():
+            uploaded = request.FILES.get(f"file_{component.pk}")
+            if uploaded is not None:
+                try:
+                    services.attach(record, component, uploaded, by=request.user)
+                except ValidationError as error:
+                    errors += error.messages
+        if not errors and "submit" in request.POST:
+            try:
+                services.submit(record, actor=request.user, role=StaffRole.RECEIVER, client_ip=client_ip(request))
+            except (ValidationError, PermissionDenied) as error:
+                errors += getattr(error, "messages", [str(error)])
+            else:
+                messages.success(request, _("Đã nhập hồ sơ %(code)s tại quầy.") % {"code": record.code})
+                return redirect("backoffice:record", pk=record.pk)
+        if not errors:
+            return redirect("backoffice:counter_form", pk=record.pk)
+    else:
+        form = eforms.EForm(
+            initial=record.form_data, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled
+        )
+    attached = {}
+    for attachment in record.attachments.all():
+        attached.setdefault(attachment.component_id, []).append(attachment)
+    components = [(c, attached.get(c.pk, [])) for c in record.procedure_version.components.all()]
+    return render(
+        request,
+        "backoffice/counter_form.html",
+        {
+            "record": record,
+            "form": form,
+            "prefilled": prefilled,
+            "components": components,
+            "errors": errors,
+            "form_component_id": definition.form_component_id,
+            "back": reverse("backoffice:queue", args=[record.agency.code]),
+        },
+        status=400 if errors else 200,
+    )

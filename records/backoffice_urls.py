@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import backoffice
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", backoffice.home, name="home"),
+    path("agencies/<str:code>/", backoffice.queue, name="queue"),
+    path("agencies/<str:code>/workload/", backoffice.workload, name="workload"),
+    path("agencies/<str:code>/counter/", backoffice.counter_start, name="counter_start"),
+    path("counter/<uuid:pk>/", backoffice.counter_form, name="counter_form"),
+    path("records/<uuid:pk>/", backoffice.record, name="record"),
+    path("records/<uuid:pk>/act/", backoffice.act, name="act"),
+    path("records/<uuid:pk>/result/", backoffice.result, name="result"),
+    path("records/<uuid:pk>/results/<int:result_id>/", backoffice.result_file, name="result_file"),
+]

@@ -1,0 +1,17 @@
+"""Periodic work on records (Celery beat): the daily overdue scan and the reminders to officers."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="records.tasks.scan_overdue")
+def scan_overdue() -> int:
+    """Idempotent: a record is marked overdue once."""
+    return services.scan_overdue()
+
+
+@shared_task(name="records.tasks.send_reminders")
+def send_reminders() -> int:
+    """Idempotent: one reminder per record and due date."""
+    return services.send_reminders()

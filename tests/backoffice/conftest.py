@@ -1,0 +1,127 @@
+"""Staff with TOTP, submitted records in any state, for the back-office tests."""
+
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+
+from identity.constants import StaffRole
+from identity.models import User
+from identity.services import grant_role
+from procedures.models import Agency
+from records import services
+from records.models import Record, ResultDocument
+from tests.records import files
+from tests.records.conftest import catalogue, citizen, citizen_account, family, login, other_citizen  # noqa: F401
+
+STAFF_PASSWORD = "Can-bo-2026!"
+
+
+@pytest.fixture(autouse=True)
+def _records_rules_only(monkeypatch):
+    """These tests check records' own rules; guards other apps register (fees...) are tested by those apps."""
+    from records import workflow
+
+    monkeypatch.setattr(workflow, "GUARDS", {})
+
+
+def make_officer(username, agency, *roles, totp=True):
+    user = User.objects.create_user(
+        username=username, password=STAFF_PASSWORD, kind=User.Kind.STAFF, first_name=username.title()
+    )
+    for role in roles:
+        grant_role(user, agency, role)
+    if totp:
+        user.totp_secret = generate_totp_secret()
+        TOTP.activate(user, user.totp_secret)
+    return user
+
+
+def totp_now(secret):
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def staff_login(client, user):
+    """Password then TOTP through allauth's own pages, as an officer does."""
+    client.logout()
+    response = client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/authenticate/")
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_now(user.totp_secret)})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return client
+
+
+def submitted_record(user, person, slug="dang-ky-thuong-tru"):
+    from tests.records.test_records import filled_draft
+
+    return services.submit(filled_draft(user, person, slug), actor=user)
+
+
+@pytest.fixture
+def record(citizen, family):
+    return submitted_record(citizen, family["father"])
+
+
+@pytest.fixture
+def agency(record):
+    return record.agency
+
+
+@pytest.fixture
+def other_agency(agency):
+    return Agency.objects.exclude(pk=agency.pk).filter(is_active=True).order_by("code").first()
+
+
+@pytest.fixture
+def staff(agency, other_agency):
+    return {
+        "receiver": make_officer("tiepnhan", agency, StaffRole.RECEIVER),
+        "processor": make_officer("xuly", agency, StaffRole.PROCESSOR),
+        "approver": make_officer("pheduyet", agency, StaffRole.APPROVER),
+        "head": make_officer("thutruong", agency, StaffRole.AGENCY_HEAD),
+        "outsider": make_officer("noikhac", other_agency, *StaffRole.values),
+    }
+
+
+def add_result(record, by):
+    return services.attach_result(record, files.pdf("ket-qua.pdf"), actor=by)
+
+
+def advance(record, staff, to):
+    """Take a submitted record through the real workflow to state ``to``."""
+    path = {
+        "received": ["receive"],
+        "in_processing": ["receive", "start_processing"],
+        "supplement_requested": ["receive", "start_processing", "request_supplement"],
+        "approved": ["receive", "start_processing", "result", "approve"],
+        "result_returned": ["receive", "start_processing", "result", "approve", "return_result"],
+        "rejected": ["receive", "start_processing", "reject"],
+        "refused": ["refuse"],
+    }[to]
+    by = {
+        "receive": "receiver",
+        "refuse": "receiver",
+        "start_processing": "processor",
+        "request_supplement": "processor",
+        "result": "processor",
+        "approve": "approver",
+        "reject": "approver",
+        "return_result": "receiver",
+    }
+    for action in path:
+        if action == "result":
+            add_result(record, staff["processor"])
+            continue
+        services.act(record, action, actor=staff[by[action]], reason="Lý do kiểm thử")
+    return Record.objects.get(pk=record.pk)
+
+
+__all__ = [
+    "ResultDocument",
+    "catalogue",
+    "citizen",
+    "citizen_account",
+    "family",
+    "login",
+    "other_citizen",
+]

@@ -1,0 +1,90 @@
+"""Fifty officers press conflicting buttons on one record at once, on PostgreSQL: one wins per state."""
+
+import threading
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+
+from records import services
+from records.constants import RecordState as S
+from records.models import Record, RecordEvent
+
+from .conftest import add_result
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+THREADS = 50
+
+
+def race(record, attempts):
+    """Run ``attempts`` ((actor, action, reason, data) each) together; return (successes, changed, other errors)."""
+    barrier = threading.Barrier(len(attempts))
+    wins, changed, errors = [], [], []
+    seen = record.state
+
+    def attempt(actor, action, reason, data):
+        try:
+            page = Record.objects.select_related("agency").get(pk=record.pk)  # what the officer has on screen
+            barrier.wait()
+            services.act(page, action, actor=actor, reason=reason, data=data, expected_state=seen)
+            wins.append(action)
+        except services.RecordChanged:
+            changed.append(action)
+        except (ValidationError, PermissionDenied) as error:
+            errors.append((action, error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=a) for a in attempts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return wins, changed, errors
+
+
+def test_conflicting_transitions_one_wins_per_state(record, staff, other_agency):
+    receiver, processor, approver = staff["receiver"], staff["processor"], staff["approver"]
+    rounds = [
+        (S.SUBMITTED, [(receiver, "receive", "", {}), (receiver, "refuse", "Sai thẩm quyền", {})]),
+        (S.RECEIVED, [(processor, "start_processing", "", {})]),
+        (
+            S.IN_PROCESSING,
+            [
+                (approver, "approve", "", {}),
+                (approver, "reject", "Không đủ điều kiện", {}),
+                (processor, "request_supplement", "Thiếu giấy tờ", {}),
+                (processor, "transfer", "Thuộc thẩm quyền cấp trên", {"to_agency": other_agency.code}),
+            ],
+        ),
+    ]
+    for state, kinds in rounds:
+        current = Record.objects.get(pk=record.pk)
+        assert current.state == state
+        if state == S.IN_PROCESSING:
+            add_result(current, processor)
+        attempts = [kinds[i % len(kinds)] for i in range(THREADS)]
+        wins, changed, errors = race(current, attempts)
+        assert errors == []
+        assert len(wins) == 1, wins
+        assert len(changed) == THREADS - 1
+        if wins[0] in ("refuse", "reject", "transfer"):
+            break
+        if state == S.IN_PROCESSING:
+            break
+    # The history is one chain: each event starts where the previous state change ended.
+    events = list(RecordEvent.objects.filter(record=record).exclude(to_state="").order_by("at", "id"))
+    state_changes = [e for e in events if e.from_state != e.to_state]
+    for before, after in zip(state_changes, state_changes[1:], strict=False):
+        assert after.from_state == before.to_state
+    final = Record.objects.get(pk=record.pk)
+    assert state_changes[-1].to_state == final.state
+    assert len([e for e in state_changes if e.from_state == S.SUBMITTED]) == 1
+    assert len([e for e in state_changes if e.from_state == S.IN_PROCESSING]) <= 1
+
+
+def test_the_same_button_pressed_fifty_times_applies_once(record, staff):
+    wins, changed, errors = race(record, [(staff["receiver"], "receive", "", {})] * THREADS)
+    assert (len(wins), len(changed), errors) == (1, THREADS - 1, [])
+    assert RecordEvent.objects.filter(record=record, action="receive").count() == 1

@@ -1,0 +1,162 @@
+"""Role × state × action: every allowed step works, every other one is refused and changes nothing.
+
+The expected table is written out here again, on purpose: it checks ``records.workflow``
+rather than repeating it.
+"""
+
+import uuid
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from records import deadlines, services, workflow
+from records.constants import RecordState as S
+from records.models import Record, RecordEvent, ResultDocument
+
+pytestmark = pytest.mark.django_db
+
+AFTER_RECEIPT = {S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, S.TRANSFERRED, S.APPROVED}
+EXPECTED = {
+    "withdraw": ({S.SUBMITTED, S.RECEIVED}, {"citizen"}),
+    "receive": ({S.SUBMITTED}, {"receiver"}),
+    "refuse": ({S.SUBMITTED}, {"receiver"}),
+    "start_processing": ({S.RECEIVED}, {"processor"}),
+    "request_supplement": ({S.IN_PROCESSING}, {"processor"}),
+    "supplement": ({S.SUPPLEMENT_REQUESTED}, {"citizen", "receiver"}),
+    "transfer": ({S.IN_PROCESSING}, {"processor"}),
+    "accept_transfer": ({S.TRANSFERRED}, {"processor"}),
+    "approve": ({S.IN_PROCESSING}, {"approver"}),
+    "reject": ({S.IN_PROCESSING}, {"approver"}),
+    "return_result": ({S.APPROVED}, {"receiver"}),
+    "reassign": (AFTER_RECEIPT | {S.SUBMITTED}, {"head"}),
+    "apologise": (AFTER_RECEIPT, {"processor", "approver"}),
+    "attach_result": ({S.IN_PROCESSING}, {"processor"}),
+}
+TARGET = {
+    "withdraw": S.WITHDRAWN,
+    "receive": S.RECEIVED,
+    "refuse": S.REFUSED,
+    "start_processing": S.IN_PROCESSING,
+    "request_supplement": S.SUPPLEMENT_REQUESTED,
+    "supplement": S.IN_PROCESSING,
+    "transfer": S.TRANSFERRED,
+    "accept_transfer": S.IN_PROCESSING,
+    "approve": S.APPROVED,
+    "reject": S.REJECTED,
+    "return_result": S.RESULT_RETURNED,
+}
+ACTORS = ["citizen", "receiver", "processor", "approver", "head", "outsider"]
+STATES = [s for s in S.values if s != S.DRAFT]
+
+
+def test_the_expected_table_covers_every_staff_and_citizen_action():
+    declared = {a for a, t in workflow.ACTIONS.items() if workflow.SYSTEM not in t.roles and a != "submit"}
+    assert declared == set(EXPECTED)
+
+
+def allowed(action, state, actor):
+    states, roles = EXPECTED[action]
+    if state not in states or actor == "outsider":
+        return False
+    if actor == "head":
+        return roles != {"citizen"}
+    return actor in roles
+
+
+def clone(template, state, n):
+    record = Record.objects.get(pk=template.pk)
+    record.pk = uuid.uuid4()
+    record.code = f"{template.code}-{n}"
+    record.state = state
+    today = timezone.localdate()
+    record.received_at = None if state == S.SUBMITTED else timezone.now()
+    record.due_date = None if state == S.SUBMITTED else deadlines.add_working_days(today, 10)
+    record.supplement_requested_at = timezone.now() if state == S.SUPPLEMENT_REQUESTED else None
+    record.save(force_insert=True)
+    if state == S.IN_PROCESSING:
+        ResultDocument.objects.create(record=record, document_id=uuid.uuid4(), uploaded_by=template.applicant)
+    return record
+
+
+def snapshot(record):
+    fresh = Record.objects.get(pk=record.pk)
+    return (fresh.state, fresh.agency_id, fresh.assigned_to_id, fresh.due_date, fresh.new_appointment_date)
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_role_state_action_matrix(state, record, staff, citizen, other_agency):
+    users = {**staff, "citizen": citizen}
+    data = {
+        "transfer": {"to_agency": other_agency.code},
+        "reassign": {"to": staff["processor"].pk},
+    }
+    problems = []
+    n = 0
+    for action in EXPECTED:
+        for actor in ACTORS:
+            n += 1
+            target = clone(record, state, n)
+            step_data = dict(data.get(action, {}))
+            if action == "apologise":
+                base = target.due_date or timezone.localdate()
+                step_data["new_appointment"] = deadlines.add_working_days(base, 3).isoformat()
+            before = snapshot(target)
+            events = RecordEvent.objects.filter(record=target).count()
+            try:
+                if actor == "citizen":
+                    step = workflow.ACTIONS[action]
+                    call = services.transition if step.changes_state else services.record_event
+                    call(target, action, actor=citizen, role=workflow.CITIZEN, reason="Lý do", data=step_data)
+                else:
+                    services.act(target, action, actor=users[actor], reason="Lý do", data=step_data)
+            except (ValidationError, PermissionDenied) as error:
+                if allowed(action, state, actor):
+                    problems.append(f"{actor} {action} from {state}: refused ({error})")
+                if snapshot(target) != before or RecordEvent.objects.filter(record=target).count() != events:
+                    problems.append(f"{actor} {action} from {state}: refused but changed the record")
+                continue
+            if not allowed(action, state, actor):
+                problems.append(f"{actor} {action} from {state}: allowed but should be refused")
+                continue
+            after = Record.objects.get(pk=target.pk)
+            expected_state = TARGET.get(action, state)
+            if after.state != expected_state:
+                problems.append(f"{actor} {action} from {state}: ended in {after.state}")
+            last = RecordEvent.objects.filter(record=target).order_by("-id").first()
+            if RecordEvent.objects.filter(record=target).count() != events + 1 or last.action != action:
+                problems.append(f"{actor} {action} from {state}: no single event appended")
+    assert problems == []
+
+
+def test_a_refused_action_says_why(record, staff):
+    with pytest.raises(PermissionDenied, match="Cán bộ tiếp nhận"):
+        services.act(record, "receive", actor=staff["processor"])
+    with pytest.raises(ValidationError, match="lý do"):
+        services.act(record, "refuse", actor=staff["receiver"], reason="  ")
+    with pytest.raises(ValidationError, match="trạng thái"):
+        services.act(record, "approve", actor=staff["approver"])
+    assert Record.objects.get(pk=record.pk).state == S.SUBMITTED
+    assert not RecordEvent.objects.filter(record=record).exclude(action__in=["create", "submit"]).exists()
+
+
+def test_events_keep_who_role_states_reason_time_and_address(record, staff):
+    services.act(record, "refuse", actor=staff["receiver"], reason="Sai thẩm quyền", client_ip="203.0.113.9")
+    event = RecordEvent.objects.filter(record=record).latest("id")
+    assert (event.actor, event.role, event.from_state, event.to_state) == (
+        staff["receiver"],
+        "receiver",
+        S.SUBMITTED,
+        S.REFUSED,
+    )
+    assert event.reason == "Sai thẩm quyền" and event.client_ip == "203.0.113.9"
+    assert abs((timezone.now() - event.at).total_seconds()) < 60
+    event.reason = "sửa"
+    with pytest.raises(ValueError):
+        event.save()
+
+
+def test_system_actions_cannot_be_taken_by_staff(record, staff):
+    for action in ("overdue", "reminder", "merge_unit"):
+        with pytest.raises(ValidationError):
+            services.act(record, action, actor=staff["head"])

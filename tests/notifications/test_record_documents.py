@@ -1,0 +1,60 @@
+"""Documents of a record: the applicant and the agency's staff download them, nobody else; the page lists them."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from documents.constants import DocumentKind
+from documents.models import Document
+from identity.constants import StaffRole
+from records import services as records
+
+from .conftest import act, login, officer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def slip(draft, citizen, staff, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        record = records.submit(draft, actor=citizen)
+        act(record, "receive", staff["receiver"], StaffRole.RECEIVER)
+    return Document.objects.get(object_id=str(record.pk), kind=DocumentKind.RECEIPT_APPOINTMENT)
+
+
+def download(client, document):
+    return client.get(f"/documents/{document.pk}/pdf/")
+
+
+def test_the_applicant_downloads_the_records_documents(client, slip):
+    response = download(client, slip)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_staff_of_the_agency_download_and_staff_elsewhere_and_other_citizens_do_not(client, slip, other_citizen, draft):
+    from procedures.models import Agency
+
+    login(client, other_citizen)
+    assert download(client, slip).status_code == 403
+
+    elsewhere = Agency.objects.exclude(pk=draft.agency_id).first()
+    login(client, officer("noikhac", elsewhere, StaffRole.RECEIVER))
+    assert download(client, slip).status_code == 403
+
+    login(client, officer("xulykhac", draft.agency, StaffRole.PROCESSOR))
+    assert download(client, slip).status_code == 200
+
+
+def test_record_documents_fragment_lists_issued_documents_with_download_and_verify_links(slip, draft):
+    request = RequestFactory().get("/")
+    html = render_to_string("documents/_record_documents.html", {"record": draft}, request=request)
+    assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in html
+    assert f"/documents/{slip.pk}/pdf/" in html and f"/verify/{slip.pk}/" in html
+
+
+def test_verify_page_shows_the_records_current_state(client, slip, staff):
+    record = slip.subject
+    act(record, "start_processing", staff["processor"], StaffRole.PROCESSOR)
+    page = client.get(f"/verify/{slip.pk}/").content.decode()
+    assert "Đang xử lý" in page and record.code in page
+    assert record.applicant_id_number not in page

@@ -1,0 +1,88 @@
+import time
+
+import pytest
+
+from identity.constants import StaffRole
+from identity.models import User
+from identity.services import grant_role
+from payments.providers import paygov
+from records import services as records_services
+from tests.records.conftest import catalogue, citizen, citizen_account, family, filled_draft, login  # noqa: F401
+
+SECRET = "test-paygov-secret-3f1c9a"
+MERCHANT = "DVCQG"
+
+
+@pytest.fixture(scope="session")
+def signing_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("signing")
+
+
+@pytest.fixture(autouse=True)
+def _payments_settings(settings, signing_dir, tmp_path):
+    settings.PAYGOV_SECRET = SECRET
+    settings.PAYGOV_MERCHANT_ID = MERCHANT
+    settings.PAYGOV_SIM_MERCHANTS = None
+    settings.PAYGOV_BASE_URL = ""
+    settings.PAYGOV_TIMEOUT = 15
+    settings.PAYGOV_SIM_CALLBACK_TIMEOUT = 15
+    settings.DOCUMENT_SIGNING_DIR = signing_dir
+    settings.DOCUMENT_SIGNER = "documents.signing.local.LocalSigner"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "documents.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "documents"},
+        },
+    }
+
+
+@pytest.fixture
+def portal(settings, live_server):
+    """The portal and its simulated gateway served over real HTTP; the gateway calls back there."""
+    settings.PORTAL_BASE_URL = live_server.url
+    return live_server.url
+
+
+def filed_record(user, person, slug="dang-ky-thuong-tru"):
+    return records_services.submit(filled_draft(user, person, slug), actor=user)
+
+
+@pytest.fixture
+def record(citizen, family):  # noqa: F811
+    return filed_record(citizen, family["father"])
+
+
+def officer(record, username="canbo", role=StaffRole.AGENCY_HEAD):
+    user = User.objects.create_user(username=username, password="x", kind=User.Kind.STAFF)
+    grant_role(user, record.agency, role)
+    return user
+
+
+def staff_login(client, user):
+    """An officer's session after password and TOTP (the login itself is tested in identity)."""
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "username": user.username},
+        {"method": "mfa", "at": time.time(), "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return client
+
+
+def callback_params(payment, *, status="success", amount=None, secret=SECRET, timestamp=None, **extra):
+    params = {
+        "merchant_id": MERCHANT,
+        "reference": payment.reference,
+        "transaction_id": "PG2603120000000001",
+        "amount": payment.amount if amount is None else amount,
+        "status": status,
+        "method": "Vietcombank",
+        "completed_at": "",
+        "timestamp": int(time.time()) if timestamp is None else timestamp,
+        **extra,
+    }
+    params["signature"] = paygov.sign(params, secret)
+    return {k: str(v) for k, v in params.items()}
