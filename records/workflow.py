@@ -17,6 +17,7 @@ history. The agency head holds every staff role of their agency
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from identity.constants import StaffRole
 
@@ -55,11 +56,18 @@ TRANSITIONS = {
         _t("submit", _("Nộp hồ sơ"), {S.DRAFT}, S.SUBMITTED, {CITIZEN, StaffRole.RECEIVER}),
         _t("withdraw", _("Rút hồ sơ"), {S.SUBMITTED, S.RECEIVED}, S.WITHDRAWN, {CITIZEN}, reason_required=False),
         _t("receive", _("Tiếp nhận"), {S.SUBMITTED}, S.RECEIVED, {StaffRole.RECEIVER}),
-        _t("refuse", _("Từ chối tiếp nhận"), {S.SUBMITTED}, S.REFUSED, {StaffRole.RECEIVER}, reason_required=True),
+        _t(
+            "refuse",
+            pgettext_lazy("action", "Từ chối tiếp nhận"),
+            {S.SUBMITTED},
+            S.REFUSED,
+            {StaffRole.RECEIVER},
+            reason_required=True,
+        ),
         _t("start_processing", _("Bắt đầu xử lý"), {S.RECEIVED}, S.IN_PROCESSING, {StaffRole.PROCESSOR}),
         _t(
             "request_supplement",
-            _("Yêu cầu bổ sung"),
+            pgettext_lazy("action", "Yêu cầu bổ sung"),
             {S.IN_PROCESSING},
             S.SUPPLEMENT_REQUESTED,
             {StaffRole.PROCESSOR},
@@ -76,7 +84,14 @@ TRANSITIONS = {
         ),
         _t("accept_transfer", _("Nhận hồ sơ chuyển đến"), {S.TRANSFERRED}, S.IN_PROCESSING, {StaffRole.PROCESSOR}),
         _t("approve", _("Phê duyệt"), {S.IN_PROCESSING}, S.APPROVED, {StaffRole.APPROVER}),
-        _t("reject", _("Không giải quyết"), {S.IN_PROCESSING}, S.REJECTED, {StaffRole.APPROVER}, reason_required=True),
+        _t(
+            "reject",
+            pgettext_lazy("action", "Không giải quyết"),
+            {S.IN_PROCESSING},
+            S.REJECTED,
+            {StaffRole.APPROVER},
+            reason_required=True,
+        ),
         _t("return_result", _("Trả kết quả"), {S.APPROVED}, S.RESULT_RETURNED, {StaffRole.RECEIVER}),
     ]
 }

@@ -224,3 +224,12 @@ def test_autosave_keeps_a_draft_without_leaving_the_page(client, citizen):
     response = client.post(base + "form/", {"request": "Đang gõ dở", "autosave": "1"})
     assert response.status_code == 204
     assert Record.objects.get(applicant=citizen).form_data["request"] == "Đang gõ dở"
+
+
+def test_the_filing_journey_reads_in_english(client, citizen):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    base = filing_url(start(client, "dang-ky-thuong-tru"))
+    page = client.get(base + "form/").content.decode()
+    assert "From the national population database" in page or "national population database" in page
+    assert "Từ Cơ sở dữ liệu quốc gia về dân cư" not in page
+    assert "My records" in client.get("/my/records/").content.decode()
