@@ -25,10 +25,15 @@ SESSION_NONCE_KEY = "vneid_nonce"
 
 
 def vneid_account(user):
-    """The allauth ``SocialAccount`` linking a citizen to their VNeID subject, or None."""
+    """The allauth ``SocialAccount`` linking a citizen to their VNeID subject, or None.
+
+    Kept on the user object for the rest of the request: several parts of one page ask.
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    return user.socialaccount_set.filter(provider=VNEID_PROVIDER_ID).first()
+    if not hasattr(user, "_vneid_account"):
+        user._vneid_account = user.socialaccount_set.filter(provider=VNEID_PROVIDER_ID).first()
+    return user._vneid_account
 
 
 def citizen_claims(user) -> dict:
