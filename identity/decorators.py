@@ -123,3 +123,29 @@ class StaffRequiredMixin:
     @method_decorator(staff_required)
     def dispatch(self, *args, **kwargs):
         return super().dispatch(*args, **kwargs)
+
+
+class IdentityProviderUnavailableMiddleware:
+    """VNeID (or the population registry behind it) not answering is a 503 with advice, not a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        import requests
+        from django.shortcuts import render
+
+        if request.path.startswith("/accounts/oidc/") and isinstance(exception, requests.RequestException):
+            audit.record(
+                request,
+                source=AuthSource.PORTAL,
+                kind=AuthEventKind.LOGIN_FAILED,
+                identifier="",
+                user=None,
+                detail=f"VNeID unreachable: {type(exception).__name__}",
+            )
+            return render(request, "identity/vneid_unavailable.html", status=503)
+        return None

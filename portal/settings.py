@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "identity.decorators.AdminSecondFactorMiddleware",
+    "identity.decorators.IdentityProviderUnavailableMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [

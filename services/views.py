@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from identity.decorators import citizen_required
@@ -57,9 +56,6 @@ def bundle_detail(request, slug):
 def _step_up_redirect(request, definition):
     """Send a level-1 session to raise its level before it may file."""
     if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
-        messages.info(
-            request, _("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2; hãy xác thực thêm để tiếp tục.")
-        )
         return HttpResponseRedirect(f"{reverse('identity:step_up')}?next={definition.get_absolute_url()}")
     return None
 

@@ -202,3 +202,23 @@ def test_citizens_cannot_hold_agency_roles(agencies):
         services.grant_role(citizen, agencies[0], StaffRole.RECEIVER)
     assert not StaffMembership.objects.exists()
     assert not services.has_role(citizen, agencies[0])
+
+
+def test_an_unreachable_vneid_gets_a_503_that_says_what_to_do(client, settings):
+    """The portal's OIDC client cannot reach the issuer (here: a closed port on this machine)."""
+    from allauth.socialaccount.models import SocialApp
+
+    SocialApp.objects.update_or_create(
+        provider="openid_connect",
+        provider_id="vneid",
+        defaults={
+            "name": "VNeID",
+            "client_id": "x",
+            "secret": "y",
+            "settings": {"server_url": "http://127.0.0.1:9/vneid"},
+        },
+    )
+    response = client.post("/accounts/oidc/vneid/login/?process=login")
+    assert response.status_code == 503
+    assert "VNeID tạm thời không phản hồi" in response.content.decode()
+    assert AuthEvent.objects.filter(kind=AuthEventKind.LOGIN_FAILED, detail__startswith="VNeID unreachable").exists()
