@@ -20,6 +20,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import Sex
@@ -139,7 +140,7 @@ def parse_id_number(value: str) -> IdNumberParts:
         )
     century_start = FIRST_CENTURY_YEAR + 100 * (digit // 2)
     year = century_start + yy
-    if year > datetime.date.today().year:
+    if year > timezone.localdate().year:
         raise ValidationError(
             _(
                 "Chữ số thứ tư (%(digit)s, thế kỷ) và hai chữ số năm sinh (%(yy)s) cho năm sinh %(year)s, "

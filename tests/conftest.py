@@ -19,6 +19,26 @@ def _vietnamese():
 
 
 @pytest.fixture(scope="session")
+def signing_dir(tmp_path_factory):
+    """One demo CA for the whole run: generating RSA keys for every test would only slow it down."""
+    return tmp_path_factory.mktemp("signing")
+
+
+@pytest.fixture(autouse=True)
+def _private_documents(settings, signing_dir, tmp_path):
+    """Issued PDFs and signing keys of a test stay in its temporary directories, never in var/."""
+    settings.DOCUMENT_SIGNING_DIR = signing_dir
+    settings.DOCUMENT_SIGNER = "documents.signing.local.LocalSigner"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "documents.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "documents"},
+        },
+    }
+
+
+@pytest.fixture(scope="session")
 def chromium_path():
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:

@@ -1,7 +1,5 @@
 """Tables of the simulated population registry: people, households and the e-document wallet."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -118,7 +116,7 @@ class Person(models.Model):
 
     @property
     def age(self) -> int:
-        today = datetime.date.today()
+        today = timezone.localdate()
         b = self.birth_date
         return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
 

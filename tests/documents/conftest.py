@@ -13,23 +13,8 @@ APPLICANT = "Nguyễn Thị Hồng Nhung"
 RECORD_CODE = "000.00.21.H56-260312-0001"
 
 
-@pytest.fixture(scope="session")
-def signing_dir(tmp_path_factory):
-    """One demo CA for the whole run: generating RSA keys for every test would only slow it down."""
-    return tmp_path_factory.mktemp("signing")
-
-
 @pytest.fixture(autouse=True)
-def _documents_settings(settings, signing_dir, tmp_path):
-    settings.DOCUMENT_SIGNING_DIR = signing_dir
-    settings.DOCUMENT_SIGNER = "documents.signing.local.LocalSigner"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documents": {
-            "BACKEND": "documents.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "documents"},
-        },
-    }
+def _documents_settings(settings):
     settings.PORTAL_BASE_URL = "https://dichvucong.example.gov.vn"
 
 

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from documents.constants import DocumentKind
@@ -49,7 +50,7 @@ def test_each_kind_prints_vietnamese_text_record_code_and_verify_url(kind, agenc
     assert str(kind.label).upper() in text
     assert "SỞ TƯ PHÁP THÀNH PHỐ HÀ NỘI" in text
     assert "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" in text
-    assert f"Hà Nội, ngày {document.issued_at:%d} tháng" in text
+    assert f"Hà Nội, ngày {timezone.localtime(document.issued_at):%d} tháng" in text
     assert KIND_PHRASES[kind] in text
     assert APPLICANT in text
     assert RECORD_CODE in text

@@ -26,22 +26,8 @@ def _no_workflow_guards(monkeypatch):
     monkeypatch.setattr(workflow, "GUARDS", {})
 
 
-@pytest.fixture(scope="session")
-def signing_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("signing")
-
-
 @pytest.fixture(autouse=True)
-def _documents_settings(settings, signing_dir, tmp_path):
-    settings.DOCUMENT_SIGNING_DIR = signing_dir
-    settings.DOCUMENT_SIGNER = "documents.signing.local.LocalSigner"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documents": {
-            "BACKEND": "documents.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "documents"},
-        },
-    }
+def _documents_settings(settings):
     settings.PORTAL_BASE_URL = "https://dichvucong.example.gov.vn"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

@@ -13,28 +13,14 @@ SECRET = "test-paygov-secret-3f1c9a"
 MERCHANT = "DVCQG"
 
 
-@pytest.fixture(scope="session")
-def signing_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("signing")
-
-
 @pytest.fixture(autouse=True)
-def _payments_settings(settings, signing_dir, tmp_path):
+def _payments_settings(settings):
     settings.PAYGOV_SECRET = SECRET
     settings.PAYGOV_MERCHANT_ID = MERCHANT
     settings.PAYGOV_SIM_MERCHANTS = None
     settings.PAYGOV_BASE_URL = ""
     settings.PAYGOV_TIMEOUT = 15
     settings.PAYGOV_SIM_CALLBACK_TIMEOUT = 15
-    settings.DOCUMENT_SIGNING_DIR = signing_dir
-    settings.DOCUMENT_SIGNER = "documents.signing.local.LocalSigner"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documents": {
-            "BACKEND": "documents.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "documents"},
-        },
-    }
 
 
 @pytest.fixture

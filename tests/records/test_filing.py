@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import timezone
 
 from records.constants import RecordState
 from records.models import Record, RecordEvent
@@ -81,7 +82,7 @@ def test_driving_licence_renewal_end_to_end(client, citizen, family):
     assert record.form_data["licence_number"] == "012345678901"
     assert {"full_name", "id_number", "licence_number", "licence_class"} <= set(record.prefilled_fields)
     assert str(licence.pk) in record.replaced_components
-    assert record.expected_result_date > record.submitted_at.date()
+    assert record.expected_result_date > timezone.localdate(record.submitted_at)
     assert record.agency.unit.code == "01"  # the licensing police of the applicant's province
     event = RecordEvent.objects.get(record=record, action="submit")
     assert (event.from_state, event.to_state, event.actor) == (RecordState.DRAFT, RecordState.SUBMITTED, citizen)
