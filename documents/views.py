@@ -2,10 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from portal.files import private_file_response
 
 from . import services
 from .access import can_download
@@ -54,8 +56,6 @@ def download(request, document_id):
         raise PermissionDenied
     if not document.is_issued:
         raise Http404
-    response = FileResponse(
-        document.file.open("rb"), content_type="application/pdf", filename=f"{document.kind}-{document.number}.pdf"
+    return private_file_response(
+        document.file, content_type="application/pdf", filename=f"{document.kind}-{document.number}.pdf"
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from identity import services as identity
 from identity.constants import StaffRole
 from identity.decorators import staff_required
+from portal.files import private_file_response
 from procedures.models import Agency
 from services import eforms, prefill
 from services.models import OnlineService
@@ -210,11 +211,9 @@ def serve_result(request, result: ResultDocument):
     if found is None:
         raise Http404
     file, content_type, name = found
-    response = FileResponse(
-        file.open("rb"), content_type=content_type, as_attachment=request.GET.get("inline") != "1", filename=name
+    return private_file_response(
+        file, content_type=content_type, filename=name, inline=request.GET.get("inline") == "1"
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_GET

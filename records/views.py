@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from identity.decorators import citizen_required
 from identity.services import has_role
+from portal.files import private_file_response
 from procedures.models import Agency, DocumentComponent
 from services import eforms, prefill
 from services.constants import ReplacementSource
@@ -358,11 +359,11 @@ def download_attachment(request, pk, attachment_id):
     allowed = user.is_authenticated and (record.applicant_id == user.pk or has_role(user, record.agency))
     if not allowed:
         raise Http404
-    return FileResponse(
-        attachment.file.open("rb"),
+    return private_file_response(
+        attachment.file,
         content_type=attachment.content_type,
-        as_attachment=request.GET.get("inline") != "1",
         filename=attachment.original_name,
+        inline=request.GET.get("inline") == "1",
     )
 
 

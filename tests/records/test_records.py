@@ -163,6 +163,10 @@ def test_attachment_downloads_are_private(client, citizen, other_citizen, family
 
     response = client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Cache-Control"] == "private, no-store"
+    inline = client.get(url, {"inline": "1"})
+    assert inline["Content-Security-Policy"] == "sandbox"  # an uploaded PDF cannot script the portal
+    assert "attachment" not in inline.get("Content-Disposition", "")
 
     login(client, other_citizen)
     assert client.get(url).status_code == 404
