@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -135,16 +136,36 @@ class PaymentSummary:
 
 
 def payment_summary(record) -> PaymentSummary:
-    fees = list(record.procedure_version.fees.all())
-    exemption = Exemption.objects.filter(record=record).first()
-    exempt = exemption is not None and exemption.status == ExemptionStatus.CONFIRMED
-    payments = list(Payment.objects.filter(record=record).order_by("-created_at"))
-    refund = Refund.objects.filter(payment__record=record).order_by("-created_at").first()
-    return PaymentSummary(
-        record=record,
-        quote=calculate_fee(fees, online=record.channel == Channel.ONLINE, exempt=exempt),
-        counter_quote=calculate_fee(fees, online=False),
-        exemption=exemption,
-        payments=payments,
-        refund=refund,
-    )
+    return payment_summaries([record])[record.pk]
+
+
+def payment_summaries(records) -> dict:
+    """Summaries of many records in four queries whatever their number (record pk → summary)."""
+    from procedures.models import Fee
+
+    records = list(records)
+    ids = [r.pk for r in records]
+    fees = defaultdict(list)
+    for fee in Fee.objects.filter(version_id__in={r.procedure_version_id for r in records}).order_by("id"):
+        fees[fee.version_id].append(fee)
+    exemptions = {e.record_id: e for e in Exemption.objects.filter(record_id__in=ids)}
+    payments = defaultdict(list)
+    for payment in Payment.objects.filter(record_id__in=ids).order_by("-created_at"):
+        payments[payment.record_id].append(payment)
+    refunds = {}
+    for refund in Refund.objects.filter(payment__record_id__in=ids).select_related("payment").order_by("-created_at"):
+        refunds.setdefault(refund.payment.record_id, refund)
+    summaries = {}
+    for record in records:
+        exemption = exemptions.get(record.pk)
+        exempt = exemption is not None and exemption.status == ExemptionStatus.CONFIRMED
+        version_fees = fees[record.procedure_version_id]
+        summaries[record.pk] = PaymentSummary(
+            record=record,
+            quote=calculate_fee(version_fees, online=record.channel == Channel.ONLINE, exempt=exempt),
+            counter_quote=calculate_fee(version_fees, online=False),
+            exemption=exemption,
+            payments=payments[record.pk],
+            refund=refunds.get(record.pk),
+        )
+    return summaries

@@ -1,5 +1,6 @@
 from django import template
 
+from ..selectors import payment_summaries as _summaries
 from ..selectors import payment_summary as _summary
 
 register = template.Library()
@@ -11,6 +12,17 @@ def payment_summary(record):
     if record is None or getattr(record, "is_draft", False):
         return None
     return _summary(record)
+
+
+@register.simple_tag
+def payment_summaries(records):
+    """``{% payment_summaries page as states %}``: every listed record's summary at once (no query per row)."""
+    return _summaries([r for r in records if not getattr(r, "is_draft", False)])
+
+
+@register.filter
+def summary_of(summaries, record):
+    return (summaries or {}).get(record.pk)
 
 
 @register.filter

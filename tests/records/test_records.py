@@ -287,3 +287,20 @@ def test_other_apps_hear_of_transitions_only_after_commit_and_can_hold_them(
     finally:
         signals.record_transitioned.disconnect(receiver)
         workflow.GUARDS.pop("withdraw", None)
+
+
+def test_my_records_costs_the_same_queries_for_two_records_or_eight(client, citizen, family):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/my/records/").status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(2):
+        services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    few = queries()
+    for _ in range(6):
+        services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    assert queries() == few
