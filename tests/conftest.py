@@ -18,6 +18,16 @@ def _vietnamese():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _celery_join_flag():
+    """Undo a Celery race: eager tasks run by several threads at once (the concurrency tests) save and
+    restore one process-global "joining would block" flag, and can leave it set for the next test."""
+    from celery._state import _set_task_join_will_block
+
+    yield
+    _set_task_join_will_block(False)
+
+
 @pytest.fixture(scope="session")
 def signing_dir(tmp_path_factory):
     """One demo CA for the whole run: generating RSA keys for every test would only slow it down."""
