@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from . import deadlines, signals
+from . import deadlines, signals, workflow
 from .codes import allocate_code
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, Channel, RecordState
 from .models import Attachment, Record, RecordEvent
@@ -70,11 +70,15 @@ def file_complete(
             applicant_name=applicant_name,
             form_data=data,
             prefilled_fields=sorted(prefilled_fields),
-            state=RecordState.SUBMITTED,
-            code=allocate_code(agency, today),
-            submitted_at=now,
-            expected_result_date=deadlines.due_date(today, version.processing_days or 0),
+            state=RecordState.DRAFT,
         )
+        if workflow.blocking_reasons(record, "submit"):
+            # Another app holds submissions back (a guard): the step-by-step path explains why.
+            raise NotReady
+        record.state = RecordState.SUBMITTED
+        record.code = allocate_code(agency, today)
+        record.submitted_at = now
+        record.expected_result_date = deadlines.due_date(today, version.processing_days or 0)
         record.save(force_insert=True)
         attachments = [
             stored_attachment(record, component, uploaded, content_type, digest, by=applicant)

@@ -304,3 +304,18 @@ def test_my_records_costs_the_same_queries_for_two_records_or_eight(client, citi
     for _ in range(6):
         services.submit(filled_draft(citizen, family["father"]), actor=citizen)
     assert queries() == few
+
+
+def test_filing_api_respects_guards_on_submission(client, citizen, family, monkeypatch):
+    from records import workflow
+
+    monkeypatch.setitem(workflow.GUARDS, "submit", [lambda record: "Tạm dừng nhận hồ sơ để bảo trì"])
+    service = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
+    papers = service.version.components.get(name__startswith="Bản sao giấy tờ pháp lý")
+    response = client.post(
+        "/api/v1/records/",
+        {"service": service.slug, "data": json.dumps(BUSINESS), f"component_{papers.pk}": files.pdf()},
+    )
+    assert response.status_code == 400
+    assert "Tạm dừng nhận hồ sơ" in str(response.json()["detail"])
+    assert not Record.objects.exclude(state=RecordState.DRAFT).exists()
