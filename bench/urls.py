@@ -2,6 +2,9 @@ from django.db import connection
 from django.http import HttpResponse
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 
 @csrf_exempt
@@ -12,4 +15,16 @@ def bare_insert(request):
     return HttpResponse(status=201)
 
 
-urlpatterns = [path("bench/insert/", bare_insert), path("", include("portal.urls"))]
+class Floor(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request):
+        request.data
+        f = next(iter(request.FILES.values()))
+        f.read()
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO bench_insert (payload) VALUES (%s)", ["x"])
+        return Response({"ok": 1}, status=201)
+
+
+urlpatterns = [path("bench/insert/", bare_insert), path("bench/floor/", Floor.as_view()), path("", include("portal.urls"))]

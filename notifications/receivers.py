@@ -1,9 +1,13 @@
 """From a record's transition to notifications: who hears of it, with which event.
 
 Connected to ``records.signals.record_transitioned`` in ``apps.py``. The signal
-is sent after the record's transaction commits; ``notify`` writes the inbox
-entries and the delivery log at once and hands e-mail and SMS to Celery. The
-idempotency key is the record event's, so the same event never notifies twice.
+is sent after the record's transaction commits; the receiver only hands the
+event's id to the notifications worker (``tasks.notify_record_event``), so a
+filing or an officer's action does not wait while the inbox entries of every
+receiver at the agency are written. The worker calls ``notify`` for each
+recipient; the idempotency key is the record event's, so the same event never
+notifies twice, however often the task runs. If the broker cannot take the task,
+the notices are written in the request instead: slower, nothing lost.
 """
 
 from __future__ import annotations
@@ -48,8 +52,18 @@ OFFICER_KEYS = {"reminder": ("officer",), "reassign": ("to",)}
 
 def on_record_transitioned(sender, *, record, event, action, **kwargs):
     """Never raises: a notification problem must not break the officer's action (it is logged)."""
+    if action not in CITIZEN_EVENTS and action not in OFFICER_EVENTS:
+        return
+    from kombu.exceptions import OperationalError
+
+    from .tasks import notify_record_event as notify_later
+
     try:
-        notify_record_event(record, event, action)
+        try:
+            notify_later.delay(event.pk)
+        except OperationalError:
+            logger.warning("Broker unavailable: notifying record event %s (%s) in the request", event.pk, action)
+            notify_record_event(record, event, action)
     except Exception:
         logger.exception("Could not notify record event %s (%s) of record %s", event.pk, action, record.pk)
 
@@ -127,7 +141,8 @@ def record_context(record, event) -> dict:
         "agency_name": agency.name,
         "agency_name_en": getattr(agency, "name_en", "") or agency.name,
         "applicant_name": record.applicant_name,
-        "state": record.get_state_display(),
+        # The state the event led to: the worker may run after the record has moved on.
+        "state": event.get_to_state_display() if event.to_state else record.get_state_display(),
         "reason": event.reason,
         "event_at": event.at,
         "submitted_at": record.submitted_at,

@@ -36,6 +36,33 @@ def deliver(self, delivery_id: int) -> str | None:
     return delivery.status if delivery else None
 
 
+@shared_task(
+    name="notifications.tasks.notify_record_event",
+    queue="notifications",
+    autoretry_for=(Exception,),
+    soft_time_limit=30,
+    time_limit=60,
+    **RETRY_POLICY,
+)
+def notify_record_event(event_id: int) -> int:
+    """Notify the applicant and the officers of one record event; returns how many were notified.
+
+    Idempotent through the event's idempotency key: a redelivered task writes nothing twice.
+    """
+    from records.models import RecordEvent
+
+    from .receivers import notify_record_event as notify_event
+
+    event = (
+        RecordEvent.objects.select_related("record__procedure_version", "record__agency", "record__applicant")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:  # the record was deleted (a draft never notifies; kept for safety)
+        return 0
+    return len(notify_event(event.record, event, event.action))
+
+
 @shared_task(name="notifications.tasks.resend_stale_deliveries", queue="notifications")
 def resend_stale_deliveries(older_than_minutes: int = 10) -> int:
     """Hand again to the queue deliveries pending for long (the broker was down at commit, say)."""

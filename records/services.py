@@ -80,12 +80,13 @@ def agency_for_unit(service: OnlineService, unit):
     """The service's agency in ``unit`` (a commune or province), else in its province, else the first."""
     agencies = service.version.agencies.filter(is_active=True).select_related("unit")
     if unit is not None:
-        for candidate in (unit, unit.parent):
-            if candidate is None:
-                continue
-            match = agencies.filter(unit=candidate).first()
-            if match:
-                return match
+        nearest = [unit_id for unit_id in (unit.pk, unit.parent_id) if unit_id]
+        by_unit = {}
+        for agency in agencies.filter(unit_id__in=nearest):  # one query for both levels
+            by_unit.setdefault(agency.unit_id, agency)
+        for unit_id in nearest:
+            if unit_id in by_unit:
+                return by_unit[unit_id]
     return agencies.first()
 
 

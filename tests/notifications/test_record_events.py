@@ -217,3 +217,42 @@ def test_preferences_choose_email_and_sms_and_the_inbox_always_receives(
     assert list(message.deliveries.values_list("channel", flat=True)) == [Channel.INBOX]
     assert message.language == "en" and message.subject == f"Record {record.code} has been received"
     assert mail.outbox == [] and sms == []
+
+
+def test_with_the_broker_down_the_notices_are_written_in_the_request(
+    draft, citizen, staff, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Handing the event to the worker fails (Redis unreachable): nobody goes without the notice."""
+    from kombu.exceptions import OperationalError
+
+    from notifications import tasks
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.notify_record_event, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        record = records.submit(draft, actor=citizen)
+
+    assert Message.objects.get(recipient=citizen, event=Event.RECORD_SUBMITTED).object_id == str(record.pk)
+    assert Message.objects.filter(recipient=staff["receiver"], event=Event.OFFICER_NEW_RECORD).exists()
+
+
+
+def test_a_late_reminder_tells_the_state_of_its_time_not_of_now(
+    draft, citizen, staff, django_capture_on_commit_callbacks
+):
+    """The worker may run after the record moved on: the reminder names the state it was sent in."""
+    from notifications.tasks import notify_record_event
+
+    from records.workflow import SYSTEM
+
+    record = submit_and_receive(draft, citizen, staff, django_capture_on_commit_callbacks)
+    record = records.record_event(record, "reminder", actor=None, role=SYSTEM, data={"officer": staff["processor"].pk})
+    reminder = record.events.get(action="reminder")
+    record = act(record, "start_processing", staff["processor"], StaffRole.PROCESSOR)
+
+    assert notify_record_event(reminder.pk) == 1  # the worker, late
+    body = Message.objects.get(recipient=staff["processor"], event=Event.OFFICER_REMINDER).body
+    assert f"“{reminder.get_to_state_display()}”" in body
+    assert f"“{record.get_state_display()}”" not in body

@@ -67,7 +67,10 @@ def test_a_transition_gives_the_inbox_message_the_email_and_the_signed_pdf(worke
     record = records.submit(draft, actor=citizen)
     record = act(record, "receive", staff["receiver"], StaffRole.RECEIVER, received_at=timezone.now())
 
-    message = Message.objects.get(recipient=citizen, event=Event.RECORD_RECEIVED)  # written by the web process
+    message = wait_for(
+        lambda: Message.objects.filter(recipient=citizen, event=Event.RECORD_RECEIVED).first(),
+        message="the worker to write the inbox message",
+    )
     wait_for(
         lambda: not Delivery.objects.filter(message=message).exclude(status=DeliveryStatus.SENT).exists(),
         message="the worker to send the e-mail and the SMS",
@@ -91,6 +94,22 @@ def test_a_transition_gives_the_inbox_message_the_email_and_the_signed_pdf(worke
     assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả".upper() in text
 
 
+def test_a_filing_leaves_its_notices_to_the_worker(worker, broker, draft, citizen, staff):
+    """The request only queues the event; the worker writes the citizen's and the receivers' notices."""
+    record = records.submit(draft, actor=citizen)
+
+    assert not Message.objects.exists()  # nothing written in the citizen's request
+    assert broker.llen("notifications") == 1  # one task for the event, whatever the number of officers
+
+    worker.start()
+    wait_for(
+        lambda: Message.objects.filter(recipient=staff["receiver"], event=Event.OFFICER_NEW_RECORD).exists(),
+        message="the worker to tell the agency's receiver",
+    )
+    submitted = Message.objects.get(recipient=citizen, event=Event.RECORD_SUBMITTED)
+    assert record.code in submitted.subject
+
+
 def test_killing_the_worker_mid_send_still_delivers_exactly_one_notification(worker, tmp_path, draft, citizen):
     started = tmp_path / "sms-started.log"
     sms_file = tmp_path / "sms.log"
@@ -98,7 +117,10 @@ def test_killing_the_worker_mid_send_still_delivers_exactly_one_notification(wor
     worker.start(SLOW_SMS_STARTED=started, SLOW_SMS_SECONDS=60)
 
     record = records.submit(draft, actor=citizen)
-    delivery = Delivery.objects.get(message__recipient=citizen, channel=Channel.SMS)
+    delivery = wait_for(
+        lambda: Delivery.objects.filter(message__recipient=citizen, channel=Channel.SMS).first(),
+        message="the worker to write the SMS delivery",
+    )
     wait_for(started.exists, message="the worker to start sending the SMS")
     worker.kill()  # mid-send: the message is neither sent nor acknowledged
 
