@@ -238,13 +238,11 @@ def test_with_the_broker_down_the_notices_are_written_in_the_request(
     assert Message.objects.filter(recipient=staff["receiver"], event=Event.OFFICER_NEW_RECORD).exists()
 
 
-
 def test_a_late_reminder_tells_the_state_of_its_time_not_of_now(
     draft, citizen, staff, django_capture_on_commit_callbacks
 ):
     """The worker may run after the record moved on: the reminder names the state it was sent in."""
     from notifications.tasks import notify_record_event
-
     from records.workflow import SYSTEM
 
     record = submit_and_receive(draft, citizen, staff, django_capture_on_commit_callbacks)
