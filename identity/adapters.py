@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from . import audit
 from .constants import AuthEventKind, AuthSource
 from .models import User
-from .services import SESSION_VNEID_KEY, VNEID_PROVIDER_ID, check_login_nonce, split_name
+from .services import SESSION_VNEID_KEY, VNEID_PROVIDER_ID, adopt_desk_account, check_login_nonce, split_name
 
 
 def vneid_app() -> SocialApp | None:
@@ -118,6 +118,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             if user is not None and user.kind != User.Kind.CITIZEN:
                 messages.error(request, _("Tài khoản cán bộ không đăng nhập bằng VNeID."))
                 raise ImmediateHttpResponse(redirect("account_login"))
+        # Served at a desk before their first portal login: their records are waiting in that account.
+        adopt_desk_account(request, sociallogin)
 
     def populate_user(self, request, sociallogin, data):
         user = super().populate_user(request, sociallogin, data)

@@ -19,6 +19,7 @@ VNEID_PROVIDER_ID = "vneid"
 SESSION_ACR_KEY = "vneid_acr"
 SESSION_VNEID_KEY = "vneid_logged_in"
 SESSION_NONCE_KEY = "vneid_nonce"
+DESK_USERNAME_PREFIX = "counter-"
 
 
 # --- Citizens ---------------------------------------------------------------
@@ -45,6 +46,47 @@ def citizen_claims(user) -> dict:
     claims = dict(data.get("id_token") or {})
     claims.update(data.get("userinfo") or {})
     return claims
+
+
+def desk_account(id_number: str, full_name: str) -> User:
+    """The account of a citizen served at an agency's desk who has not logged in to the portal yet.
+
+    It cannot log in (no password, no VNeID link); the citizen's first VNeID login adopts it
+    (``adopt_desk_account``), so what was filed for them at the desk is in "Hồ sơ của tôi".
+    """
+    given, family = split_name(full_name)
+    user, created = User.objects.get_or_create(
+        username=f"{DESK_USERNAME_PREFIX}{id_number}",
+        defaults={"kind": User.Kind.CITIZEN, "first_name": given[:150], "last_name": family[:150]},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def adopt_desk_account(request, sociallogin) -> User | None:
+    """On a first VNeID login, link the identity to the desk account with the same ID number, if any.
+
+    VNeID vouches for the ID number, and only an unlinked desk account (never a password
+    account, never one linked to another identity) is taken over. Returns the account adopted.
+    """
+    if sociallogin.is_existing or sociallogin.account.provider != VNEID_PROVIDER_ID:
+        return None
+    data = sociallogin.account.extra_data or {}
+    id_number = (data.get("userinfo") or {}).get("id_number") or (data.get("id_token") or {}).get("id_number")
+    if not id_number:
+        return None
+    user = (
+        User.objects.filter(username=f"{DESK_USERNAME_PREFIX}{id_number}", kind=User.Kind.CITIZEN)
+        .exclude(socialaccount__isnull=False)
+        .first()
+    )
+    if user is None or user.has_usable_password():
+        return None
+    user.username = f"vneid-{sociallogin.account.uid}"
+    sociallogin.connect(request, user)  # saves the user and links the identity; allauth then logs them in
+    return user
 
 
 def new_login_nonce(request) -> str:

@@ -803,12 +803,12 @@ def send_reminders(today=None, working_days: int = 2) -> int:
 def counter_applicant(person):
     """The portal account of the person at the desk: their VNeID account if they have one, else a desk-only one.
 
-    A desk-only account cannot log in (no password, no VNeID link); the record is
-    still theirs for the public lookup by code and ID number.
+    A desk-only account cannot log in; their first VNeID login adopts it, with the records
+    filed for them (``identity.services.adopt_desk_account``).
     """
     from allauth.socialaccount.models import SocialAccount
 
-    from identity.models import User
+    from identity.services import desk_account
 
     for key in ("userinfo", "id_token"):
         account = (
@@ -818,15 +818,7 @@ def counter_applicant(person):
         )
         if account is not None:
             return account.user
-    given, family = (person.full_name.split() or [""])[-1], " ".join(person.full_name.split()[:-1])
-    user, created = User.objects.get_or_create(
-        username=f"counter-{person.id_number}",
-        defaults={"kind": User.Kind.CITIZEN, "first_name": given[:150], "last_name": family[:150]},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    return user
+    return desk_account(person.id_number, person.full_name)
 
 
 def start_counter_draft(*, service: OnlineService, id_number: str, agency, officer) -> Record:

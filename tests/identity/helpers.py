@@ -77,3 +77,18 @@ def vneid_login(session, response, base, id_number, password, outbox=None, phone
         response = post_form(session, otp_url, page.text, {"code": last_otp(outbox, phone)})
         assert response.status_code == 302, page.text[:2000]
     return response
+
+
+def portal_login(browser, base, person, password, outbox):
+    """The portal's "Đăng nhập bằng VNeID" over HTTP: VNeID login (and SMS code), consent, back to the portal."""
+    page = browser.get(f"{base}/login/")
+    assert "Đăng nhập bằng VNeID" in page.text
+    action = form_action(page.text, "vneid-login")
+    response = post_form(browser, page.url, page.text, {}, action=action)
+    assert response.status_code == 302 and "/vneid/authorize/" in response.headers["Location"]
+    assert "code_challenge=" in response.headers["Location"] and "nonce=" in response.headers["Location"]
+    response = vneid_login(browser, response, base, person.id_number, password, outbox, person.phone)
+    consent, consent_url = follow(browser, response, base)
+    response = post_form(browser, consent_url, consent.text, {"allow": "on"})
+    assert "/accounts/oidc/vneid/login/callback/" in response.headers["Location"]
+    return follow(browser, response, base)

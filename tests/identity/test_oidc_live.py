@@ -23,7 +23,7 @@ from identity.vneid.clients import register_portal_client
 from identity.vneid.models import Grant, ProviderSession
 
 from .conftest import PASSWORD
-from .helpers import follow, form_action, post_form, vneid_login
+from .helpers import follow, form_action, portal_login, post_form, vneid_login
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -281,19 +281,8 @@ def portal_client(live_server, issuer):
     return application, social_app
 
 
-def _portal_login(browser, base, person, outbox, level2=False):
-    page = browser.get(f"{base}/login/")
-    assert "Đăng nhập bằng VNeID" in page.text
-    action = _login_action(page.text)
-    response = post_form(browser, page.url, page.text, {}, action=action)
-    assert response.status_code == 302 and "/vneid/authorize/" in response.headers["Location"]
-    assert "code_challenge=" in response.headers["Location"] and "nonce=" in response.headers["Location"]
-    response = vneid_login(browser, response, base, person.id_number, PASSWORD, outbox, person.phone)
-    consent, consent_url = follow(browser, response, base)
-    response = post_form(browser, consent_url, consent.text, {"allow": "on"})
-    assert "/accounts/oidc/vneid/login/callback/" in response.headers["Location"]
-    final, url = follow(browser, response, base)
-    return final, url
+def _portal_login(browser, base, person, outbox):
+    return portal_login(browser, base, person, PASSWORD, outbox)
 
 
 def _login_action(page):
