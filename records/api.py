@@ -1,17 +1,20 @@
 """Public record tracking: state and dates by code and ID number, nothing personal."""
 
+import re
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from . import selectors
+from .models import Record
 from .views import LookupForm
 
 
@@ -70,13 +73,57 @@ class FilingResultSerializer(serializers.Serializer):
     expected_result_date = serializers.DateField()
 
 
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_\-:.]{8,64}")
+
+
+def idempotency_key(request) -> str:
+    """The request's ``Idempotency-Key`` header ("" if none); 400 if it is not 8–64 safe characters."""
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if key and not IDEMPOTENCY_KEY.fullmatch(key):
+        raise ValidationError(
+            {
+                "idempotency_key": [
+                    _("Idempotency-Key phải dài 8–64 ký tự, chỉ gồm chữ cái không dấu, chữ số và - _ : .")
+                ]
+            }
+        )
+    return key
+
+
+class UnprocessableEntity(APIException):
+    status_code = 422
+    default_code = "idempotency_key_reused"
+
+
+def already_filed(record, service_slug: str) -> Response:
+    """The first response again for a retried request; 422 if the key was used for another service."""
+    if record.service.slug != service_slug:
+        raise UnprocessableEntity(
+            _("Idempotency-Key này đã được dùng để nộp hồ sơ %(code)s cho dịch vụ khác. Hãy dùng khóa mới.")
+            % {"code": record.code}
+        )
+    return Response(FilingResultSerializer(record).data, status=201, headers={"Idempotent-Replayed": "true"})
+
+
 @extend_schema(
     summary="File a record in one request (mobile and integrated clients)",
     description=(
         "Multipart form: `service`, `data` (JSON object) and one file per document component as "
         "`component_<id>`. Same checks as the web journey: assurance level, e-form schema, file content "
-        "and size, mandatory components. On a validation error the draft is kept and its id returned."
+        "and size, mandatory components. On a validation error the draft is kept and its id returned.\n\n"
+        "Send an `Idempotency-Key` header (8–64 characters, new for each filing) so that a retry after a "
+        "lost connection, or a double tap, files nothing twice: the same key returns the record filed first "
+        "(header `Idempotent-Replayed: true`)."
     ),
+    parameters=[
+        OpenApiParameter(
+            "Idempotency-Key",
+            OpenApiTypes.STR,
+            OpenApiParameter.HEADER,
+            required=False,
+            description="A unique value per filing, e.g. a UUID the app generates when the citizen taps Submit.",
+        )
+    ],
     request=FilingRequestSerializer,
     responses={201: FilingResultSerializer},
 )
@@ -93,8 +140,13 @@ class RecordFilingView(APIView):
 
         if not request.user.is_citizen:
             raise PermissionDenied(_("Chỉ công dân đăng nhập bằng VNeID mới nộp hồ sơ trực tuyến."))
+        key = idempotency_key(request)
         payload = FilingRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
+        if key:
+            first = Record.objects.select_related("service").filter(applicant=request.user, idempotency_key=key).first()
+            if first is not None:
+                return already_filed(first, payload.validated_data["service"])
         service = (
             OnlineService.objects.select_related("version")
             .filter(slug=payload.validated_data["service"], is_active=True)
@@ -131,8 +183,11 @@ class RecordFilingView(APIView):
                     prefilled_fields=list(prefilled),
                     uploads=uploads,
                     client_ip=request.META.get("REMOTE_ADDR"),
+                    idempotency_key=key,
                 )
                 return Response(FilingResultSerializer(record).data, status=201)
+            except intake.AlreadyFiled as filed:
+                return already_filed(filed.record, service.slug)
             except intake.NotReady:
                 for _component, uploaded in uploads:
                     uploaded.seek(0)

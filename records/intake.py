@@ -9,7 +9,7 @@ step-by-step path, which keeps a draft and explains the problems.
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import deadlines, signals, workflow
@@ -24,6 +24,14 @@ class NotReady(Exception):
     """Something is missing or wrong; the caller takes the step-by-step path to explain it."""
 
 
+class AlreadyFiled(Exception):
+    """A request with the same idempotency key filed ``record`` first (a retry, a double tap)."""
+
+    def __init__(self, record: Record):
+        super().__init__(record.code)
+        self.record = record
+
+
 def file_complete(
     *,
     service,
@@ -35,6 +43,7 @@ def file_complete(
     prefilled_fields: list[str],
     uploads: list,
     client_ip: str | None,
+    idempotency_key: str = "",
 ) -> Record:
     """A submitted record from data already validated against the e-form and ``uploads`` of (component id, file)."""
     version = service.version
@@ -59,47 +68,55 @@ def file_complete(
 
     now = timezone.now()
     today = timezone.localdate(now)
-    with transaction.atomic():
-        record = Record(
-            service=service,
-            procedure_version=version,
-            agency=agency,
-            channel=Channel.ONLINE,
-            applicant=applicant,
-            applicant_id_number=applicant_id_number,
-            applicant_name=applicant_name,
-            form_data=data,
-            prefilled_fields=sorted(prefilled_fields),
-            state=RecordState.DRAFT,
-        )
-        if workflow.blocking_reasons(record, "submit"):
-            # Another app holds submissions back (a guard): the step-by-step path explains why.
-            raise NotReady
-        record.state = RecordState.SUBMITTED
-        record.code = allocate_code(agency, today)
-        record.submitted_at = now
-        record.expected_result_date = deadlines.due_date(today, version.processing_days or 0)
-        record.save(force_insert=True)
-        attachments = [
-            stored_attachment(record, component, uploaded, content_type, digest, by=applicant)
-            for component, uploaded, content_type, digest in checked
-        ]
-        Attachment.objects.bulk_create(attachments)
-        created, submitted = RecordEvent.objects.bulk_create(
-            [
-                RecordEvent(record=record, actor=applicant, action="create", to_state=RecordState.DRAFT),
-                RecordEvent(
-                    record=record,
-                    actor=applicant,
-                    role="citizen",
-                    action="submit",
-                    from_state=RecordState.DRAFT,
-                    to_state=RecordState.SUBMITTED,
-                    client_ip=client_ip,
-                ),
+    try:
+        with transaction.atomic():
+            record = Record(
+                service=service,
+                procedure_version=version,
+                agency=agency,
+                channel=Channel.ONLINE,
+                applicant=applicant,
+                applicant_id_number=applicant_id_number,
+                applicant_name=applicant_name,
+                form_data=data,
+                prefilled_fields=sorted(prefilled_fields),
+                state=RecordState.DRAFT,
+                idempotency_key=idempotency_key,
+            )
+            if workflow.blocking_reasons(record, "submit"):
+                # Another app holds submissions back (a guard): the step-by-step path explains why.
+                raise NotReady
+            record.state = RecordState.SUBMITTED
+            record.code = allocate_code(agency, today)
+            record.submitted_at = now
+            record.expected_result_date = deadlines.due_date(today, version.processing_days or 0)
+            record.save(force_insert=True)
+            attachments = [
+                stored_attachment(record, component, uploaded, content_type, digest, by=applicant)
+                for component, uploaded, content_type, digest in checked
             ]
-        )
-        transaction.on_commit(
-            lambda: signals.record_transitioned.send(sender=Record, record=record, event=submitted, action="submit")
-        )
+            Attachment.objects.bulk_create(attachments)
+            created, submitted = RecordEvent.objects.bulk_create(
+                [
+                    RecordEvent(record=record, actor=applicant, action="create", to_state=RecordState.DRAFT),
+                    RecordEvent(
+                        record=record,
+                        actor=applicant,
+                        role="citizen",
+                        action="submit",
+                        from_state=RecordState.DRAFT,
+                        to_state=RecordState.SUBMITTED,
+                        client_ip=client_ip,
+                    ),
+                ]
+            )
+            transaction.on_commit(
+                lambda: signals.record_transitioned.send(sender=Record, record=record, event=submitted, action="submit")
+            )
+    except IntegrityError:
+        # Only the idempotency key's constraint can collide here: the same request, filed concurrently.
+        first = Record.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
+        if not idempotency_key or first is None:
+            raise
+        raise AlreadyFiled(first) from None
     return record

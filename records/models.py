@@ -109,8 +109,18 @@ class Record(models.Model):
     overdue_since = models.DateField(_("quá hạn từ ngày"), null=True, blank=True)
     reminded_for = models.DateField(_("đã nhắc hạn cho ngày"), null=True, blank=True)
 
+    # The client's Idempotency-Key of the API request that filed it: a retried request files nothing twice.
+    idempotency_key = models.CharField(max_length=64, blank=True, default="", editable=False)
+
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="record_one_filing_per_idempotency_key",
+            )
+        ]
         indexes = [
             models.Index(fields=["agency", "state", "-submitted_at"], name="record_queue_idx"),
             models.Index(fields=["agency", "-submitted_at"], name="record_agency_recent_idx"),

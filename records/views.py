@@ -216,6 +216,9 @@ def _review(request, filing, context):
             else:
                 services.submit(filing.first, actor=request.user, client_ip=client_ip(request))
         except ValidationError as error:
+            if not Filing.load(filing.pk, request.user).is_draft:
+                # A double click: the other request submitted it a moment ago. Show its confirmation.
+                return redirect("records:done", pk=filing.pk)
             errors = error.messages
         else:
             return redirect("records:done", pk=filing.pk)

@@ -192,6 +192,29 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
     assert Record.objects.get(pk=record.pk).state == RecordState.IN_PROCESSING
 
 
+def test_a_double_click_on_submit_shows_the_confirmation_not_an_error(client, citizen, monkeypatch):
+    """The second click's request loses the race to the first: it lands on the same confirmation page."""
+    from records import services, views
+
+    base = filing_url(start(client, "dang-ky-thuong-tru"))
+    client.post(base + "form/", {"request": "Đăng ký thường trú", "delivery": "online", "continue": ""})
+    record = Record.objects.get(applicant=citizen)
+    submit = services.submit
+
+    def first_click_wins(draft, **kwargs):
+        submit(Record.objects.get(pk=draft.pk), **kwargs)  # the first click, committed a moment earlier
+        return submit(draft, **kwargs)  # this click: the draft is no longer a draft
+
+    monkeypatch.setattr(views.services, "submit", first_click_wins)
+    response = client.post(base + "review/")
+
+    assert response.status_code == 302 and response["Location"].endswith("/done/")
+    assert Record.objects.get(pk=record.pk).state == RecordState.SUBMITTED
+    assert RecordEvent.objects.filter(record=record, action="submit").count() == 1
+    done = client.get(response["Location"]).content.decode()
+    assert Record.objects.get(pk=record.pk).code in done
+
+
 def test_filing_for_someone_else_records_the_relationship(client, citizen, family):
     base = filing_url(start(client, "dang-ky-thuong-tru"))
     fields = {"request": "Đăng ký thường trú cho vợ", "delivery": "online", "continue": ""}

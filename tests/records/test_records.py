@@ -319,3 +319,96 @@ def test_filing_api_respects_guards_on_submission(client, citizen, family, monke
     assert response.status_code == 400
     assert "Tạm dừng nhận hồ sơ" in str(response.json()["detail"])
     assert not Record.objects.exclude(state=RecordState.DRAFT).exists()
+
+
+def _file_business(client, service, papers, key, **extra):
+    headers = {"Idempotency-Key": key} if key else {}
+    return client.post(
+        "/api/v1/records/",
+        {"service": service.slug, "data": json.dumps(BUSINESS), f"component_{papers.pk}": files.pdf(), **extra},
+        headers=headers,
+    )
+
+
+def _business_service():
+    service = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
+    return service, service.version.components.get(name__startswith="Bản sao giấy tờ pháp lý")
+
+
+def test_filing_api_retried_with_the_same_key_files_once(client, citizen):
+    """The app lost the first answer and sends the filing again: the citizen gets the first record back."""
+    service, papers = _business_service()
+    first = _file_business(client, service, papers, "0b7c8a1e-6a55-4d0e-9a53-7a4c1d2f3e40")
+    again = _file_business(client, service, papers, "0b7c8a1e-6a55-4d0e-9a53-7a4c1d2f3e40")
+
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers["Idempotent-Replayed"] == "true" and "Idempotent-Replayed" not in first.headers
+    assert Record.objects.filter(applicant=citizen, service=service).count() == 1
+    assert Attachment.objects.count() == 1
+    # A new key (or none) is a new filing.
+    assert _file_business(client, service, papers, "second-filing-0001").status_code == 201
+    assert _file_business(client, service, papers, "").status_code == 201
+    assert Record.objects.filter(applicant=citizen, service=service, state=RecordState.SUBMITTED).count() == 3
+
+
+def test_filing_api_keys_belong_to_one_citizen(client, citizen, other_citizen):
+    service, papers = _business_service()
+    mine = _file_business(client, service, papers, "shared-key-000001")
+    login(client, other_citizen)
+    theirs = _file_business(client, service, papers, "shared-key-000001")
+    assert theirs.status_code == 201 and theirs.json()["code"] != mine.json()["code"]
+
+
+def test_filing_api_refuses_a_key_reused_for_another_service_or_malformed(client, citizen):
+    service, papers = _business_service()
+    assert _file_business(client, service, papers, "reused-key-000001").status_code == 201
+    other = client.post(
+        "/api/v1/records/",
+        {"service": "dang-ky-thuong-tru", "data": "{}"},
+        headers={"Idempotency-Key": "reused-key-000001"},
+    )
+    assert other.status_code == 422 and "dịch vụ khác" in other.json()["detail"]
+    for bad in ("short", "khóa-có-dấu-tiếng-việt", "x" * 65):
+        response = _file_business(client, service, papers, bad)
+        assert response.status_code == 400 and "Idempotency-Key" in response.json()["idempotency_key"][0]
+    assert Record.objects.filter(applicant=citizen).count() == 1
+    client.cookies["django_language"] = "en"
+    english = _file_business(client, service, papers, "short")
+    assert english.json()["idempotency_key"] == [
+        "Idempotency-Key must be 8–64 characters long: unaccented letters, digits and - _ : . only."
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_filing_api_double_tap_files_once_under_concurrency(family, catalogue):
+    """Six identical requests at the same instant (a double tap and retries): one record, one answer."""
+    from django.test import Client
+
+    from .conftest import citizen_account
+
+    user = citizen_account(family["father"])
+    service, papers = _business_service()
+    clients = [login(Client(), user) for _ in range(6)]
+    barrier = threading.Barrier(len(clients))
+    responses, errors = [], []
+
+    def tap(client):
+        try:
+            barrier.wait()
+            responses.append(_file_business(client, service, papers, "tap-2026-11-23-0001"))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=tap, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert [r.status_code for r in responses] == [201] * 6
+    assert len({r.json()["code"] for r in responses}) == 1
+    assert Record.objects.filter(state=RecordState.SUBMITTED).count() == 1
+    assert Attachment.objects.count() == 1
