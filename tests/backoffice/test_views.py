@@ -133,6 +133,33 @@ def test_result_before_approval_then_the_citizen_downloads_it(client, record, st
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 
 
+def test_a_generated_result_certificate_is_signed_and_reaches_the_citizen(
+    client, record, staff, citizen, django_capture_on_commit_callbacks
+):
+    """No scanned result: the processor has the standard certificate made; the citizen downloads that PDF."""
+    from tests.documents.conftest import pdf_text
+
+    advance(record, staff, "in_processing")
+    staff_login(client, staff["processor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/backoffice/records/{record.pk}/result/", {"generate": "1", "expected_state": "in_processing"}
+        )
+    assert response.status_code == 302
+    result = record.results.get()
+    assert result.is_generated and result.original_name == f"{record.code}-ket-qua.pdf"
+    assert record.events.filter(action="attach_result").count() == 1
+    page = client.get(f"/backoffice/records/{record.pk}/").content.decode()
+    assert "do hệ thống tạo và ký số" in page
+
+    services.act(record, "approve", actor=staff["approver"])
+    services.act(record, "return_result", actor=staff["receiver"])
+    response = login(Client(), citizen).get(f"/my/records/{record.pk}/result/")
+    assert response.status_code == 200
+    text = " ".join(pdf_text(b"".join(response.streaming_content)).split())
+    assert record.code in text and record.applicant_name in text
+
+
 def test_transfer_moves_the_record_to_the_other_agency_keeping_its_code(client, record, staff, other_agency):
     advance(record, staff, "in_processing")
     code, due = record.code, Record.objects.get(pk=record.pk).due_date
