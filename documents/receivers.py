@@ -155,14 +155,17 @@ CONTEXT_BUILDERS = {
 }
 
 
-def record_policy(user, document) -> bool:
-    """The applicant of the record, and staff holding any role at its agency, may download its documents."""
+def record_policy(user, document, subject=None) -> bool:
+    """Staff holding any role at the record's agency may download its documents; so may the applicant,
+    except the result certificate before the result is returned (it may be made and signed while the
+    record is still being processed, and the fee may still be due)."""
     from identity.services import has_role
+    from records.constants import RecordState
     from records.models import Record
 
-    record = Record.objects.filter(pk=document.object_id).select_related("agency").first()
+    record = subject or Record.objects.filter(pk=document.object_id).select_related("agency").first()
     if record is None:
         return False
     if record.applicant_id == user.pk:
-        return True
+        return document.kind != DocumentKind.RESULT_CERTIFICATE or record.state == RecordState.RESULT_RETURNED
     return has_role(user, record.agency)

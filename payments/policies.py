@@ -10,6 +10,6 @@ def can_view_payment(user, payment) -> bool:
     return record.applicant_id == user.pk or has_role(user, record.agency)
 
 
-def can_download_receipt(user, document) -> bool:
-    payment = document.subject
+def can_download_receipt(user, document, subject=None) -> bool:
+    payment = subject or document.subject
     return payment is not None and can_view_payment(user, payment)

@@ -2,11 +2,17 @@
 
 from django import template
 
+from ..access import can_download
 from ..services import documents_for
 
 register = template.Library()
 
 
-@register.simple_tag
-def subject_documents(subject):
-    return list(documents_for(subject)) if subject is not None else []
+@register.simple_tag(takes_context=True)
+def subject_documents(context, subject):
+    """The subject's documents the current user may download (or will, once they are issued)."""
+    if subject is None:
+        return []
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return [document for document in documents_for(subject) if can_download(user, document, subject)]

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from identity.constants import StaffRole
@@ -152,12 +153,21 @@ def test_a_generated_result_certificate_is_signed_and_reaches_the_citizen(
     page = client.get(f"/backoffice/records/{record.pk}/").content.decode()
     assert "do hệ thống tạo và ký số" in page
 
+    # Made and signed, but not the citizen's until the result is returned (approval, fee): not listed, 403.
+    certificate = reverse("documents:download", args=[result.document_id])
+    citizen_client = login(Client(), citizen)
     services.act(record, "approve", actor=staff["approver"])
+    assert "Giấy chứng nhận kết quả" not in citizen_client.get(f"/my/records/{record.pk}/").content.decode()
+    assert citizen_client.get(certificate).status_code == 403
+    assert client.get(certificate).status_code == 200  # the agency's officers may
+
     services.act(record, "return_result", actor=staff["receiver"])
-    response = login(Client(), citizen).get(f"/my/records/{record.pk}/result/")
+    assert certificate in citizen_client.get(f"/my/records/{record.pk}/").content.decode()
+    response = citizen_client.get(f"/my/records/{record.pk}/result/")
     assert response.status_code == 200
     text = " ".join(pdf_text(b"".join(response.streaming_content)).split())
     assert record.code in text and record.applicant_name in text
+    assert citizen_client.get(certificate).status_code == 200
 
 
 def test_transfer_moves_the_record_to_the_other_agency_keeping_its_code(client, record, staff, other_agency):

@@ -16,7 +16,7 @@ def procedure_policy():
     allowed = set()
 
     @register_policy(Procedure)
-    def policy(user, document):
+    def policy(user, document, subject=None):
         return user.username in allowed
 
     yield allowed
