@@ -113,21 +113,13 @@ def record(request, pk):
             "transitions": [a for a in actions if a.changes_state],
             "can": names,
             "officers": selectors.officers(record.agency) if {"reassign", "receive"} & names else [],
-            "transfer_targets": _transfer_targets(record) if "transfer" in names else [],
+            "transfer_targets": services.transfer_targets(record)[:200] if "transfer" in names else [],
             "siblings": record.group.records.exclude(pk=record.pk) if record.group_id else [],
             "today": services.timezone.localdate(),
             "overdue": record.is_overdue(),
             "needs_apology": record.needs_apology(),
         },
     )
-
-
-def _transfer_targets(record):
-    """Agencies a record may be sent to: those of its procedure, then the agency's parent and children."""
-    agency = record.agency
-    candidates = Agency.objects.filter(is_active=True).exclude(pk=agency.pk)
-    related = candidates.filter(procedure_versions=record.procedure_version) | candidates.filter(pk=agency.parent_id)
-    return related.distinct().order_by("level", "name")[:200]
 
 
 @require_POST

@@ -423,12 +423,25 @@ def _on_supplement(record, *, actor, data, now):
     return changes, {"paused_working_days": paused, "due_date": due.isoformat()}, None
 
 
-def _on_transfer(record, *, actor, data, now):
+def transfer_targets(record: Record):
+    """Agencies a record may be transferred to: the others implementing its procedure, and the agency's parent."""
     from procedures.models import Agency
 
-    target = Agency.objects.filter(code=data.get("to_agency", ""), is_active=True).first()
-    if target is None or target.pk == record.agency_id:
-        raise ValidationError(_("Hãy chọn cơ quan nhận hồ sơ (khác cơ quan hiện tại, đang hoạt động)."))
+    agency = record.agency
+    candidates = Agency.objects.filter(is_active=True).exclude(pk=agency.pk)
+    related = candidates.filter(procedure_versions=record.procedure_version) | candidates.filter(pk=agency.parent_id)
+    return related.distinct().order_by("level", "name")
+
+
+def _on_transfer(record, *, actor, data, now):
+    target = transfer_targets(record).filter(code=data.get("to_agency", "")).first()
+    if target is None:
+        raise ValidationError(
+            _(
+                "Hãy chọn cơ quan nhận hồ sơ trong danh sách: cơ quan khác cùng giải quyết thủ tục này "
+                "hoặc cơ quan cấp trên."
+            )
+        )
     return (
         {"agency": target, "assigned_to": None},
         {"from_agency": record.agency.code, "to_agency": target.code},

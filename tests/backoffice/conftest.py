@@ -68,8 +68,9 @@ def agency(record):
 
 
 @pytest.fixture
-def other_agency(agency):
-    return Agency.objects.exclude(pk=agency.pk).filter(is_active=True).order_by("code").first()
+def other_agency(record):
+    """Another agency, one the record may be transferred to (its procedure's other agencies, or the parent)."""
+    return services.transfer_targets(record).order_by("code").first()
 
 
 @pytest.fixture
