@@ -74,6 +74,9 @@ def _eligibility(request, filing, context):
     return render(request, "records/step_eligibility.html", context, status=400 if refusals else 200)
 
 
+APPLICANT_PREFIX = "applicant"
+
+
 class AgencyChoiceForm(forms.Form):
     agency = forms.ModelChoiceField(
         required=False, queryset=Agency.objects.none(), label=gettext_lazy("Cơ quan giải quyết"), to_field_name="code"
@@ -93,6 +96,7 @@ def _form(request, filing, context):
     first = filing.first
     applicant_form = ApplicantForm(
         request.POST or None,
+        prefix=APPLICANT_PREFIX,  # the e-form may have fields of the same names (a birth form's "relationship")
         initial={
             "applicant_role": first.applicant_role,
             "subject_name": first.subject_name,
@@ -109,7 +113,7 @@ def _form(request, filing, context):
             filing.records,
             applicant_form.cleaned_data
             if applicant_form.is_valid()
-            else {k: request.POST.get(k, "") for k in applicant_form.fields},
+            else {k: request.POST.get(applicant_form.add_prefix(k), "") for k in applicant_form.fields},
         )
         if agency_form is not None and agency_form.is_valid() and agency_form.cleaned_data["agency"]:
             services.change_agency(filing.first, agency_form.cleaned_data["agency"])

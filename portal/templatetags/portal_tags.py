@@ -1,4 +1,5 @@
 from django import template
+from django.forms.forms import NON_FIELD_ERRORS
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -18,3 +19,21 @@ def vnd(amount) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def error_items(*forms) -> list[tuple[str, str]]:
+    """(anchor id, "Label: message") for every error of ``forms``, for an error summary that links each
+    error to its field: a radio group's first option, the page's main content for form-wide errors."""
+    items = []
+    for form in forms:
+        if not form:
+            continue
+        for name, errors in form.errors.items():
+            if name == NON_FIELD_ERRORS or name not in form.fields:
+                items += [("main", str(error)) for error in errors]
+                continue
+            bound = form[name]
+            anchor = f"{bound.auto_id}_0" if getattr(bound.field.widget, "use_fieldset", False) else bound.auto_id
+            items += [(anchor, f"{bound.label}: {error}") for error in errors]
+    return items

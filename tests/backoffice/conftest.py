@@ -8,7 +8,6 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_tot
 from identity.constants import StaffRole
 from identity.models import User
 from identity.services import grant_role
-from procedures.models import Agency
 from records import services
 from records.models import Record, ResultDocument
 from tests.records import files

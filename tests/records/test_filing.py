@@ -215,24 +215,41 @@ def test_a_double_click_on_submit_shows_the_confirmation_not_an_error(client, ci
     assert Record.objects.get(pk=record.pk).code in done
 
 
+def test_a_father_registers_his_childs_birth(client, citizen):
+    """The birth form has its own "relationship to the child" beside the applicant's: both are kept apart."""
+    base = filing_url(start(client, "dang-ky-khai-sinh"))
+    form = {
+        "child_full_name": "Lê Minh Con",
+        "child_birth_date": timezone.localdate().isoformat(),
+        "child_sex": "male",
+        "child_birth_place": "Bệnh viện Phụ sản Hà Nội",
+        "relationship": "father",
+        "delivery": "online",
+    }
+    response = client.post(base + "form/", {**form, "continue": ""})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    record = Record.objects.get(applicant=citizen)
+    assert record.form_data["relationship"] == "father"
+    assert (record.applicant_role, record.relationship) == ("self", "")
+
+
 def test_filing_for_someone_else_records_the_relationship(client, citizen, family):
     base = filing_url(start(client, "dang-ky-thuong-tru"))
     fields = {"request": "Đăng ký thường trú cho vợ", "delivery": "online", "continue": ""}
-    response = client.post(
-        base + "form/", {**fields, "applicant_role": "representative", "subject_name": "Phạm Thị Mẹ"}
-    )
+    applicant = {"applicant-applicant_role": "representative", "applicant-subject_name": "Phạm Thị Mẹ"}
+    response = client.post(base + "form/", {**fields, **applicant})
     assert response.status_code == 400
     page = response.content.decode()
     assert "Hãy chọn quan hệ" in page
-    assert 'href="#id_subject_id_number"' in page
+    assert 'href="#id_applicant-subject_id_number"' in page
     response = client.post(
         base + "form/",
         {
             **fields,
-            "applicant_role": "representative",
-            "subject_name": "Phạm Thị Mẹ",
-            "subject_id_number": family["mother"].id_number,
-            "relationship": "relative",
+            "applicant-applicant_role": "representative",
+            "applicant-subject_name": "Phạm Thị Mẹ",
+            "applicant-subject_id_number": family["mother"].id_number,
+            "applicant-relationship": "relative",
         },
     )
     assert response.status_code == 302
