@@ -75,8 +75,8 @@ def require_second_factor(request):
     if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
         messages.info(request, _("Cán bộ phải bật xác thực hai lớp (ứng dụng tạo mã TOTP) trước khi làm việc."))
         return _redirect("mfa_activate_totp", request)
-    # Has TOTP but this session skipped it (e.g. an older session): log in again.
-    return _redirect("account_reauthenticate", request)
+    # Has TOTP but this session has not used it (just enrolled, or an older session): ask for a code.
+    return _redirect("mfa_reauthenticate", request)
 
 
 class AdminSecondFactorMiddleware:

@@ -69,10 +69,18 @@ def test_staff_of_another_agency_get_404_on_records_and_403_on_the_agency(client
     assert Record.objects.get(pk=record.pk).state == S.SUBMITTED
 
 
-def test_the_back_office_needs_totp(client, record, staff):
-    client.force_login(staff["receiver"])  # password only, no second factor in this session
-    response = client.get(f"/backoffice/records/{record.pk}/")
-    assert response.status_code == 302 and "/accounts/" in response["Location"]
+def test_the_back_office_needs_totp_and_asks_for_a_code_not_the_password_again(client, record, staff):
+    from .conftest import totp_now
+
+    client.force_login(staff["receiver"])  # password only (or TOTP just enrolled): no second factor yet
+    page = f"/backoffice/records/{record.pk}/"
+    response = client.get(page)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/reauthenticate/")
+    form = client.get(response["Location"])
+    assert "Nhập mã 6 chữ số" in form.content.decode()
+    response = client.post(response["Location"], {"code": totp_now(staff["receiver"].totp_secret), "next": page})
+    assert response.status_code == 302 and response["Location"] == page
+    assert client.get(page).status_code == 200  # no loop back to the password
 
 
 def test_actions_need_the_csrf_token(record, staff):
