@@ -1,5 +1,6 @@
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from .constants import MAX_UPLOAD_BYTES
@@ -7,12 +8,18 @@ from .constants import MAX_UPLOAD_BYTES
 PDF_MAGIC = b"%PDF-"
 
 
+def _file_help_text() -> str:
+    return _("Chỉ nhận tệp PDF, tối đa %(size)s.") % {"size": filesizeformat(MAX_UPLOAD_BYTES)}
+
+
 class VerifyUploadForm(forms.Form):
     """A PDF a citizen or a third party holds, to compare with what the portal issued."""
 
     file = forms.FileField(
         label=_("Tệp PDF cần kiểm tra"),
-        help_text=_("Chỉ nhận tệp PDF, tối đa %(size)s.") % {"size": filesizeformat(MAX_UPLOAD_BYTES)},
+        # Lazy: formatted when the page is rendered, in the request's language ("10.0 MB" in English),
+        # not once at import time in whatever language was active then.
+        help_text=lazy(_file_help_text, str)(),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 

@@ -21,7 +21,11 @@ _MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024
 
 @require_http_methods(["GET", "POST"])
 def verify(request, document_id):
-    document = get_object_or_404(Document.objects.select_related("agency"), pk=document_id)
+    document = Document.objects.select_related("agency").filter(pk=document_id).first()
+    if document is None:
+        # Not the generic 404 ("search for a procedure"): someone holding a paper with this QR code or
+        # address needs to know the portal never issued it, and how to check the paper.
+        return render(request, "documents/verify_unknown.html", {"document_id": document_id}, status=404)
     form, upload_matches, status = VerifyUploadForm(), None, 200
     if request.method == "POST":
         if int(request.META.get("CONTENT_LENGTH") or 0) > _MAX_REQUEST_BYTES:

@@ -79,18 +79,27 @@ def require_second_factor(request):
     return _redirect("mfa_reauthenticate", request)
 
 
-class AdminSecondFactorMiddleware:
-    """The Django admin, like the back-office, opens only to sessions that passed TOTP."""
+class SecondFactorMiddleware:
+    """Officers and administrators use the portal only in sessions that passed TOTP.
+
+    Not just the back-office and the admin: a file download, a document or a receipt
+    opened by an officer is guarded the same way. Logging in (``/accounts/``: password,
+    TOTP, enrolment, logout) and static files stay open to finish the login.
+    """
+
+    OPEN_PATHS = ("/accounts/", "/admin/login/", "/admin/logout/", "/static/", "/i18n/", "/healthz")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        guarded = request.path.startswith("/admin/") and not request.path.startswith(
-            ("/admin/login/", "/admin/logout/")
-        )
-        if guarded and user is not None and user.is_authenticated and user.is_staff:
+        if (
+            user is not None
+            and user.is_authenticated
+            and (user.is_officer or user.is_staff)
+            and not request.path.startswith(self.OPEN_PATHS)
+        ):
             response = require_second_factor(request)
             if response is not None:
                 return response

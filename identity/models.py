@@ -28,6 +28,18 @@ class User(AbstractUser):
         verbose_name = _("tài khoản")
         verbose_name_plural = _("tài khoản")
 
+    def get_full_name(self) -> str:
+        """Vietnamese order, family and middle names then the given name: "Đỗ Thị Hương".
+
+        ``first_name`` holds the given name and ``last_name`` the family and middle names
+        (``identity.services.split_name``); Django's default would say "Hương Đỗ Thị".
+        """
+        return f"{self.last_name} {self.first_name}".strip()
+
+    def get_short_name(self) -> str:
+        """The given name, as people are addressed in Vietnamese ("chị Hương")."""
+        return self.first_name
+
     @property
     def is_citizen(self) -> bool:
         return self.kind == self.Kind.CITIZEN

@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "identity.decorators.AdminSecondFactorMiddleware",
+    "identity.decorators.SecondFactorMiddleware",
     "identity.decorators.IdentityProviderUnavailableMiddleware",
 ]
 

@@ -25,3 +25,16 @@ def login_with_totp(client, user, password: str = STAFF_PASSWORD, secret: str | 
     response = client.post("/accounts/2fa/authenticate/", {"code": totp_now(secret)})
     assert response.status_code == 302, response.content.decode()[:2000]
     return client
+
+
+def totp_session(client, user):
+    """An officer's session that passed password and TOTP, without driving the login pages."""
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "username": user.username},
+        {"method": "mfa", "at": time.time(), "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return client

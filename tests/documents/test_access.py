@@ -4,6 +4,7 @@ import pytest
 
 from documents.access import can_download, register_policy, unregister_policy
 from procedures.models import Procedure
+from tests.staff import totp_session
 
 from . import factories
 from .conftest import read_pdf
@@ -50,7 +51,7 @@ def test_download_serves_the_issued_pdf_to_those_allowed(client, issued):
     client.force_login(factories.user("citizen"))
     assert client.get(url).status_code == 403
 
-    client.force_login(factories.user("officer", is_staff=True))
+    totp_session(client, factories.user("officer", is_staff=True))
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

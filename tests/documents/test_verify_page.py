@@ -67,11 +67,11 @@ def test_verify_page_shows_the_subjects_public_status_when_it_has_one(client, is
     assert "Đã trả kết quả" in html
 
 
-def test_unknown_document_gets_the_portal_404_page(client):
+def test_unknown_document_says_it_may_be_forged(client):
     response = client.get("/verify/00000000-0000-4000-8000-000000000000/")
 
     assert response.status_code == 404
-    assert "Không tìm thấy trang" in response.content.decode()
+    assert "Không tìm thấy văn bản" in response.content.decode()
     assert client.get("/verify/not-a-uuid/").status_code == 404
 
 

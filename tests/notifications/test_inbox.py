@@ -5,8 +5,7 @@ import pytest
 from notifications import services
 from notifications.constants import Event
 from notifications.models import Message, Preference
-
-from .conftest import login
+from tests.staff import totp_session
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +75,7 @@ def test_officers_have_an_inbox_too(client, family):
     from identity.models import User
 
     officer = User.objects.create_user(username="canbo", kind=User.Kind.STAFF)
-    login(client, officer)
+    totp_session(client, officer)
     services.notify(
         Event.OFFICER_REMINDER,
         recipient_user=officer,

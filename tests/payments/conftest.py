@@ -8,6 +8,7 @@ from identity.services import grant_role
 from payments.providers import paygov
 from records import services as records_services
 from tests.records.conftest import catalogue, citizen, citizen_account, family, filled_draft, login  # noqa: F401
+from tests.staff import totp_session
 
 SECRET = "test-paygov-secret-3f1c9a"
 MERCHANT = "DVCQG"
@@ -47,15 +48,7 @@ def officer(record, username="canbo", role=StaffRole.AGENCY_HEAD):
 
 def staff_login(client, user):
     """An officer's session after password and TOTP (the login itself is tested in identity)."""
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    session = client.session
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": time.time(), "username": user.username},
-        {"method": "mfa", "at": time.time(), "type": "totp"},
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
-    return client
+    return totp_session(client, user)
 
 
 def callback_params(payment, *, status="success", amount=None, secret=SECRET, timestamp=None, **extra):

@@ -18,6 +18,7 @@ from records import services
 from records.constants import RecordState
 from records.models import Attachment, Record
 from services.models import IntegratedService, OnlineService
+from tests.staff import enable_totp, totp_session
 
 from . import files
 from .conftest import filled_draft, login
@@ -175,11 +176,15 @@ def test_attachment_downloads_are_private(client, citizen, other_citizen, family
 
     officer = User.objects.create_user("canbo", password="x", kind=User.Kind.STAFF)
     grant_role(officer, record.agency, StaffRole.RECEIVER)
-    client.force_login(officer)
+    enable_totp(officer)
+    client.force_login(officer)  # password only: the second factor first, even for a download
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/reauthenticate/")
+    totp_session(client, officer)
     assert client.get(url).status_code == 200
     elsewhere = User.objects.create_user("canbo2", password="x", kind=User.Kind.STAFF)
     grant_role(elsewhere, Agency.objects.exclude(pk=record.agency_id).first(), StaffRole.RECEIVER)
-    client.force_login(elsewhere)
+    totp_session(client, elsewhere)
     assert client.get(url).status_code == 404
     assert client.get(f"/records/{uuid.uuid4()}/attachments/{attachment.pk}/").status_code == 404
 
