@@ -10,7 +10,7 @@ class PaymentsConfig(AppConfig):
         from documents.access import register_policy
         from records import signals, workflow
 
-        from . import hooks, policies
+        from . import checks, hooks, policies  # noqa: F401  (checks registers itself)
         from .models import Payment
 
         workflow.register_guard("receive", hooks.guard_receive)

@@ -200,6 +200,9 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # How many reverse proxies stand in front of gunicorn: the client's address is then taken from
+    # X-Forwarded-For that many hops back. 0 (default): REMOTE_ADDR, and a forged header changes nothing.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cổng Dịch vụ công — API",
@@ -261,15 +264,15 @@ OAUTH2_PROVIDER = {
     "ID_TOKEN_EXPIRE_SECONDS": VNEID_ID_TOKEN_LIFETIME,
     "REQUEST_APPROVAL_PROMPT": "force",
     "OAUTH2_VALIDATOR_CLASS": "identity.vneid.oauth_validator.VNeIDValidator",
-    "SCOPES": {
-        "openid": "Xác thực danh tính (OpenID Connect)",
-        "profile": "Họ tên, ngày sinh, giới tính, dân tộc, quê quán",
-        "idnumber": "Số định danh cá nhân",
-        "address": "Nơi thường trú, nơi tạm trú",
-        "phone": "Số điện thoại",
-        "email": "Thư điện tử",
-        "household": "Thông tin hộ gia đình, cha mẹ, vợ/chồng",
-        "edocuments": "Giấy tờ điện tử trong ví (giấy phép lái xe, bảo hiểm y tế, đăng ký xe)",
+    "SCOPES": {  # shown to the citizen on the consent page, in their language
+        "openid": _("Xác thực danh tính (OpenID Connect)"),
+        "profile": _("Họ tên, ngày sinh, giới tính, dân tộc, quê quán"),
+        "idnumber": _("Số định danh cá nhân"),
+        "address": _("Nơi thường trú, nơi tạm trú"),
+        "phone": _("Số điện thoại"),
+        "email": _("Thư điện tử"),
+        "household": _("Thông tin hộ gia đình, cha mẹ, vợ/chồng"),
+        "edocuments": _("Giấy tờ điện tử trong ví (giấy phép lái xe, bảo hiểm y tế, đăng ký xe)"),
     },
     "DEFAULT_SCOPES": ["openid"],
 }
@@ -322,15 +325,16 @@ CELERY_BEAT_SCHEDULE["resend-stale-deliveries"] = {
 
 # --- Payments ---
 # Fees are paid through a provider of payments.providers (PAYMENT_PROVIDER). The simulated
-# national payment platform is mounted at /paygov/ when PAYGOV_SIMULATOR is on (the default;
-# turn it off in production) and the portal reaches it over HTTP only, like a real one:
-# PAYGOV_BASE_URL (default PORTAL_BASE_URL/paygov), PAYGOV_MERCHANT_ID and the shared HMAC
-# secret PAYGOV_SECRET (a development value is generated once under var/, never committed).
-PAYGOV_SIMULATOR = env.bool("PAYGOV_SIMULATOR", default=True)
+# national payment platform is mounted at /paygov/ when PAYGOV_SIMULATOR is on and the portal
+# reaches it over HTTP only, like a real one: PAYGOV_BASE_URL (default PORTAL_BASE_URL/paygov),
+# PAYGOV_MERCHANT_ID and the shared HMAC secret PAYGOV_SECRET (a development value is generated
+# once under var/, never committed). The simulator is on by default only while no real gateway is
+# configured: setting PAYGOV_BASE_URL turns it off (`manage.py check --deploy` warns if it is on).
+PAYGOV_BASE_URL = env.str("PAYGOV_BASE_URL", default="").rstrip("/")
+PAYGOV_SIMULATOR = env.bool("PAYGOV_SIMULATOR", default=not PAYGOV_BASE_URL)
 if PAYGOV_SIMULATOR:
     INSTALLED_APPS += ["payments.gateway_sim"]
 PAYMENT_PROVIDER = env.str("PAYMENT_PROVIDER", default="paygov")
-PAYGOV_BASE_URL = env.str("PAYGOV_BASE_URL", default="").rstrip("/")
 PAYGOV_MERCHANT_ID = env.str("PAYGOV_MERCHANT_ID", default="DVCQG")
 PAYGOV_SECRET = env.str("PAYGOV_SECRET", default="") or _vneid_keys.dev_secret(VAR_DIR, "paygov_secret", 48)
 PAYGOV_CALLBACK_MAX_AGE = env.int("PAYGOV_CALLBACK_MAX_AGE", default=300)  # seconds a signed callback stays valid

@@ -10,17 +10,12 @@ from rest_framework import serializers
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from . import selectors
 from .models import Record
+from .throttles import LookupThrottle
 from .views import LookupForm
-
-
-class LookupThrottle(AnonRateThrottle):
-    # Guessing ID numbers for a known code must be slow.
-    rate = "30/minute"
 
 
 class RecordStatusSerializer(serializers.Serializer):

@@ -21,6 +21,7 @@ from .constants import RecordState
 from .filing import Filing
 from .forms import ApplicantForm
 from .models import Attachment
+from .throttles import LookupThrottle
 
 # Back-office bookkeeping the citizen's history does not show.
 INTERNAL_EVENTS = ["create", "reassign", "reminder", "attach_result", "overdue"]
@@ -391,6 +392,11 @@ def lookup(request):
     form = LookupForm(request.GET or None)
     record = None
     not_found = False
+    throttle = LookupThrottle()
+    if request.GET and not throttle.allow_request(request, None):
+        minutes = max(1, round((throttle.wait() or 60) / 60))
+        message = _("Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau %(minutes)s phút.") % {"minutes": minutes}
+        return render(request, "records/lookup.html", {"form": LookupForm(), "throttled": message}, status=429)
     if request.GET and form.is_valid():
         record = selectors.lookup(form.cleaned_data["code"], form.cleaned_data["id_number"])
         not_found = record is None

@@ -112,3 +112,14 @@ def test_the_registry_refuses_an_inconsistent_number():
             id_number="003190000001", full_name="X", birth_date=datetime.date(1990, 1, 1), sex=Sex.FEMALE
         )
     assert not Person.objects.exists()
+
+
+def test_the_consent_page_scopes_are_translated():
+    from django.utils import translation
+    from oauth2_provider.settings import oauth2_settings
+
+    with translation.override("en"):
+        english = str(oauth2_settings.SCOPES["idnumber"])
+    with translation.override("vi"):
+        vietnamese = str(oauth2_settings.SCOPES["idnumber"])
+    assert vietnamese == "Số định danh cá nhân" and english == "Personal identification number"

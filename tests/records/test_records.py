@@ -417,3 +417,23 @@ def test_filing_api_double_tap_files_once_under_concurrency(family, catalogue):
     assert len({r.json()["code"] for r in responses}) == 1
     assert Record.objects.filter(state=RecordState.SUBMITTED).count() == 1
     assert Attachment.objects.count() == 1
+
+
+def test_the_lookup_is_throttled_per_address_whatever_the_headers_or_login(client, citizen, family):
+    """30 guesses a minute from one address, logged in or not, API and page together; a forged
+    X-Forwarded-For buys nothing (no proxy is trusted unless NUM_PROXIES says so)."""
+    record = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    api = "/api/v1/records/lookup/"
+    for attempt in range(20):
+        forged = {"HTTP_X_FORWARDED_FOR": f"203.0.113.{attempt}"}
+        assert client.get(api, {"code": record.code, "id_number": "001099000001"}, **forged).status_code == 404
+    for _attempt in range(10):
+        assert client.get("/lookup/", {"code": record.code, "id_number": "001099000001"}).status_code == 404
+
+    assert client.get(api, {"code": record.code, "id_number": record.applicant_id_number}).status_code == 429
+    page = client.get("/lookup/", {"code": record.code, "id_number": record.applicant_id_number})
+    assert page.status_code == 429 and "Bạn đã tra cứu quá nhiều lần" in page.content.decode()
+    client.logout()
+    assert client.get(api, {"code": record.code, "id_number": "001099000001"}).status_code == 429
+    other = {"REMOTE_ADDR": "198.51.100.7"}  # another address has its own allowance
+    assert client.get(api, {"code": record.code, "id_number": record.applicant_id_number}, **other).status_code == 200
