@@ -13,10 +13,11 @@ import logging
 import secrets
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from records.constants import Channel, RecordState
@@ -147,7 +148,9 @@ def _check_payable(record) -> None:
 
 
 def _description(record) -> str:
-    return (_("Phí, lệ phí hồ sơ %(code)s") % {"code": record.code or ""})[:255]
+    """Kept with the payment and printed on the official e-receipt: in Vietnamese, whatever the payer reads."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return (_("Phí, lệ phí hồ sơ %(code)s") % {"code": record.code or ""})[:255]
 
 
 def _ensure_started(payment: Payment, base_url: str) -> Payment:

@@ -78,8 +78,13 @@ def _eligibility(request, filing, context):
 APPLICANT_PREFIX = "applicant"
 
 
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, agency) -> str:
+        return agency.display_name  # English name on the English site
+
+
 class AgencyChoiceForm(forms.Form):
-    agency = forms.ModelChoiceField(
+    agency = AgencyChoiceField(
         required=False, queryset=Agency.objects.none(), label=gettext_lazy("Cơ quan giải quyết"), to_field_name="code"
     )
 

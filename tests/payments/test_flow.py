@@ -59,6 +59,15 @@ def test_pay_over_http_settles_by_the_signed_callback_and_gives_a_receipt(portal
     assert "payment-badge payment-paid" in listing
 
 
+def test_a_payer_on_the_english_site_still_gets_a_vietnamese_official_receipt(portal, client, record):
+    """The description goes on the official e-receipt and the Vietnamese notice: never in the payer's language."""
+    client.cookies["django_language"] = "en"
+    checkout(press_pay(client, record), "success", "BIDV")
+    payment = Payment.objects.get(record=record)
+    assert payment.description == f"Phí, lệ phí hồ sơ {record.code}"
+    assert services.receipt_document(payment).context["description"].startswith("Phí, lệ phí hồ sơ")
+
+
 def test_pressing_pay_twice_gives_back_the_same_payment(portal, client, record):
     page = client.get(f"/my/records/{record.pk}/").content.decode()
     import re

@@ -270,7 +270,10 @@ def test_autosave_keeps_a_draft_without_leaving_the_page(client, citizen):
 def test_the_filing_journey_reads_in_english(client, citizen):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     base = filing_url(start(client, "dang-ky-thuong-tru"))
+    agency = Record.objects.get(applicant=citizen).agency
+    type(agency).objects.filter(pk=agency.pk).update(name_en="Ba Dinh Ward Police")
     page = client.get(base + "form/").content.decode()
     assert "From the national population database" in page or "national population database" in page
     assert "Từ Cơ sở dữ liệu quốc gia về dân cư" not in page
+    assert ">Ba Dinh Ward Police</option>" in page  # the agency choice, in English
     assert "My records" in client.get("/my/records/").content.decode()
