@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import requests
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import audit
 from .constants import AuthEventKind, AuthSource
@@ -43,6 +45,21 @@ def end_session_endpoint(app: SocialApp) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth ships no Vietnamese: the messages an officer meets while logging in, in the portal's words.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": gettext_lazy("Tài khoản này đang bị khóa. Hãy liên hệ quản trị viên của cơ quan."),
+        "username_password_mismatch": gettext_lazy(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Hãy kiểm tra lại (chú ý chữ hoa, chữ thường)."
+        ),
+        "invalid_login": gettext_lazy("Đăng nhập không hợp lệ."),
+        "incorrect_code": gettext_lazy("Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng."),
+        "incorrect_password": gettext_lazy("Mật khẩu không đúng."),
+        "enter_current_password": gettext_lazy("Hãy nhập mật khẩu hiện tại."),
+        "too_many_login_attempts": gettext_lazy("Đăng nhập sai quá nhiều lần. Hãy thử lại sau ít phút."),
+        "rate_limited": gettext_lazy("Bạn gửi yêu cầu quá nhanh. Hãy đợi một chút rồi thử lại."),
+    }
+
     def is_open_for_signup(self, request):
         # Citizens get an account on their first VNeID login; officers are created by administrators.
         return False
@@ -127,3 +144,15 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         user.kind = User.Kind.CITIZEN
         user.first_name, user.last_name = split_name(data.get("name") or "")
         return user
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": gettext_lazy("Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng."),
+    }
+
+
+def user_display(user) -> str:
+    """How allauth names the person in its messages: the full name, not an internal username."""
+    return user.get_full_name() or user.get_username()

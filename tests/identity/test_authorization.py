@@ -88,7 +88,22 @@ def test_a_wrong_totp_code_does_not_log_in(client, agencies):
         "/accounts/2fa/authenticate/", {"code": "000000" if _totp_now(user.totp_secret) != "000000" else "111111"}
     )
     assert response.status_code == 200
+    assert "Mã xác thực không đúng hoặc đã hết hạn" in response.content.decode()
     assert client.get("/backoffice/")["Location"].startswith("/accounts/login/")
+
+
+def test_the_login_speaks_vietnamese_and_names_the_officer(client, agencies):
+    """allauth has no Vietnamese of its own: its errors and messages come in the portal's words."""
+    user = _officer("canbo", agencies[0])
+    user.first_name, user.last_name = "Hương", "Đỗ Thị"
+    user.save()
+    wrong = client.post("/accounts/login/", {"login": user.username, "password": "sai-mat-khau"})
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in wrong.content.decode()
+    _staff_login(client, user)
+    page = client.get("/backoffice/").content.decode()
+    assert "Xin chào Đỗ Thị Hương, bạn đã đăng nhập." in page and "Successfully signed in" not in page
+    response = client.post("/accounts/logout/", follow=True)
+    assert "Bạn đã đăng xuất." in response.content.decode()
 
 
 def test_officer_without_totp_must_enrol_before_working(client, agencies):
