@@ -206,6 +206,25 @@ class RecordEvent(models.Model):
             raise ValueError("Record events are append-only.")
         super().save(*args, **kwargs)
 
+    @property
+    def action_label(self) -> str:
+        """What happened, as the workflow names it ("Tiếp nhận hồ sơ"), not the action code."""
+        from .workflow import ACTIONS
+
+        step = ACTIONS.get(self.action)
+        if step is not None:
+            return str(step.label)
+        return str({"create": _("Tạo hồ sơ")}.get(self.action, self.action))
+
+    @property
+    def role_label(self) -> str:
+        from identity.constants import StaffRole
+
+        from .workflow import CITIZEN, SYSTEM
+
+        labels = {CITIZEN: _("Công dân"), SYSTEM: _("Hệ thống"), **dict(StaffRole.choices)}
+        return str(labels.get(self.role, self.role))
+
 
 def attachment_path(instance, filename):
     # Random names: the original name is kept in the row, never in the storage path.

@@ -116,6 +116,11 @@ def test_receive_then_a_stale_page_says_the_record_changed(client, record, staff
     assert Record.objects.get(pk=record.pk).state == S.RECEIVED
     event = RecordEvent.objects.get(record=record, action="receive")
     assert event.actor == staff["receiver"] and event.client_ip == "127.0.0.1"
+    # The history says what happened and who did it in words, not codes and usernames.
+    history = response.content.decode().split('id="history"')[1]
+    assert "<td>Tiếp nhận</td>" in history and "(Cán bộ tiếp nhận)" in history
+    assert "(receiver)" not in history and "<td>receive</td>" not in history
+    assert "<td>Nộp hồ sơ</td>" in history and "(Công dân)" in history
 
 
 def test_result_before_approval_then_the_citizen_downloads_it(client, record, staff, citizen):
