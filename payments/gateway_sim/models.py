@@ -39,10 +39,6 @@ class MerchantTransaction(models.Model):
     def __str__(self):
         return f"{self.transaction_id} {self.reference} {self.status}"
 
-    @property
-    def amount_display(self) -> str:
-        return f"{self.amount:,}".replace(",", ".")
-
 
 class GatewayRefund(models.Model):
     transaction = models.ForeignKey(MerchantTransaction, on_delete=models.PROTECT, related_name="refunds")

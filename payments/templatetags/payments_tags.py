@@ -1,5 +1,7 @@
 from django import template
 
+from portal.templatetags.portal_tags import vnd
+
 from ..selectors import payment_summaries as _summaries
 from ..selectors import payment_summary as _summary
 
@@ -25,9 +27,5 @@ def summary_of(summaries, record):
     return (summaries or {}).get(record.pk)
 
 
-@register.filter
-def vnd(value) -> str:
-    try:
-        return f"{int(value):,}".replace(",", ".") + " đ"
-    except (TypeError, ValueError):
-        return ""
+# The portal's one way of writing amounts, in the page's language (payments pages load only this library).
+register.filter("vnd", vnd)

@@ -7,13 +7,14 @@ register = template.Library()
 
 @register.filter
 def vnd(amount) -> str:
-    """An amount in đồng as people read it: ``135.000 ₫`` in Vietnamese, ``135,000 VND`` in English."""
-    if amount in (None, ""):
+    """An amount in đồng as people read it: ``135.000 đ`` in Vietnamese, ``135,000 VND`` in English."""
+    try:
+        grouped = f"{int(amount):,}"
+    except (TypeError, ValueError):
         return ""
-    grouped = f"{int(amount):,}"
     if (get_language() or "vi").startswith("en"):
         return f"{grouped} VND"
-    return f"{grouped.replace(',', '.')} ₫"
+    return f"{grouped.replace(',', '.')} đ"
 
 
 @register.filter

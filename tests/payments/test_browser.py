@@ -25,7 +25,7 @@ def logged_in_page(page, base_url, user):
 def pay_at_gateway(page, button, outcome_button, bank="Vietcombank"):
     page.get_by_role("button", name=button, exact=True).click()
     page.wait_for_url(re.compile(r"/paygov/pay/PG\w+/$"))
-    assert "10.000 VNĐ" in page.locator(".amount").inner_text()
+    assert "10.000 đ" in page.locator(".amount").inner_text()
     page.get_by_label(bank).check()
     page.get_by_role("button", name=outcome_button).click()
     page.wait_for_url(re.compile(r"/my/records/[0-9a-f-]+/$"))

@@ -64,6 +64,7 @@ def test_a_payer_on_the_english_site_still_gets_a_vietnamese_official_receipt(po
     client.cookies["django_language"] = "en"
     checkout(press_pay(client, record), "success", "BIDV")
     payment = Payment.objects.get(record=record)
+    assert "10,000 VND" in client.get(f"/my/records/{record.pk}/").content.decode()  # amounts as English reads them
     assert payment.description == f"Phí, lệ phí hồ sơ {record.code}"
     assert services.receipt_document(payment).context["description"].startswith("Phí, lệ phí hồ sơ")
 
