@@ -55,6 +55,7 @@ def test_driving_licence_renewal_end_to_end(client, citizen, family):
     slots = {c.name: c for c in record.procedure_version.components.all()}
     health = next(c for name, c in slots.items() if name.startswith("Giấy khám sức khỏe"))
     licence = next(c for name, c in slots.items() if name.startswith("Bản sao giấy phép lái xe"))
+    assert f"Tải lên bản chụp hoặc bản điện tử: {health.name}</label>" in page  # each file input says which paper
 
     response = client.post(base + "attachments/", {"action": "continue"})
     assert response.status_code == 400
