@@ -1,6 +1,9 @@
-"""Keep the VNeID assurance level of each login in the portal session."""
+"""Keep the VNeID assurance level of each login in the portal session, and an officer's second factor."""
 
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.signals import user_logged_in
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
 from django.dispatch import receiver
 
 from . import audit
@@ -21,3 +24,11 @@ def on_user_logged_in(sender, request, user, **kwargs):
             user=user,
             detail=f"vneid {request.session.get('vneid_acr', '')}",
         )
+
+
+@receiver(authenticator_added)
+def on_authenticator_added(sender, request, user, authenticator, **kwargs):
+    """The code that activated TOTP proves the officer holds the authenticator: this session has its second
+    factor, so a newly enrolled officer goes straight to work instead of typing a second code."""
+    if authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)

@@ -1,8 +1,10 @@
 """Who may open what: citizens only through VNeID, officers with password and TOTP, each in their own agency."""
 
+import re
 import time
 
 import pytest
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from allauth.socialaccount.models import SocialAccount
 from django.core.exceptions import PermissionDenied
@@ -106,12 +108,29 @@ def test_the_login_speaks_vietnamese_and_names_the_officer(client, agencies):
     assert "Bạn đã đăng xuất." in response.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # allauth announces the new authenticator on commit, as in production
 def test_officer_without_totp_must_enrol_before_working(client, agencies):
     user = _officer("moi", agencies[0], totp=False)
     response = client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
     assert response.status_code == 302
     response = client.get("/backoffice/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/totp/activate/")
+
+    # Enrolment: allauth asks for the password again first, then shows the QR code; both in Vietnamese,
+    # and the QR code's text alternative describes it rather than spelling out the secret.
+    confirm = client.get(response["Location"], follow=True)
+    assert "Xác nhận mật khẩu" in confirm.content.decode()
+    response = client.post(
+        "/accounts/reauthenticate/", {"password": STAFF_PASSWORD, "next": "/accounts/2fa/totp/activate/"}
+    )
+    assert response.status_code == 302
+    page = client.get("/accounts/2fa/totp/activate/").content.decode()
+    secret = re.search(r'id="authenticator_secret" value="(\w+)"', page).group(1)
+    assert "Bật xác thực hai lớp" in page and f'alt="{secret}"' not in page
+    response = client.post("/accounts/2fa/totp/activate/", {"code": _totp_now(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    assert client.get("/backoffice/").status_code == 200  # the activation code was this session's second factor
 
 
 def test_citizens_cannot_log_in_with_a_password(client):
