@@ -1,10 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PaymentsConfig(AppConfig):
     name = "payments"
-    verbose_name = _("Thanh toán")
+    verbose_name = pgettext_lazy("app name", "Thanh toán")
 
     def ready(self):
         from documents.access import register_policy

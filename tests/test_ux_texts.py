@@ -185,3 +185,12 @@ def test_vneid_authentication_error_points_to_the_citizen_login(rf, db):
     assert "Chưa đăng nhập được bằng VNeID" in html
     assert f'href="{reverse("identity:login")}"' in html
     assert "Third-Party Login Failure" not in html
+
+
+def test_the_payments_app_is_called_payments_not_pay_in_english():
+    """ "Thanh toán" is both the verb on buttons and the app's name in the admin: told apart by context."""
+    from django.apps import apps
+
+    with translation.override("en"):
+        assert str(apps.get_app_config("payments").verbose_name) == "Payments"
+        assert translation.gettext("Thanh toán") == "Pay"

@@ -437,3 +437,14 @@ def test_the_lookup_is_throttled_per_address_whatever_the_headers_or_login(clien
     assert client.get(api, {"code": record.code, "id_number": "001099000001"}).status_code == 429
     other = {"REMOTE_ADDR": "198.51.100.7"}  # another address has its own allowance
     assert client.get(api, {"code": record.code, "id_number": record.applicant_id_number}, **other).status_code == 200
+
+
+def test_the_api_answers_in_the_language_the_client_asks_for(client):
+    """No language switch in an app: Accept-Language chooses on /api/, Vietnamese when it says nothing."""
+    query = {"code": "000.00.00.H01-261123-0001", "id_number": "001092000011"}
+    english = client.get("/api/v1/records/lookup/", query, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert english.status_code == 404 and english.json()["detail"].startswith("No record")
+    assert client.get("/api/v1/records/lookup/", query).json()["detail"].startswith("Không tìm thấy hồ sơ")
+    # The web pages stay Vietnamese first whatever the browser says.
+    page = client.get("/lookup/", query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Không tìm thấy hồ sơ" in page
