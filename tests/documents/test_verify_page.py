@@ -67,12 +67,8 @@ def test_verify_page_shows_the_subjects_public_status_when_it_has_one(client, is
     assert "Đã trả kết quả" in html
 
 
-def test_unknown_document_says_it_may_be_forged(client):
-    response = client.get("/verify/00000000-0000-4000-8000-000000000000/")
-
-    assert response.status_code == 404
-    assert "Không tìm thấy văn bản" in response.content.decode()
-    assert client.get("/verify/not-a-uuid/").status_code == 404
+def test_a_malformed_document_code_is_not_found(client):
+    assert client.get("/verify/not-a-uuid/").status_code == 404  # an unknown code: test_verify_unknown.py
 
 
 def test_pending_and_failed_documents_are_not_called_authentic(client, agency, subject):

@@ -2,7 +2,6 @@
 
 import json
 import re
-import threading
 import uuid
 
 import pytest
@@ -19,6 +18,7 @@ from records.constants import RecordState
 from records.models import Attachment, Record
 from services.models import IntegratedService, OnlineService
 from tests.staff import enable_totp, totp_session
+from tests.threads import all_at_once
 
 from . import files
 from .conftest import filled_draft, login
@@ -48,23 +48,7 @@ def test_concurrent_filings_get_distinct_gapless_codes(family, catalogue):
 
     user = citizen_account(family["father"])
     drafts = [filled_draft(user, family["father"]) for _ in range(24)]
-    barrier = threading.Barrier(len(drafts))
-    errors = []
-
-    def file(record):
-        try:
-            barrier.wait()
-            services.submit(record, actor=user)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=file, args=(d,)) for d in drafts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _results, errors = all_at_once(lambda record: services.submit(record, actor=user), [(d,) for d in drafts])
     assert errors == []
     codes = sorted(Record.objects.values_list("code", flat=True))
     numbers = [int(code.rsplit("-", 1)[1]) for code in codes]
@@ -295,7 +279,6 @@ def test_other_apps_hear_of_transitions_only_after_commit_and_can_hold_them(
 
 
 def test_my_records_costs_the_same_queries_for_two_records_or_eight(client, citizen, family):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def queries():
@@ -395,23 +378,9 @@ def test_filing_api_double_tap_files_once_under_concurrency(family, catalogue):
     user = citizen_account(family["father"])
     service, papers = _business_service()
     clients = [login(Client(), user) for _ in range(6)]
-    barrier = threading.Barrier(len(clients))
-    responses, errors = [], []
-
-    def tap(client):
-        try:
-            barrier.wait()
-            responses.append(_file_business(client, service, papers, "tap-2026-11-23-0001"))
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=tap, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    responses, errors = all_at_once(
+        lambda client: _file_business(client, service, papers, "tap-2026-11-23-0001"), [(c,) for c in clients]
+    )
     assert errors == []
     assert [r.status_code for r in responses] == [201] * 6
     assert len({r.json()["code"] for r in responses}) == 1
