@@ -1,14 +1,12 @@
 """Fifty officers press conflicting buttons on one record at once, on PostgreSQL: one wins per state."""
 
-import threading
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
 
 from records import services
 from records.constants import RecordState as S
 from records.models import Record, RecordEvent
+from tests.threads import all_at_once
 
 from .conftest import add_result
 
@@ -19,28 +17,23 @@ THREADS = 50
 
 def race(record, attempts):
     """Run ``attempts`` ((actor, action, reason, data) each) together; return (successes, changed, other errors)."""
-    barrier = threading.Barrier(len(attempts))
-    wins, changed, errors = [], [], []
-    seen = record.state
+    seen = record.state  # the state on every officer's screen
 
     def attempt(actor, action, reason, data):
+        page = Record.objects.select_related("agency").get(pk=record.pk)
         try:
-            page = Record.objects.select_related("agency").get(pk=record.pk)  # what the officer has on screen
-            barrier.wait()
             services.act(page, action, actor=actor, reason=reason, data=data, expected_state=seen)
-            wins.append(action)
+            return "won", action, None
         except services.RecordChanged:
-            changed.append(action)
+            return "changed", action, None
         except (ValidationError, PermissionDenied) as error:
-            errors.append((action, error))
-        finally:
-            connection.close()
+            return "refused", action, error
 
-    threads = [threading.Thread(target=attempt, args=a) for a in attempts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes, crashes = all_at_once(attempt, attempts)
+    assert crashes == []
+    wins = [action for outcome, action, _error in outcomes if outcome == "won"]
+    changed = [action for outcome, action, _error in outcomes if outcome == "changed"]
+    errors = [(action, error) for outcome, action, error in outcomes if outcome == "refused"]
     return wins, changed, errors
 
 
