@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -30,7 +31,8 @@ def verify(request, document_id):
     if request.method == "POST":
         if int(request.META.get("CONTENT_LENGTH") or 0) > _MAX_REQUEST_BYTES:
             # Refuse before Django reads the body.
-            form.errors["file"] = form.error_class([_("Tệp quá lớn: tối đa 10 MB.")])
+            limit = filesizeformat(MAX_UPLOAD_BYTES)
+            form.errors["file"] = form.error_class([_("Tệp quá lớn: tối đa %(size)s.") % {"size": limit}])
             status = 413
         else:
             form = VerifyUploadForm(request.POST, request.FILES)

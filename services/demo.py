@@ -135,7 +135,8 @@ SERVICES = [
                 "expected": True,
                 "refusal": t(
                     "Dịch vụ này chỉ đổi giấy phép lái xe do Việt Nam cấp; với giấy phép nước ngoài, hãy chọn thủ tục đổi giấy phép lái xe nước ngoài.",
-                    "This service renews Vietnamese licences only.",
+                    "This service renews Vietnamese licences only; for a foreign licence, choose the procedure "
+                    "for exchanging a foreign driving licence.",
                 ),
             },
         ],

@@ -116,7 +116,7 @@ def test_upload_is_checked_by_content_not_by_name(client, issued):
 def test_upload_over_10_mb_is_refused(client, issued, monkeypatch):
     response = upload(client, issued, b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024 + 70 * 1024))
     assert response.status_code == 413
-    assert "Tệp quá lớn" in response.content.decode()
+    assert "Tệp quá lớn: tối đa 10,0\xa0MB." in response.content.decode()  # the same limit the form states
 
     monkeypatch.setattr("documents.forms.MAX_UPLOAD_BYTES", 100)  # the form checks too, whatever the envelope
     response = upload(client, issued, b"%PDF-1.7\n" + b"0" * 200)
