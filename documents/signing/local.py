@@ -7,6 +7,8 @@ and the signature room is reserved up front: a signature then takes ~30 ms.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import functools
 import threading
 from io import BytesIO
@@ -21,6 +23,21 @@ if TYPE_CHECKING:
     from procedures.models import Agency
 
 SIGNATURE_FIELD = "Signature1"
+
+
+def outside_event_loop(function, *args, **kwargs):
+    """Call ``function`` where no asyncio loop runs.
+
+    pyHanko's synchronous API wraps ``asyncio.run()``, which refuses to start inside a
+    running loop (an ASGI server calling a task eagerly, a test driving a browser): the
+    signature then failed with a coroutine never awaited. There it runs in a helper thread.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 class LocalSigner:
@@ -42,9 +59,8 @@ class LocalSigner:
             location=agency.unit.name if agency.unit_id else "Việt Nam",
         )
         writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes), strict=False)
-        signed = signers.PdfSigner(metadata, signer=self._signer_for(agency)).sign_pdf(
-            writer, bytes_reserved=SIGNATURE_BYTES_RESERVED
-        )
+        pdf_signer = signers.PdfSigner(metadata, signer=self._signer_for(agency))
+        signed = outside_event_loop(pdf_signer.sign_pdf, writer, bytes_reserved=SIGNATURE_BYTES_RESERVED)
         return signed.getvalue()
 
     def trust_roots(self):

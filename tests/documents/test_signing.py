@@ -169,3 +169,19 @@ def test_a_remote_style_backend_signs_through_the_same_interface(settings, agenc
 
     assert get_signer().calls == [agency.code]
     assert document.is_issued
+
+
+@pytest.mark.django_db(transaction=True)  # the loop's code reaches the database on its own connection
+def test_signing_works_while_an_event_loop_runs(agency, subject):
+    """An eager task under ASGI, or a browser test, signs in a thread whose asyncio loop is running."""
+    import asyncio
+
+    from documents.services import render_and_sign
+
+    async def sign_inside_a_loop():
+        return render_and_sign(make_document(agency, subject).pk)
+
+    document = asyncio.run(sign_inside_a_loop())
+    assert document.is_issued, document.error
+    _signature, status = validate(read_pdf(document))
+    assert status.intact and status.valid
