@@ -1,5 +1,6 @@
 """Issued documents: what was printed, by whom, for what, and the signed PDF itself."""
 
+import re
 import uuid
 
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -16,6 +17,10 @@ from .storage import get_document_storage
 def _pdf_path(document, filename):
     # Deterministic, so re-running the task overwrites rather than piles up files.
     return f"{document.created_at:%Y/%m}/{document.pk}.pdf"
+
+
+# The common name in a printed subject, up to the next "<Label>: " (names may hold commas).
+SUBJECT_COMMON_NAME = re.compile(r"Common Name: (.+?)(?=[,;] [A-Z][A-Za-z/ ]*: |$)")
 
 
 class Document(models.Model):
@@ -71,6 +76,15 @@ class Document(models.Model):
     def number(self) -> str:
         """The printed number ("Số"): the caller's, or one derived from the public id."""
         return self.context.get("number") or self.pk.hex[:8].upper()
+
+    @property
+    def signer_name(self) -> str:
+        """Who signed, as a reader names them: the certificate's common name, not X.509's field labels.
+
+        ``signer_subject`` is the subject as pyHanko prints it ("Serial Number: …, Common Name: …, …").
+        """
+        found = SUBJECT_COMMON_NAME.search(self.signer_subject)
+        return found.group(1) if found else self.signer_subject
 
     @property
     def is_issued(self) -> bool:

@@ -46,6 +46,8 @@ def test_verify_page_says_authentic_and_shows_issuer_date_and_kind(client, issue
     assert RECORD_CODE in html
     assert document.sha256 in html
     assert document.number in html
+    # The signer is named as people name the agency, not with X.509's English field labels.
+    assert "Common Name" not in html and document.signer_serial in html
 
 
 def test_verify_page_shows_no_personal_data(client, issued_with_personal_data):
