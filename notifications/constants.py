@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Channel(models.TextChoices):
@@ -40,7 +41,7 @@ class Event(models.TextChoices):
     PAYMENT_REFUNDED = "payment_refunded", _("Hoàn tiền")
     OFFICER_NEW_RECORD = "officer_new_record", _("Hồ sơ mới trong hàng chờ")
     OFFICER_REMINDER = "officer_reminder", _("Nhắc việc")
-    OFFICER_OVERDUE = "officer_overdue", _("Hồ sơ quá hạn")
+    OFFICER_OVERDUE = "officer_overdue", pgettext_lazy("notification event", "Hồ sơ quá hạn")
     OFFICER_ASSIGNED = "officer_assigned", _("Được giao xử lý hồ sơ")
 
     @property

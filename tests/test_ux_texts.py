@@ -194,3 +194,11 @@ def test_the_payments_app_is_called_payments_not_pay_in_english():
     with translation.override("en"):
         assert str(apps.get_app_config("payments").verbose_name) == "Payments"
         assert translation.gettext("Thanh toán") == "Pay"
+
+
+def test_a_single_overdue_record_is_not_called_overdue_records():
+    from notifications.constants import Event
+
+    with translation.override("en"):
+        assert str(Event.OFFICER_OVERDUE.label) == "Record overdue"
+        assert translation.gettext("Hồ sơ quá hạn") == "Overdue records"  # the agency head's list keeps its title
