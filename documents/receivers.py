@@ -168,4 +168,8 @@ def record_policy(user, document, subject=None) -> bool:
         return False
     if record.applicant_id == user.pk:
         return document.kind != DocumentKind.RESULT_CERTIFICATE or record.state == RecordState.RESULT_RETURNED
-    return has_role(user, record.agency)
+    # A page lists several documents of one record: ask for the officer's role at its agency once.
+    answers = record.__dict__.setdefault("_agency_access", {})
+    if user.pk not in answers:
+        answers[user.pk] = has_role(user, record.agency)
+    return answers[user.pk]

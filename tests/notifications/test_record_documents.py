@@ -60,3 +60,34 @@ def test_verify_page_shows_the_records_current_state(client, slip, staff):
     page = client.get(f"/verify/{slip.pk}/").content.decode()
     assert "Đang xử lý" in page and record.code in page
     assert record.applicant_id_number not in page
+
+
+def test_an_officers_document_list_asks_for_the_role_once_however_many_documents(slip, draft, staff):
+    """The back-office record page lists every document of the record: no query per document."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.services import documents_for
+
+    def queries_for_listing():
+        record = type(draft).objects.select_related("agency").get(pk=draft.pk)
+        request = RequestFactory().get("/")
+        request.user = staff["processor"]
+        with CaptureQueriesContext(connection) as captured:
+            html = render_to_string("documents/_record_documents.html", {"record": record}, request=request)
+        return len(captured), html
+
+    one, html = queries_for_listing()
+    assert f"/documents/{slip.pk}/pdf/" in html
+    for _n in range(3):  # more documents of the same record
+        Document.objects.create(
+            kind=DocumentKind.SUPPLEMENT_REQUEST,
+            agency=draft.agency,
+            content_type=slip.content_type,
+            object_id=slip.object_id,
+            context={},
+            idempotency_key=f"extra-{_n}",
+        )
+    assert len(list(documents_for(draft))) == 4
+    four, _html = queries_for_listing()
+    assert four == one
