@@ -1,13 +1,17 @@
-"""Keep the VNeID assurance level of each login in the portal session, and an officer's second factor."""
+"""Keep the VNeID assurance level of each login in the portal session, and an officer's second factor;
+drop cached registry data when the registry changes."""
 
 from allauth.account.internal.flows.login import record_authentication
 from allauth.account.signals import user_logged_in
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from . import audit
 from .constants import AuthEventKind, AuthSource
+from .registry import snapshot
+from .registry.models import EDocument, Household, Person
 from .services import VNEID_PROVIDER_ID, remember_vneid_login
 
 
@@ -32,3 +36,21 @@ def on_authenticator_added(sender, request, user, authenticator, **kwargs):
     factor, so a newly enrolled officer goes straight to work instead of typing a second code."""
     if authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+@receiver(post_save, sender=Person)
+@receiver(pre_delete, sender=Person)  # before deletion nulls the relatives' links to them
+def on_person_changed(sender, instance, **kwargs):
+    snapshot.forget(snapshot.affected_by(instance))
+
+
+@receiver(post_save, sender=Household)
+@receiver(pre_delete, sender=Household)
+def on_household_changed(sender, instance, **kwargs):
+    snapshot.forget(instance.members.values_list("id_number", flat=True))
+
+
+@receiver(post_save, sender=EDocument)
+@receiver(post_delete, sender=EDocument)
+def on_edocument_changed(sender, instance, **kwargs):
+    snapshot.forget(Person.objects.filter(pk=instance.person_id).values_list("id_number", flat=True))

@@ -231,6 +231,9 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIN
 # password and TOTP. See identity/ and identity/vneid/.
 from identity.vneid import keys as _vneid_keys  # noqa: E402
 
+# Seconds the portal keeps a person's population-registry data between the steps of a filing; any
+# change made through the registry's models drops the copy at once (identity.registry.snapshot).
+REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=300)
 VNEID_ISSUER = env.str("VNEID_ISSUER", default=f"{PORTAL_BASE_URL}/vneid").rstrip("/")
 # The portal's client registration at VNeID; dev values are generated once and kept under var/.
 VNEID_CLIENT_ID = env.str("VNEID_CLIENT_ID", default="") or _vneid_keys.dev_secret(VAR_DIR, "vneid_client_id", 24)

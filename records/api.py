@@ -165,7 +165,7 @@ class RecordFilingView(APIView):
             prefilled=prefilled,
         )
         uploads = [(key.removeprefix("component_"), f) for key, f in request.FILES.items()]
-        agency = services.agency_for_unit(service, services.unit_of(registry))
+        agency = services.agency_for_unit(service, services.residence_unit_code(registry))
         if form.is_valid():
             try:
                 record = intake.file_complete(

@@ -12,6 +12,8 @@ import datetime
 from functools import lru_cache
 
 import holidays
+from django.core.cache import cache
+from django.db import transaction
 
 
 @lru_cache(maxsize=64)
@@ -19,11 +21,27 @@ def _public_holidays(year: int) -> frozenset[datetime.date]:
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
+DAYS_OFF_CACHE_KEY = "records:days-off:v1"
+
+
 def extra_days_off() -> set[datetime.date]:
-    """Days off an administrator declared (compensatory days, local events)."""
+    """Days off an administrator declared (compensatory days, local events).
+
+    Every filing and receipt needs them; they change a few times a year, so they are kept in
+    the shared cache and dropped whenever one is saved or deleted (``records.receivers``).
+    """
     from .models import DayOff
 
-    return set(DayOff.objects.values_list("date", flat=True))
+    days = cache.get(DAYS_OFF_CACHE_KEY)
+    if days is None:
+        days = set(DayOff.objects.values_list("date", flat=True))
+        cache.set(DAYS_OFF_CACHE_KEY, days, 3600)
+    return days
+
+
+def forget_days_off() -> None:
+    cache.delete(DAYS_OFF_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(DAYS_OFF_CACHE_KEY))  # a read in between may have cached the old
 
 
 def is_working_day(day: datetime.date, days_off: set[datetime.date] | None = None) -> bool:

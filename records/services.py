@@ -59,7 +59,7 @@ def start_draft(
 
 
 def start_bundle_draft(
-    *, bundle: IntegratedService, applicant, applicant_id_number: str, applicant_name: str, unit=None
+    *, bundle: IntegratedService, applicant, applicant_id_number: str, applicant_name: str, unit_code: str = ""
 ) -> RecordGroup:
     """One draft per member service, each at the member's agency for the citizen's unit, sharing one form."""
     with transaction.atomic():
@@ -70,23 +70,32 @@ def start_bundle_draft(
                 applicant=applicant,
                 applicant_id_number=applicant_id_number,
                 applicant_name=applicant_name,
-                agency=agency_for_unit(member.service, unit),
+                agency=agency_for_unit(member.service, unit_code),
                 group=group,
             )
     return group
 
 
-def agency_for_unit(service: OnlineService, unit):
-    """The service's agency in ``unit`` (a commune or province), else in its province, else the first."""
-    agencies = service.version.agencies.filter(is_active=True).select_related("unit")
-    if unit is not None:
-        nearest = [unit_id for unit_id in (unit.pk, unit.parent_id) if unit_id]
-        by_unit = {}
-        for agency in agencies.filter(unit_id__in=nearest):  # one query for both levels
-            by_unit.setdefault(agency.unit_id, agency)
-        for unit_id in nearest:
-            if unit_id in by_unit:
-                return by_unit[unit_id]
+def agency_for_unit(service: OnlineService, unit_code: str | None):
+    """The service's agency in the unit with ``unit_code`` (a commune or province), else in its province,
+    else the first one: one query while the unit or its province has one."""
+    from django.db.models import Case, IntegerField, Q, Subquery, Value, When
+
+    from procedures.models import AdministrativeUnit
+
+    agencies = service.version.agencies.filter(is_active=True)
+    if unit_code:
+        province = AdministrativeUnit.objects.filter(code=unit_code).values("parent_id")[:1]
+        nearest = (
+            agencies.filter(Q(unit__code=unit_code) | Q(unit_id=Subquery(province)))
+            .annotate(
+                distance=Case(When(unit__code=unit_code, then=Value(0)), default=Value(1), output_field=IntegerField())
+            )
+            .order_by("distance", "level", "name", "pk")
+            .first()
+        )
+        if nearest is not None:
+            return nearest
     return agencies.first()
 
 
@@ -587,20 +596,10 @@ def applicant_role_for(record: Record) -> str:
     return ApplicantRole(record.applicant_role).label
 
 
-def registry_unit(id_number: str):
-    """The administrative unit of the person's permanent residence, to choose where to file."""
-    from identity.registry.models import Person
-
-    person = Person.objects.select_related("permanent_unit__parent").filter(id_number=id_number).first()
-    return person.permanent_unit if person else None
-
-
-def unit_of(registry: dict | None):
-    """The unit of permanent residence in registry data (as ``services.prefill.registry_data`` returns it)."""
-    from procedures.models import AdministrativeUnit
-
-    code = ((registry or {}).get("permanent_address") or {}).get("unit_code")
-    return AdministrativeUnit.objects.select_related("parent").filter(code=code).first() if code else None
+def residence_unit_code(registry: dict | None) -> str:
+    """The code of the unit of permanent residence in registry data (``services.prefill.registry_data``),
+    which decides where a filing goes."""
+    return ((registry or {}).get("permanent_address") or {}).get("unit_code") or ""
 
 
 # --- Back-office --------------------------------------------------------------

@@ -11,35 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
-
-from identity.registry.models import EDocument, Person
-from identity.vneid.claims import person_claims
+from identity.registry.snapshot import person_data
 
 
 def registry_data(id_number: str) -> dict | None:
     """The population registry's data for a person, in the same shape as VNeID's claims; None if unknown."""
-    found = list(
-        Person.objects.select_related("permanent_unit__parent", "temporary_unit__parent", "household")
-        .prefetch_related(Prefetch("edocuments", queryset=EDocument.objects.order_by("kind", "number")))
-        .filter(id_number=id_number)
-        .order_by()[:1]
-    )
-    if not found:
-        return None
-    person = found[0]
-    # Relatives in one small query rather than four more joins on every lookup.
-    household = person.household
-    wanted = {person.father_id, person.mother_id, person.spouse_id, household.head_id if household else None} - {None}
-    relatives = (
-        {p.pk: p for p in Person.objects.filter(pk__in=wanted).only("pk", "full_name", "id_number")} if wanted else {}
-    )
-    person.father = relatives.get(person.father_id)
-    person.mother = relatives.get(person.mother_id)
-    person.spouse = relatives.get(person.spouse_id)
-    if household is not None:
-        household.head = relatives.get(household.head_id)
-    return person_claims(person)
+    return person_data(id_number)
 
 
 def resolve(path: str, data: dict) -> Any:

@@ -11,6 +11,7 @@ from identity.decorators import citizen_required
 from identity.services import assurance_satisfied, citizen_claims
 from records import services as records_services
 
+from . import prefill
 from .models import IntegratedService, OnlineService
 
 
@@ -72,14 +73,14 @@ def start_filing(request, slug):
     if (response := _step_up_redirect(request, service)) is not None:
         return response
     id_number, name = _applicant(request)
-    registry = records_services.registry_unit(id_number)
+    unit_code = records_services.residence_unit_code(prefill.registry_data(id_number))
     try:
         record = records_services.start_draft(
             service=service,
             applicant=request.user,
             applicant_id_number=id_number,
             applicant_name=name,
-            agency=records_services.agency_for_unit(service, registry),
+            agency=records_services.agency_for_unit(service, unit_code),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -99,6 +100,6 @@ def start_bundle(request, slug):
         applicant=request.user,
         applicant_id_number=id_number,
         applicant_name=name,
-        unit=records_services.registry_unit(id_number),
+        unit_code=records_services.residence_unit_code(prefill.registry_data(id_number)),
     )
     return redirect("records:step", pk=group.pk, step="eligibility" if bundle.eligibility else "form")

@@ -1,0 +1,88 @@
+"""The registry data a filing reads is kept between steps, and never outlives a change in the registry."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from identity.constants import EDocumentKind
+from identity.models import EDocument, Person
+from records import deadlines
+from records.models import DayOff
+from services import prefill
+
+from .test_filing import answer_eligibility, filing_url, start
+
+pytestmark = pytest.mark.django_db
+
+
+def registry_reads(id_number):
+    with CaptureQueriesContext(connection) as queries:
+        data = prefill.registry_data(id_number)
+    return data, len(queries)
+
+
+def test_the_steps_of_a_filing_read_the_registry_once(family):
+    father = family["father"]
+    data, first = registry_reads(father.id_number)
+    assert first >= 1 and data["name"] == father.full_name
+    again, second = registry_reads(father.id_number)
+    assert second == 0 and again == data
+
+
+def test_a_change_of_address_shows_on_the_next_page(client, citizen, family):
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+    assert "Số 11 phố Đội Cấn" in client.get(base + "form/").content.decode()
+
+    father = Person.objects.get(pk=family["father"].pk)
+    father.permanent_address = "Số 99 phố Kim Mã"
+    father.save()
+
+    page = client.get(base + "form/").content.decode()
+    assert "Số 99 phố Kim Mã" in page and "Số 11 phố Đội Cấn" not in page
+
+
+def test_a_relative_renamed_shows_in_the_claims_of_the_family(family):
+    father, mother = family["father"], family["mother"]
+    assert prefill.registry_data(mother.id_number)["household"]["spouse"]["name"] == "Lê Văn Bố"
+    father.full_name = "Lê Văn Cha"
+    father.save()
+    assert prefill.registry_data(mother.id_number)["household"]["spouse"]["name"] == "Lê Văn Cha"
+    assert prefill.registry_data(mother.id_number)["household"]["head"]["name"] == "Lê Văn Cha"
+
+
+def test_a_person_removed_from_the_registry_is_no_longer_known(family):
+    father, mother = family["father"], family["mother"]
+    assert prefill.registry_data(father.id_number) is not None
+    assert prefill.registry_data(mother.id_number)["household"]["spouse"] is not None
+    Person.objects.filter(pk=father.pk).delete()
+    assert prefill.registry_data(father.id_number) is None
+    assert prefill.registry_data(mother.id_number)["household"]["spouse"] is None
+
+
+def test_a_new_wallet_document_and_a_new_household_head_show_at_once(family):
+    father, mother = family["father"], family["mother"]
+    assert [d["type"] for d in prefill.registry_data(father.id_number)["edocuments"]] == ["driving_licence"]
+    EDocument.objects.create(person=father, kind=EDocumentKind.HEALTH_INSURANCE, number="DN4010123456789")
+    assert {d["type"] for d in prefill.registry_data(father.id_number)["edocuments"]} == {
+        "driving_licence",
+        "health_insurance",
+    }
+
+    assert prefill.registry_data(father.id_number)["household"]["head"]["name"] == father.full_name
+    household = father.household
+    household.head = mother
+    household.save()
+    assert prefill.registry_data(father.id_number)["household"]["head"]["name"] == mother.full_name
+
+
+def test_a_day_off_declared_moves_the_next_due_date(db):
+    monday = datetime.date(2026, 3, 9)
+    friday = datetime.date(2026, 3, 6)
+    assert deadlines.due_date(friday, 1) == monday  # read and kept
+    DayOff.objects.create(date=monday, note="Nghỉ bù")
+    assert deadlines.due_date(friday, 1) == monday + datetime.timedelta(days=1)
+    DayOff.objects.filter(date=monday).delete()  # a queryset delete sends post_delete per row too
+    assert deadlines.due_date(friday, 1) == monday
