@@ -105,10 +105,13 @@ def already_filed(record, service_slug: str) -> Response:
     description=(
         "Multipart form: `service`, `data` (JSON object) and one file per document component as "
         "`component_<id>`. Same checks as the web journey: assurance level, e-form schema, file content "
-        "and size, mandatory components. On a validation error the draft is kept and its id returned.\n\n"
+        "and size, mandatory components. On a validation error the draft is kept, with every good file, "
+        "and its id returned.\n\n"
         "Send an `Idempotency-Key` header (8–64 characters, new for each filing) so that a retry after a "
         "lost connection, or a double tap, files nothing twice: the same key returns the record filed first "
-        "(header `Idempotent-Replayed: true`)."
+        "(header `Idempotent-Replayed: true`). "
+        "After a refusal, a retry with the same key continues the same draft: a file sent again replaces "
+        "the one sent before, and files not sent again stay."
     ),
     parameters=[
         OpenApiParameter(
@@ -138,10 +141,13 @@ class RecordFilingView(APIView):
         key = idempotency_key(request)
         payload = FilingRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
+        # A draft kept from an earlier attempt with this key that failed: the retry continues it.
+        earlier_draft = None
         if key:
             first = Record.objects.select_related("service").filter(applicant=request.user, idempotency_key=key).first()
-            if first is not None:
+            if first is not None and not (first.is_draft and first.service.slug == payload.validated_data["service"]):
                 return already_filed(first, payload.validated_data["service"])
+            earlier_draft = first
         service = (
             OnlineService.objects.select_related("version")
             .filter(slug=payload.validated_data["service"], is_active=True)
@@ -164,9 +170,9 @@ class RecordFilingView(APIView):
             ui=service.form_ui,
             prefilled=prefilled,
         )
-        uploads = [(key.removeprefix("component_"), f) for key, f in request.FILES.items()]
+        uploads = [(field.removeprefix("component_"), f) for field, f in request.FILES.items()]
         agency = services.agency_for_unit(service, services.residence_unit_code(registry))
-        if form.is_valid():
+        if form.is_valid() and earlier_draft is None:
             try:
                 record = intake.file_complete(
                     service=service,
@@ -186,25 +192,40 @@ class RecordFilingView(APIView):
             except intake.NotReady:
                 for _component, uploaded in uploads:
                     uploaded.seek(0)
-        # Something is wrong: keep a draft with what was sent and say what to fix.
-        record = services.start_draft(
+        # Something is wrong: keep a draft with what was sent (under the key, so that a retry continues
+        # it rather than leaving one more draft) and say what to fix.
+        record = earlier_draft or services.start_keyed_draft(
             service=service,
             applicant=request.user,
             applicant_id_number=id_number,
             applicant_name=claims.get("name", ""),
             agency=agency,
+            idempotency_key=key,
         )
-        if not form.is_valid():
-            services.save_form([record], {**values, **prefilled}, list(prefilled))
-            raise ValidationError({"draft": str(record.pk), **{k: [str(m) for m in v] for k, v in form.errors.items()}})
-        services.save_form([record], form.as_json(), list(prefilled))
+        if not record.is_draft:  # a concurrent attempt with the same key filed it meanwhile
+            return already_filed(record, service.slug)
+        valid = form.is_valid()
+        services.save_form([record], form.as_json() if valid else {**values, **prefilled}, list(prefilled))
+        # Every good file is kept with the draft, whatever else is wrong with the request.
+        form_errors = {} if valid else {k: [str(m) for m in v] for k, v in form.errors.items()}
         components = {str(c.pk): c for c in DocumentComponent.objects.filter(version=service.version)}
-        try:
-            for key, uploaded in request.FILES.items():
-                component = components.get(key.removeprefix("component_"))
-                if component is None:
-                    raise DjangoValidationError(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": key})
+        file_errors = []
+        for field, uploaded in request.FILES.items():
+            component = components.get(field.removeprefix("component_"))
+            if component is None:
+                file_errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": field})
+                continue
+            try:
+                if earlier_draft is not None:  # the retry's file replaces the one sent before
+                    for previous in record.attachments.filter(component=component):
+                        services.remove_attachment(previous)
                 services.attach(record, component, uploaded, by=request.user)
+            except DjangoValidationError as error:
+                file_errors += error.messages
+        if file_errors or not valid:
+            detail = {"detail": file_errors} if file_errors else {}
+            raise ValidationError({"draft": str(record.pk), **form_errors, **detail})
+        try:
             record = services.submit(record, actor=request.user, client_ip=request.META.get("REMOTE_ADDR"))
         except DjangoValidationError as error:
             raise ValidationError({"draft": str(record.pk), "detail": error.messages})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,6 +56,23 @@ def start_draft(
     )
     RecordEvent.objects.create(record=record, actor=filed_by or applicant, action="create", to_state=RecordState.DRAFT)
     return record
+
+
+def start_keyed_draft(*, idempotency_key: str, **draft) -> Record:
+    """``start_draft`` for a filing-API request with an ``Idempotency-Key`` (or none): the draft holds the key.
+
+    Two attempts with the same key racing here get the same draft (the key is unique per applicant).
+    """
+    if not idempotency_key:
+        return start_draft(**draft)
+    try:
+        with transaction.atomic():
+            record = start_draft(**draft)
+            record.idempotency_key = idempotency_key
+            record.save(update_fields=["idempotency_key"])
+            return record
+    except IntegrityError:
+        return Record.objects.get(applicant=draft["applicant"], idempotency_key=idempotency_key)
 
 
 def start_bundle_draft(

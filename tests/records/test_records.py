@@ -340,6 +340,40 @@ def test_filing_api_retried_with_the_same_key_files_once(client, citizen):
     assert Record.objects.filter(applicant=citizen, service=service, state=RecordState.SUBMITTED).count() == 3
 
 
+def test_filing_api_retry_after_a_refusal_continues_the_same_draft(client, citizen):
+    """A refused request keeps its draft under the key; the corrected retry files that draft, nothing piles up."""
+    service, papers = _business_service()
+    key = "retry-after-error-0001"
+    refused = _file_business(client, service, papers, key, data=json.dumps({**BUSINESS, "business_name": ""}))
+    assert refused.status_code == 400 and "business_name" in refused.json()
+    draft = refused.json()["draft"]
+    refused_again = _file_business(client, service, papers, key, data=json.dumps({**BUSINESS, "capital": "nhiều"}))
+    assert refused_again.status_code == 400 and refused_again.json()["draft"] == draft
+    assert Record.objects.filter(applicant=citizen).count() == 1
+
+    filed = _file_business(client, service, papers, key)
+    assert filed.status_code == 201 and filed.json()["id"] == draft
+    record = Record.objects.get(pk=draft)
+    assert record.state == RecordState.SUBMITTED and record.form_data["business_name"] == BUSINESS["business_name"]
+    assert record.attachments.filter(component=papers).count() == 1  # the retry's file replaced the earlier one
+    replay = _file_business(client, service, papers, key)
+    assert replay.status_code == 201 and replay.json()["code"] == record.code
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert Record.objects.filter(applicant=citizen).count() == 1
+
+
+def test_filing_api_retry_keeps_the_file_sent_with_a_refused_request(client, citizen):
+    service, papers = _business_service()
+    key = "retry-keeps-file-0001"
+    refused = _file_business(client, service, papers, key, data=json.dumps({**BUSINESS, "business_name": ""}))
+    assert refused.status_code == 400
+    filed = client.post(
+        "/api/v1/records/", {"service": service.slug, "data": json.dumps(BUSINESS)}, headers={"Idempotency-Key": key}
+    )
+    assert filed.status_code == 201, filed.content
+    assert Record.objects.get(pk=filed.json()["id"]).attachments.get().component == papers
+
+
 def test_filing_api_keys_belong_to_one_citizen(client, citizen, other_citizen):
     service, papers = _business_service()
     mine = _file_business(client, service, papers, "shared-key-000001")
