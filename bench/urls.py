@@ -15,6 +15,15 @@ def bare_insert(request):
     return HttpResponse(status=201)
 
 
+@csrf_exempt
+def bare_insert_with_body(request):
+    """The same ceiling for a request the size of a filing: the body is read (not parsed), then one INSERT."""
+    request.body  # noqa: B018 - reading the 200 KB is the point
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO bench_insert (payload) VALUES (%s)", ["x"])
+    return HttpResponse(status=201)
+
+
 class AuthenticatedUpload(APIView):
     """What any filing pays before its own work: session, CSRF, the 200 KB multipart body, one INSERT."""
 
@@ -30,6 +39,7 @@ class AuthenticatedUpload(APIView):
 
 urlpatterns = [
     path("bench/insert/", bare_insert),
+    path("bench/insert-body/", bare_insert_with_body),
     path("bench/upload/", AuthenticatedUpload.as_view()),
     path("", include("portal.urls")),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuthEvent, EDocument, Household, Person, StaffMembership, User
 
@@ -12,10 +13,14 @@ class StaffMembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ("username", "get_full_name", "kind", "is_staff", "is_active")
+    list_display = ("username", "full_name", "kind", "is_staff", "is_active")
     list_filter = ("kind", "is_staff", "is_active")
     fieldsets = BaseUserAdmin.fieldsets + ((None, {"fields": ("kind",)}),)
     inlines = [StaffMembershipInline]
+
+    @admin.display(description=_("Họ và tên"), ordering="last_name")
+    def full_name(self, user):
+        return user.get_full_name()
 
 
 @admin.register(StaffMembership)

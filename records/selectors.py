@@ -179,14 +179,19 @@ def state_labels() -> list[tuple[str, str]]:
 
 
 def procedure_choices(agency) -> list[tuple[str, str]]:
-    """(code, short name) of the procedures the agency handles, for the queue filter; cached 5 minutes."""
+    """(code, short name in the page's language) of the procedures the agency handles, for the queue filter;
+    cached 5 minutes per language."""
+    from django.utils.translation import get_language
+
     from procedures.models import Procedure
 
-    key = f"records:procedure-choices:{agency.pk}"
+    english = (get_language() or "vi").startswith("en")
+    key = f"records:procedure-choices:{agency.pk}:{'en' if english else 'vi'}"
     choices = cache.get(key)
     if choices is None:
         rows = Procedure.objects.filter(versions__agencies=agency).distinct().order_by("code")
-        choices = [(code, name[:60]) for code, name in rows.values_list("code", "name")]
+        rows = rows.values_list("code", "name", "current_version__name_en")
+        choices = [(code, ((english and name_en) or name)[:60]) for code, name, name_en in rows]
         cache.set(key, choices, 300)
     return choices
 

@@ -47,6 +47,17 @@ def test_the_queue_lists_the_agency_records_with_counts_and_filters(receiver_cli
     assert receiver_client.get(url, {"state": "x", "sort": "y", "page": "z"}).status_code == 200
 
 
+def test_the_queue_filter_names_procedures_in_the_page_language(receiver_client, record):
+    url = f"/backoffice/agencies/{record.agency.code}/"
+    version = record.procedure_version
+    assert version.name_en and version.name_en != version.name
+    vietnamese = receiver_client.get(url).content.decode()
+    assert f"{version.procedure.code} {version.name[:60]}</option>" in vietnamese
+    receiver_client.cookies["django_language"] = "en"
+    english = receiver_client.get(url).content.decode()
+    assert f"{version.procedure.code} {version.name_en[:60]}</option>" in english
+
+
 def test_the_queue_pages_without_counting_every_row(receiver_client, record, citizen, family):
     for _ in range(3):
         submitted_record(citizen, family["father"])

@@ -215,7 +215,7 @@ def test_preferences_choose_email_and_sms_and_the_inbox_always_receives(
 
     message = Message.objects.get(recipient=citizen, event=Event.RECORD_RECEIVED)
     assert list(message.deliveries.values_list("channel", flat=True)) == [Channel.INBOX]
-    assert message.language == "en" and message.subject == f"Record {record.code} has been received"
+    assert message.language == "en" and message.subject == f"Record {record.code} has been accepted"
     assert mail.outbox == [] and sms == []
 
 
