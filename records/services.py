@@ -93,6 +93,31 @@ def start_bundle_draft(
     return group
 
 
+def discard_draft(records: list[Record], group: RecordGroup | None, *, actor) -> None:
+    """Delete the citizen's own online draft (or the drafts of one integrated filing) with its files.
+
+    Nothing submitted is ever deleted, nor a draft an officer started at the desk, nor one
+    with a payment (the payment keeps its record: ``on_delete=PROTECT``).
+    """
+    with transaction.atomic():
+        locked = list(Record.objects.select_for_update().filter(pk__in=[r.pk for r in records]))
+        if len(locked) != len(records) or any(r.state != RecordState.DRAFT for r in locked):
+            raise ValidationError(_("Chỉ xóa được hồ sơ còn là bản nháp; hồ sơ đã nộp thì có thể rút."))
+        if any(r.applicant_id != actor.pk or r.channel != Channel.ONLINE for r in locked):
+            raise PermissionDenied(_("Bản nháp này do cán bộ lập tại quầy; hãy liên hệ cơ quan tiếp nhận."))
+        files = list(Attachment.objects.filter(record__in=locked).values_list("file", flat=True))
+        try:
+            Record.objects.filter(pk__in=[r.pk for r in locked]).delete()
+        except models.ProtectedError:
+            raise ValidationError(
+                _("Bản nháp đã có giao dịch thanh toán nên không xóa được; hãy tiếp tục nộp hoặc liên hệ cơ quan.")
+            ) from None
+        if group is not None:
+            group.delete()
+        storage = Attachment._meta.get_field("file").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in files])
+
+
 def agency_for_unit(service: OnlineService, unit_code: str | None):
     """The service's agency in the unit with ``unit_code`` (a commune or province), else in its province,
     else the first one: one query while the unit or its province has one."""

@@ -11,6 +11,7 @@ urlpatterns = [
     path("my/records/<uuid:pk>/supplement/", views.supplement, name="supplement"),
     path("my/records/<uuid:pk>/result/", views.result, name="result"),
     path("my/filings/<uuid:pk>/done/", views.done, name="done"),
+    path("my/filings/<uuid:pk>/discard/", views.discard, name="discard"),
     path("my/filings/<uuid:pk>/<str:step>/", views.step, name="step"),
     path("records/<uuid:pk>/attachments/<int:attachment_id>/", views.download_attachment, name="attachment"),
     path("lookup/", views.lookup, name="lookup"),

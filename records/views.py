@@ -271,6 +271,25 @@ def done(request, pk):
     return render(request, "records/done.html", {"filing": filing})
 
 
+@require_http_methods(["GET", "POST"])
+@citizen_required
+def discard(request, pk):
+    """Delete a draft the citizen no longer wants, after asking once."""
+    filing = Filing.load(pk, request.user)
+    if not filing.is_draft:
+        return redirect("records:detail", pk=filing.first.pk)
+    if request.method == "POST":
+        try:
+            services.discard_draft(filing.records, filing.group, actor=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return redirect("records:mine")
+        messages.success(request, _("Đã xóa bản nháp “%(title)s”.") % {"title": filing.title})
+        return redirect("records:mine")
+    attachments = Attachment.objects.filter(record__in=filing.records).count()
+    return render(request, "records/discard.html", {"filing": filing, "attachments": attachments})
+
+
 @require_GET
 @citizen_required
 def my_records(request):
