@@ -32,6 +32,10 @@ def test_a_citizen_deletes_their_draft_and_its_files(client, citizen, family, dj
 
     page = client.get(f"/my/filings/{record.pk}/discard/").content.decode()
     assert "Xóa bản nháp?" in page and "1 tệp đã tải lên sẽ bị xóa hẳn" in page
+    client.cookies["django_language"] = "en"
+    english = client.get(f"/my/filings/{record.pk}/discard/").content.decode()
+    assert "Delete this draft?" in english and "the 1 uploaded file will be deleted for good" in english
+    client.cookies["django_language"] = "vi"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/my/filings/{record.pk}/discard/")
     assert response.status_code == 302 and response["Location"] == "/my/records/"
