@@ -176,3 +176,26 @@ def test_business_registration_with_attachments(page, live_server, family, tmp_p
     page.wait_for_url(re.compile(r"/review/$"))
     [code] = finish(page, live_server)
     assert Record.objects.get(code=code).attachments.get().original_name == "giay-to-phap-ly.pdf"
+
+
+def test_autosave_says_when_a_draft_could_not_be_saved(page, live_server, family):
+    page = logged_in_page(page, live_server, citizen_account(family["father"]))
+    page.goto(f"{live_server.url}/services/dang-ky-thanh-lap-doanh-nghiep-tu-nhan/")
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+    page.wait_for_url(re.compile(r"/form/$"))
+
+    # The connection drops: the background save fails, and the citizen is told so.
+    page.route(
+        re.compile(r".*/form/$"), lambda route: route.abort() if route.request.method == "POST" else route.continue_()
+    )
+    page.locator("#id_business_name").fill("Doanh nghiệp tư nhân Mất Mạng")
+    page.wait_for_selector("#autosave-status.autosave-failed:has-text('Chưa lưu được nháp tự động')")
+    assert Record.objects.get().form_data.get("business_name") in (None, "")
+    assert page.locator("#id_business_name").input_value() == "Doanh nghiệp tư nhân Mất Mạng"
+
+    # Back online: the next change is saved, and the warning goes away.
+    page.unroute(re.compile(r".*/form/$"))
+    page.locator("#id_business_name").fill("Doanh nghiệp tư nhân Có Mạng")
+    page.wait_for_selector("#autosave-status:has-text('Đã tự động lưu nháp lúc')")
+    assert not page.locator("#autosave-status.autosave-failed").count()
+    assert Record.objects.get().form_data["business_name"] == "Doanh nghiệp tư nhân Có Mạng"
