@@ -278,3 +278,19 @@ def test_the_filing_journey_reads_in_english(client, citizen):
     assert "Từ Cơ sở dữ liệu quốc gia về dân cư" not in page
     assert ">Ba Dinh Ward Police</option>" in page  # the agency choice, in English
     assert "My records" in client.get("/my/records/").content.decode()
+
+
+def test_the_procedure_page_leads_to_its_online_service(client, catalogue):
+    from services.models import OnlineService
+
+    service = OnlineService.objects.get(slug="cap-doi-giay-phep-lai-xe")
+    page_url = service.version.procedure.get_absolute_url()
+    page = client.get(page_url).content.decode()
+    assert f'<a class="button" href="{service.get_absolute_url()}">Nộp hồ sơ trực tuyến</a>' in page
+    assert "Toàn trình: làm hết trên mạng" in page
+    client.cookies["django_language"] = "en"
+    assert "Apply online</a>" in client.get(page_url).content.decode()
+    client.cookies["django_language"] = "vi"
+
+    OnlineService.objects.filter(pk=service.pk).update(is_active=False)
+    assert "Nộp hồ sơ trực tuyến" not in client.get(page_url).content.decode()
