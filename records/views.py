@@ -1,5 +1,7 @@
 """The citizen's side of records: the filing journey, "Hồ sơ của tôi", downloads and public lookup."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -400,12 +402,27 @@ def download_attachment(request, pk, attachment_id):
 
 
 class LookupForm(forms.Form):
-    code = forms.CharField(label=gettext_lazy("Mã hồ sơ"), max_length=40)
-    id_number = forms.RegexField(
-        label=gettext_lazy("Số định danh cá nhân của người nộp"),
-        regex=r"^\d{12}$",
-        error_messages={"invalid": gettext_lazy("Số định danh cá nhân gồm đúng 12 chữ số.")},
+    """Code and ID number as people type them on a phone: any case, with spaces or dots between groups."""
+
+    code = forms.CharField(
+        label=gettext_lazy("Mã hồ sơ"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
     )
+    id_number = forms.CharField(
+        label=gettext_lazy("Số định danh cá nhân của người nộp"),
+        max_length=24,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).upper()
+
+    def clean_id_number(self) -> str:
+        digits = re.sub(r"[\s.\-]", "", self.cleaned_data["id_number"])
+        if not re.fullmatch(r"\d{12}", digits):
+            raise ValidationError(_("Số định danh cá nhân gồm đúng 12 chữ số."))
+        return digits
 
     def error_summary(self):
         return [(f"id_{name}", str(m)) for name, ms in self.errors.items() for m in ms]

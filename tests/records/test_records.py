@@ -205,6 +205,21 @@ def test_public_lookup_by_code_and_id_number_shows_nothing_personal(client, citi
     assert client.get("/lookup/", {"code": record.code, "id_number": other}).status_code == 404
 
 
+def test_lookup_takes_the_code_and_number_as_typed_on_a_phone(client, citizen, family):
+    record = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    client.logout()
+    id_number = family["father"].id_number
+    typed_code = f" {record.code.lower()} "
+    typed_number = f"{id_number[:3]} {id_number[3:6]}.{id_number[6:9]}-{id_number[9:]}"
+    assert any(c.isalpha() for c in record.code) and typed_code.strip() != record.code
+    page = client.get("/lookup/", {"code": typed_code, "id_number": typed_number})
+    assert page.status_code == 200 and "Đã nộp, chờ tiếp nhận" in page.content.decode()
+    api = client.get("/api/v1/records/lookup/", {"code": typed_code, "id_number": typed_number})
+    assert api.status_code == 200 and api.json()["code"] == record.code
+    form = client.get("/lookup/").content.decode()
+    assert 'inputmode="numeric"' in form and 'autocapitalize="characters"' in form
+
+
 def test_a_service_requires_an_agency_that_implements_it(citizen, family):
     service = OnlineService.objects.get(slug="dang-ky-thuong-tru")
     outsider = Agency.objects.exclude(pk__in=service.version.agencies.all()).first()
