@@ -369,10 +369,15 @@ def result(request, pk):
     return serve_result(request, current)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @citizen_required
 def withdraw(request, pk):
+    """Withdraw a submitted record, after a page that says what that means."""
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
+    if request.method == "GET":
+        if not services.can_withdraw(record):
+            return redirect("records:detail", pk=record.pk)
+        return render(request, "records/withdraw.html", {"record": record})
     try:
         services.withdraw(
             record, actor=request.user, reason=request.POST.get("reason", "")[:500], client_ip=client_ip(request)

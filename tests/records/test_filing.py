@@ -181,6 +181,12 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
     client.post(base + "form/", {"request": "Đăng ký thường trú tại nhà bố mẹ", "delivery": "online", "continue": ""})
     assert client.post(base + "review/").status_code == 302
     record = Record.objects.get(applicant=citizen)
+    # The record page only links to a page that says what withdrawing means; that page asks once.
+    detail = client.get(f"/my/records/{record.pk}/").content.decode()
+    assert f'href="/my/records/{record.pk}/withdraw/"' in detail and 'action="/my/records/' not in detail
+    confirm = client.get(f"/my/records/{record.pk}/withdraw/").content.decode()
+    assert "Rút hồ sơ?" in confirm and "Không hoàn tác được" in confirm
+    assert Record.objects.get(pk=record.pk).state == RecordState.SUBMITTED
     response = client.post(f"/my/records/{record.pk}/withdraw/", {"reason": "Nộp nhầm"}, follow=True)
     assert "Đã rút hồ sơ" in response.content.decode()
     record.refresh_from_db()
@@ -188,6 +194,7 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
     assert record.events.get(action="withdraw").reason == "Nộp nhầm"
 
     Record.objects.filter(pk=record.pk).update(state=RecordState.IN_PROCESSING)
+    assert client.get(f"/my/records/{record.pk}/withdraw/")["Location"] == f"/my/records/{record.pk}/"
     response = client.post(f"/my/records/{record.pk}/withdraw/", follow=True)
     assert "Không thể “Rút hồ sơ”" in response.content.decode()
     assert Record.objects.get(pk=record.pk).state == RecordState.IN_PROCESSING
@@ -294,3 +301,28 @@ def test_the_procedure_page_leads_to_its_online_service(client, catalogue):
 
     OnlineService.objects.filter(pk=service.pk).update(is_active=False)
     assert "Nộp hồ sơ trực tuyến" not in client.get(page_url).content.decode()
+
+
+def test_withdrawing_a_paid_record_warns_that_the_fee_is_not_refunded(client, citizen, family):
+    from payments.constants import PaymentState
+    from payments.models import Payment
+    from records import services as records_services
+
+    from .conftest import filled_draft
+
+    record = records_services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    confirm = client.get(f"/my/records/{record.pk}/withdraw/").content.decode()
+    assert "không tự động hoàn lại" not in confirm
+    Payment.objects.create(
+        reference="TT-WITHDRAW-1",
+        idempotency_key="withdraw-test-1",
+        record=record,
+        provider="paygov",
+        amount=15000,
+        description="Lệ phí đăng ký thường trú",
+        payer_name=family["father"].full_name,
+        created_by=citizen,
+        state=PaymentState.PAID,
+    )
+    confirm = client.get(f"/my/records/{record.pk}/withdraw/").content.decode()
+    assert "Khoản đã thanh toán (15.000 đ) không tự động hoàn lại" in confirm
