@@ -165,7 +165,7 @@ def _attachments(request, filing, context):
             missing = [s for s in filing.slots(registry) if s.component.mandatory and not s.satisfied]
             if not missing:
                 return redirect("records:step", pk=filing.pk, step="review")
-            errors = [_("Thiếu giấy tờ: %(name)s.") % {"name": s.component.name} for s in missing]
+            errors = [_missing_message(slot) for slot in missing]
         else:
             try:
                 _change_slot(request, filing, registry, action)
@@ -175,6 +175,14 @@ def _attachments(request, filing, context):
                 return redirect("records:step", pk=filing.pk, step="attachments")
     context.update({"slots": filing.slots(registry), "errors": errors})
     return render(request, "records/step_attachments.html", context, status=400 if errors else 200)
+
+
+def _missing_message(slot) -> str:
+    if slot.wallet_choices:
+        return _(
+            "Thiếu giấy tờ: %(name)s. Bấm “Dùng giấy tờ này” để dùng giấy tờ trong ví VNeID, hoặc tải bản chụp lên."
+        ) % {"name": slot.component.name}
+    return _("Thiếu giấy tờ: %(name)s. Hãy tải bản chụp hoặc bản điện tử lên.") % {"name": slot.component.name}
 
 
 def _change_slot(request, filing, registry, action) -> None:
@@ -191,6 +199,8 @@ def _change_slot(request, filing, registry, action) -> None:
     elif action == "wallet":
         source = _wallet_source(record, component)
         number = request.POST.get("document")
+        if not number:
+            raise ValidationError(_("Hãy chọn một giấy tờ trong ví rồi bấm “Dùng giấy tờ này”."))
         document = next((d for d in prefill.wallet_documents(registry, source) if d["number"] == number), None)
         if document is None:
             raise ValidationError(_("Không tìm thấy giấy tờ này trong ví giấy tờ điện tử của bạn."))

@@ -57,9 +57,18 @@ def test_driving_licence_renewal_end_to_end(client, citizen, family):
     licence = next(c for name, c in slots.items() if name.startswith("Bản sao giấy phép lái xe"))
     assert f"Tải lên bản chụp hoặc bản điện tử: {health.name}</label>" in page  # each file input says which paper
 
+    # The only licence in the wallet is offered as it is (nothing looks chosen before the citizen chooses it),
+    # and "continue" without it says how to use it.
+    assert "Có trong ví VNeID của bạn" in page and 'type="radio" name="document"' not in page
     response = client.post(base + "attachments/", {"action": "continue"})
     assert response.status_code == 400
-    assert "Thiếu giấy tờ" in response.content.decode()
+    missing = response.content.decode()
+    assert f"Thiếu giấy tờ: {licence.name}. Bấm “Dùng giấy tờ này” để dùng giấy tờ trong ví VNeID" in missing
+    assert f"Thiếu giấy tờ: {health.name}. Hãy tải bản chụp hoặc bản điện tử lên." in missing
+    nothing_chosen = client.post(
+        base + "attachments/", {"action": "wallet", "record": record.pk, "component": licence.pk}
+    )
+    assert "Hãy chọn một giấy tờ trong ví" in nothing_chosen.content.decode()
 
     client.post(
         base + "attachments/", {"action": "upload", "record": record.pk, "component": health.pk, "file": files.pdf()}
