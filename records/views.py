@@ -144,6 +144,7 @@ def _form(request, filing, context):
             "agency_form": agency_form,
             "applicant_form": applicant_form,
             "prefilled": prefilled,
+            "wallet_fields": prefill.wallet_fields(definition.prefill_map),
             "has_registry": registry is not None,
         }
     )

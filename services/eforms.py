@@ -116,6 +116,25 @@ class EForm(forms.Form):
                     self.fields[name].disabled = True
                     self.fields[name].initial = self.prefilled[name]
 
+    def prefilled_text(self) -> dict[str, str]:
+        """Each prefilled value as the citizen reads it: a choice by its label, a date as d/m/Y."""
+        shown = {}
+        for name, value in self.prefilled.items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            if isinstance(field, forms.ChoiceField):
+                value = dict(field.choices).get(value, value)
+            elif isinstance(field, forms.DateField):
+                try:
+                    value = datetime.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+                except ValueError:
+                    pass
+            elif isinstance(field, forms.BooleanField):
+                value = _("Có") if value else _("Không")
+            shown[name] = str(value)
+        return shown
+
     def fieldsets(self) -> list[Fieldset]:
         return [Fieldset(legend, [self[name] for name in names]) for legend, names in field_order(self.schema, self.ui)]
 

@@ -47,5 +47,10 @@ def prefill_values(prefill_map: dict, data: dict | None) -> dict:
     return values
 
 
+def wallet_fields(prefill_map: dict) -> set[str]:
+    """Fields filled from the e-document wallet rather than from the population registry itself."""
+    return {field for field, path in (prefill_map or {}).items() if path.split(".")[0] == "wallet"}
+
+
 def wallet_documents(data: dict | None, kind: str) -> list[dict]:
     return [doc for doc in (data or {}).get("edocuments") or [] if doc.get("type") == kind]
