@@ -35,6 +35,13 @@ class ApplicantForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, applicant_types=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if applicant_types and "business" not in applicant_types:
+            # A procedure only citizens carry out is not filed for a business.
+            field = self.fields["applicant_role"]
+            field.choices = [(value, label) for value, label in field.choices if value != ApplicantRole.BUSINESS]
+
     def clean(self):
         cleaned = super().clean()
         role = cleaned["applicant_role"] = cleaned.get("applicant_role") or ApplicantRole.SELF

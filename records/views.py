@@ -105,6 +105,7 @@ def _form(request, filing, context):
     applicant_form = ApplicantForm(
         request.POST or None,
         prefix=APPLICANT_PREFIX,  # the e-form may have fields of the same names (a birth form's "relationship")
+        applicant_types=first.procedure_version.applicant_types,
         initial={
             "applicant_role": first.applicant_role,
             "subject_name": first.subject_name,

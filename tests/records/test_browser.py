@@ -184,6 +184,13 @@ def test_autosave_says_when_a_draft_could_not_be_saved(page, live_server, family
     page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
     page.wait_for_url(re.compile(r"/form/$"))
 
+    # The boxes for filing on someone's behalf appear only when that is chosen.
+    assert page.locator("#id_applicant-subject_name").is_hidden()
+    page.get_by_label("Nộp thay cho người khác").check()
+    assert page.locator("#id_applicant-subject_name").is_visible()
+    page.get_by_label("Tự nộp cho bản thân").check()
+    assert page.locator("#id_applicant-subject_name").is_hidden()
+
     # The connection drops: the background save fails, and the citizen is told so.
     page.route(
         re.compile(r".*/form/$"), lambda route: route.abort() if route.request.method == "POST" else route.continue_()

@@ -282,6 +282,21 @@ def test_filing_for_someone_else_records_the_relationship(client, citizen, famil
     assert record.applicant_id_number == family["father"].id_number
 
 
+def test_only_procedures_businesses_carry_out_can_be_filed_for_a_business(client, citizen):
+    residence = client.get(filing_url(start(client, "dang-ky-thuong-tru")) + "form/").content.decode()
+    assert "Nộp thay cho người khác" in residence and "Nộp cho doanh nghiệp, tổ chức" not in residence
+    refused = client.post(
+        filing_url(start(client, "dang-ky-thuong-tru")) + "form/",
+        {"request": "x", "delivery": "online", "applicant-applicant_role": "business", "continue": ""},
+    )
+    assert refused.status_code == 400 and "applicant-applicant_role" in refused.content.decode()
+    business = client.get(filing_url(start(client, "dang-ky-thanh-lap-doanh-nghiep-tu-nhan")) + "form/")
+    assert "Nộp cho doanh nghiệp, tổ chức" in business.content.decode()
+    # The hint about the on-behalf boxes comes before them.
+    page = business.content.decode()
+    assert page.index("Chỉ điền các ô dưới đây") < page.index('id="id_applicant-subject_name"')
+
+
 def test_autosave_keeps_a_draft_without_leaving_the_page(client, citizen):
     base = filing_url(start(client, "dang-ky-thuong-tru"))
     response = client.post(base + "form/", {"request": "Đang gõ dở", "autosave": "1"})
