@@ -135,6 +135,27 @@ class PaymentSummary:
         return self.refund is not None and self.refund.state == RefundState.SUCCEEDED
 
 
+@dataclass
+class FeePreview:
+    """What a draft will cost once filed online, and when it is paid: shown before the citizen submits."""
+
+    quote: FeeQuote
+    timing_label: str
+    pays_before_processing: bool
+
+
+def fee_preview(record) -> FeePreview:
+    from procedures.models import Fee
+
+    fees = Fee.objects.filter(version_id=record.procedure_version_id).order_by("id")
+    timing = record.service.fee_timing
+    return FeePreview(
+        quote=calculate_fee(fees, online=record.channel == Channel.ONLINE),
+        timing_label=FeeTiming(timing).label,
+        pays_before_processing=timing == FeeTiming.AT_FILING,
+    )
+
+
 def payment_summary(record) -> PaymentSummary:
     return payment_summaries([record])[record.pk]
 

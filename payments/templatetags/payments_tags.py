@@ -2,6 +2,7 @@ from django import template
 
 from portal.templatetags.portal_tags import vnd
 
+from ..selectors import fee_preview as _fee_preview
 from ..selectors import payment_summaries as _summaries
 from ..selectors import payment_summary as _summary
 
@@ -14,6 +15,12 @@ def payment_summary(record):
     if record is None or getattr(record, "is_draft", False):
         return None
     return _summary(record)
+
+
+@register.simple_tag
+def fee_preview(record):
+    """``{% fee_preview record as fee %}``: on a draft, what filing it will cost and when that is paid."""
+    return _fee_preview(record)
 
 
 @register.simple_tag

@@ -87,6 +87,8 @@ def test_driving_licence_renewal_end_to_end(client, citizen, family):
 
     review = client.get(base + "review/").content.decode()
     assert "giấy tờ điện tử số 012345678901" in review
+    # What filing will cost, before the citizen submits: the online fee, the saving, and when to pay.
+    assert "<strong>115.000 đ</strong> (đã giảm 20.000 đ vì nộp trực tuyến) — Nộp phí khi nộp hồ sơ" in review
     response = client.post(base + "review/")
     assert response.status_code == 302 and response["Location"].endswith("/done/")
 
@@ -280,6 +282,11 @@ def test_filing_for_someone_else_records_the_relationship(client, citizen, famil
     assert (record.applicant_role, record.relationship) == ("representative", "relative")
     assert record.subject_id_number == family["mother"].id_number
     assert record.applicant_id_number == family["father"].id_number
+
+
+def test_a_free_procedure_says_so_before_submission(client, citizen):
+    base = filing_url(start(client, "xoa-dang-ky-thuong-tru"))
+    assert "Không mất phí, lệ phí." in client.get(base + "review/").content.decode()
 
 
 def test_only_procedures_businesses_carry_out_can_be_filed_for_a_business(client, citizen):
