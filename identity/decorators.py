@@ -87,7 +87,7 @@ class SecondFactorMiddleware:
     TOTP, enrolment, logout) and static files stay open to finish the login.
     """
 
-    OPEN_PATHS = ("/accounts/", "/admin/login/", "/admin/logout/", "/static/", "/i18n/", "/healthz")
+    OPEN_PATHS = ("/accounts/", "/admin/login/", "/admin/logout/", "/static/", "/i18n/", "/healthz", "/favicon.ico")
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -2,8 +2,9 @@
 
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from procedures import selectors
@@ -19,6 +20,11 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page's ``<link rel="icon">`` says."""
+    return redirect(static("img/emblem.svg"), permanent=True)
 
 
 def page_not_found(request, exception=None):

@@ -160,3 +160,9 @@ def test_english_pages_are_translated(client):
     detail = client.get("/procedures/1.001193/").content.decode()
     assert "Full-process online" in detail
     assert "3 working days" in detail
+
+
+def test_the_browsers_favicon_request_finds_the_emblem(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/img/emblem.svg"
+    assert client.get(response["Location"]).status_code == 200
