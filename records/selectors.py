@@ -25,6 +25,18 @@ def records_of(user, page_number, per_page: int = 20):
     return Paginator(qs, per_page).get_page(page_number)
 
 
+def unfinished_for_service(user, service) -> list[Record]:
+    """The citizen's drafts and records still being handled for ``service``, newest first (at most five)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    states = {RecordState.DRAFT, *OPEN_STATES}
+    return list(
+        Record.objects.filter(applicant=user, service=service, state__in=states)
+        .exclude(state=RecordState.DRAFT, channel=Channel.COUNTER)
+        .order_by("-created_at")[:5]
+    )
+
+
 def lookup(code: str, id_number: str) -> Record | None:
     """A submitted record by its code and the applicant's ID number; both must match."""
     return (

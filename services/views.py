@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from identity.decorators import citizen_required
 from identity.services import assurance_satisfied, citizen_claims
+from records import selectors as records_selectors
 from records import services as records_services
 
 from . import prefill
@@ -43,6 +44,7 @@ def service_detail(request, slug):
             "components": service.version.components.all(),
             "replacements": {r.component_id: r for r in service.replacements.all()},
             "fees": service.version.fees.all(),
+            "unfinished": records_selectors.unfinished_for_service(request.user, service),
         },
     )
 

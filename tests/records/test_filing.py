@@ -362,3 +362,22 @@ def test_withdrawing_a_paid_record_warns_that_the_fee_is_not_refunded(client, ci
     )
     confirm = client.get(f"/my/records/{record.pk}/withdraw/").content.decode()
     assert "Khoản đã thanh toán (15.000 đ) không tự động hoàn lại" in confirm
+
+
+def test_the_service_page_points_to_what_the_citizen_already_filed(client, citizen, family):
+    from records import services as records_services
+
+    from .conftest import filled_draft
+
+    assert 'id="unfinished"' not in client.get("/services/dang-ky-thuong-tru/").content.decode()
+    draft = filled_draft(citizen, family["father"])
+    page = client.get("/services/dang-ky-thuong-tru/").content.decode()
+    assert "Bạn đã có hồ sơ cho dịch vụ này" in page and f"/my/filings/{draft.pk}/form/" in page
+    submitted = records_services.submit(draft, actor=citizen)
+    page = client.get("/services/dang-ky-thuong-tru/").content.decode()
+    assert f'<a href="/my/records/{submitted.pk}/">{submitted.code}</a> · Đã nộp, chờ tiếp nhận' in page
+    records_services.withdraw(submitted, actor=citizen)
+    assert 'id="unfinished"' not in client.get("/services/dang-ky-thuong-tru/").content.decode()
+    # Nobody else sees it.
+    client.logout()
+    assert 'id="unfinished"' not in client.get("/services/dang-ky-thuong-tru/").content.decode()
