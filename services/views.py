@@ -1,10 +1,16 @@
 """Public pages of online services and the start of a filing."""
 
+import secrets
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from identity.decorators import citizen_required
@@ -56,10 +62,22 @@ def bundle_detail(request, slug):
     return render(request, "services/bundle.html", {"bundle": bundle, "members": members})
 
 
+# A level-1 citizen's request to start a filing travels through VNeID's step-up in the return
+# URL (the login may start a new session), signed for that citizen, usable once.
+RESUME_SALT = "services.resume-start"
+RESUME_MAX_AGE = 30 * 60
+
+
 def _step_up_redirect(request, definition):
-    """Send a level-1 session to raise its level before it may file."""
+    """Send a level-1 session to raise its level before it may file; the filing starts when they are back."""
     if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
-        return HttpResponseRedirect(f"{reverse('identity:step_up')}?next={definition.get_absolute_url()}")
+        kind = "bundle" if isinstance(definition, IntegratedService) else "service"
+        intent = signing.dumps(
+            {"user": request.user.pk, "kind": kind, "slug": definition.slug, "nonce": secrets.token_hex(8)},
+            salt=RESUME_SALT,
+        )
+        resume = f"{reverse('services:resume')}?{urlencode({'intent': intent})}"
+        return HttpResponseRedirect(f"{reverse('identity:step_up')}?{urlencode({'next': resume})}")
     return None
 
 
@@ -72,8 +90,37 @@ def _applicant(request) -> tuple[str, str]:
 @citizen_required
 def start_filing(request, slug):
     service = get_object_or_404(OnlineService, slug=slug, is_active=True)
-    if (response := _step_up_redirect(request, service)) is not None:
-        return response
+    return _step_up_redirect(request, service) or _start_service(request, service)
+
+
+@require_POST
+@citizen_required
+def start_bundle(request, slug):
+    bundle = get_object_or_404(IntegratedService, slug=slug, is_active=True)
+    return _step_up_redirect(request, bundle) or _start_bundle(request, bundle)
+
+
+@require_GET
+@citizen_required
+def resume_start(request):
+    """Back from raising the level: start the filing the citizen asked for (once), or show its page."""
+    try:
+        intent = signing.loads(request.GET.get("intent", ""), salt=RESUME_SALT, max_age=RESUME_MAX_AGE)
+    except signing.BadSignature:
+        return redirect("services:list")
+    model = {"service": OnlineService, "bundle": IntegratedService}.get(intent.get("kind"))
+    definition = model.objects.filter(slug=intent.get("slug"), is_active=True).first() if model else None
+    if definition is None or intent.get("user") != request.user.pk:
+        return redirect("services:list")
+    if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
+        messages.error(request, _("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
+        return redirect(definition)
+    if not cache.add(f"services:resumed:{intent['nonce']}", True, RESUME_MAX_AGE):
+        return redirect(definition)  # already started from this link (a reload, the back button)
+    return (_start_bundle if model is IntegratedService else _start_service)(request, definition)
+
+
+def _start_service(request, service):
     id_number, name = _applicant(request)
     unit_code = records_services.residence_unit_code(prefill.registry_data(id_number))
     try:
@@ -90,12 +137,7 @@ def start_filing(request, slug):
     return redirect("records:step", pk=record.pk, step="eligibility" if service.eligibility else "form")
 
 
-@require_POST
-@citizen_required
-def start_bundle(request, slug):
-    bundle = get_object_or_404(IntegratedService, slug=slug, is_active=True)
-    if (response := _step_up_redirect(request, bundle)) is not None:
-        return response
+def _start_bundle(request, bundle):
     id_number, name = _applicant(request)
     group = records_services.start_bundle_draft(
         bundle=bundle,

@@ -9,6 +9,7 @@ from records.constants import RecordState
 from records.models import Record, RecordEvent
 
 from . import files
+from .conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -163,14 +164,45 @@ def test_eligibility_refusal_explains_why(client, citizen):
     assert "chỉ đổi giấy phép lái xe do Việt Nam cấp" in response.content.decode()
 
 
-def test_level_one_session_must_step_up_before_filing(client, citizen):
+def test_level_one_session_must_step_up_before_filing(client, citizen, other_citizen):
+    from urllib.parse import parse_qs, urlparse
+
+    def ask_to_start():
+        response = client.post(f"{SERVICE}start/")
+        assert response.status_code == 302 and response["Location"].startswith("/my-account/step-up/?next=")
+        return parse_qs(urlparse(response["Location"]).query)["next"][0]
+
     session = client.session
     session["vneid_acr"] = "LoA1"
     session.save()
-    response = client.post(f"{SERVICE}start/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/my-account/step-up/")
+    resume = ask_to_start()
+    assert resume.startswith("/services/resume/?intent=")
     assert not Record.objects.exists()
+
+    # Still level 1 on the way back: nothing is filed, the service page says why.
+    assert client.get(resume)["Location"] == SERVICE
+    assert not Record.objects.exists()
+
+    # Back from VNeID at level 2: the filing asked for starts at once, and only once.
+    resume = ask_to_start()
+    session = client.session
+    session["vneid_acr"] = "LoA2"
+    session.save()
+    response = client.get(resume)
+    assert response.status_code == 302 and response["Location"].endswith("/eligibility/")
+    assert Record.objects.filter(applicant=citizen, service__slug="cap-doi-giay-phep-lai-xe").count() == 1
+    assert client.get(resume)["Location"] == SERVICE  # a reload files nothing more
+    assert Record.objects.count() == 1
+
+    # The link is the citizen's own: forged or someone else's, it starts nothing.
+    assert client.get("/services/resume/?intent=forged")["Location"] == "/services/"
+    session = client.session
+    session["vneid_acr"] = "LoA1"
+    session.save()
+    theirs = ask_to_start()
+    login(client, other_citizen)
+    assert client.get(theirs)["Location"] == "/services/"
+    assert Record.objects.count() == 1
 
 
 def test_anonymous_visitor_is_sent_to_vneid_login(client, catalogue):
