@@ -36,7 +36,8 @@ def check_upload(uploaded) -> tuple[str, str]:
     if content_type is None:
         raise ValidationError(
             _(
-                "Tệp “%(name)s” không phải PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp); hãy chuyển sang một trong các định dạng này."  # noqa: E501
+                "Tệp “%(name)s” không phải PDF, JPEG hoặc PNG (cổng kiểm tra nội dung tệp, không chỉ đuôi tên). "
+                "Hãy chụp lại giấy tờ bằng điện thoại, hoặc mở tệp và lưu lại dưới dạng PDF, rồi tải lên."
             )
             % {"name": uploaded.name}
         )

@@ -140,6 +140,21 @@ def test_a_record_holds_at_most_50_mb(citizen, family):
     assert record.attachments.count() == 5
 
 
+def test_a_picture_uploaded_under_a_pdf_name_downloads_as_a_picture(client, citizen, family):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    record = filled_draft(citizen, family["father"])
+    photo = SimpleUploadedFile("giay-to.pdf", files.PNG, content_type="application/pdf")
+    attachment = services.attach(record, record.procedure_version.components.first(), photo, by=citizen)
+    assert attachment.content_type == "image/png" and attachment.original_name == "giay-to.pdf"
+    response = client.get(f"/records/{record.pk}/attachments/{attachment.pk}/")
+    assert response["Content-Type"] == "image/png"
+    assert 'filename="giay-to.png"' in response["Content-Disposition"]
+    pdf = services.attach(record, record.procedure_version.components.first(), files.pdf("Ban-Sao.PDF"), by=citizen)
+    response = client.get(f"/records/{record.pk}/attachments/{pdf.pk}/")
+    assert 'filename="Ban-Sao.PDF"' in response["Content-Disposition"]
+
+
 def test_attachment_downloads_are_private(client, citizen, other_citizen, family):
     record = filled_draft(citizen, family["father"])
     attachment = services.attach(record, record.procedure_version.components.first(), files.pdf(), by=citizen)
