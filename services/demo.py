@@ -155,7 +155,11 @@ SERVICES = [
             },
             {
                 "child_full_name": {"label": t("Họ, chữ đệm và tên của trẻ", "Child's full name")},
-                "child_birth_date": {"label": t("Ngày sinh của trẻ", "Child's date of birth"), "widget": "date"},
+                "child_birth_date": {
+                    "label": t("Ngày sinh của trẻ", "Child's date of birth"),
+                    "widget": "date",
+                    "not_future": True,
+                },
                 "child_sex": {
                     "label": t("Giới tính", "Sex"),
                     "widget": "radio",
@@ -292,7 +296,11 @@ BIRTH_BUNDLE_FORM = form(
     {
         **APPLICANT_UI,
         "child_full_name": {"label": t("Họ, chữ đệm và tên của trẻ", "Child's full name")},
-        "child_birth_date": {"label": t("Ngày sinh của trẻ", "Child's date of birth"), "widget": "date"},
+        "child_birth_date": {
+            "label": t("Ngày sinh của trẻ", "Child's date of birth"),
+            "widget": "date",
+            "not_future": True,
+        },
         "child_sex": {
             "label": t("Giới tính của trẻ", "Child's sex"),
             "widget": "radio",
@@ -346,7 +354,7 @@ DEATH_BUNDLE_FORM = form(
         **APPLICANT_UI,
         "deceased_name": {"label": t("Họ tên người chết", "Name of the deceased")},
         "deceased_id_number": {"label": t("Số định danh của người chết", "ID number of the deceased")},
-        "date_of_death": {"label": t("Ngày chết", "Date of death"), "widget": "date"},
+        "date_of_death": {"label": t("Ngày chết", "Date of death"), "widget": "date", "not_future": True},
         "place_of_death": {"label": t("Nơi chết", "Place of death")},
         "relationship": {
             "label": t("Quan hệ với người chết", "Relationship"),

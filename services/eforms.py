@@ -12,7 +12,12 @@ UI description::
      "fields": {"reason": {"label": {"vi": "...", "en": "..."}, "help": {...},
                            "widget": "radio", "choices": {"lost": {"vi": "Bị mất", "en": "Lost"}}},
                 "lost_details": {"widget": "textarea", "show_if": {"field": "reason", "equals": "lost"},
-                                 "required_when_shown": true}}}
+                                 "required_when_shown": true},
+                "child_birth_date": {"widget": "date", "not_future": true}}}
+
+``not_future`` refuses a date after today (a birth, a death). A ``pattern`` of digits only
+(``^\\d{12}$``) is explained as "exactly 12 digits"; any other pattern can say what it wants
+in the field's ``pattern_message`` ({"vi": ..., "en": ...}).
 """
 
 from __future__ import annotations
@@ -158,7 +163,7 @@ class EForm(forms.Form):
         validator = jsonschema.Draft202012Validator(self.schema, format_checker=jsonschema.FormatChecker())
         for error in validator.iter_errors(data):
             field = error.path[0] if error.path else _missing_property(error)
-            message = _schema_error_message(error)
+            message = _schema_error_message(error, self.ui.get("fields", {}).get(field, {}))
             if field in self.fields and field not in self.errors:
                 self.add_error(field, message)
             elif field is None:
@@ -202,6 +207,7 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
         return forms.DateField(
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+            validators=[_not_after_today] if options.get("not_future") else [],
             **common,
         )
     if spec.get("format") == "email" or widget_name == "email":
@@ -221,8 +227,20 @@ def _missing_property(error: jsonschema.ValidationError) -> str | None:
     return None
 
 
-def _schema_error_message(error: jsonschema.ValidationError) -> str:
+def _not_after_today(value: datetime.date) -> None:
+    from django.utils import timezone
+
+    if value > timezone.localdate():
+        raise ValidationError(_("Ngày này chưa tới; hãy kiểm tra lại ngày, tháng, năm."))
+
+
+def _schema_error_message(error: jsonschema.ValidationError, options: dict | None = None) -> str:
     if error.validator == "pattern":
+        if (options or {}).get("pattern_message"):
+            return text(options["pattern_message"])
+        digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", str(error.validator_value))
+        if digits:
+            return _("Gồm đúng %(count)s chữ số, không có dấu cách.") % {"count": digits.group(1)}
         return _("Giá trị không đúng định dạng.")
     if error.validator == "required":
         return _("Thiếu thông tin bắt buộc.")

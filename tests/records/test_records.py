@@ -55,6 +55,35 @@ def test_concurrent_filings_get_distinct_gapless_codes(family, catalogue):
     assert numbers == list(range(1, 25))
 
 
+def test_the_birth_form_explains_a_wrong_id_and_refuses_a_birth_in_the_future(client, citizen, family):
+    import datetime
+
+    bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
+    response = client.post(f"/services/bundles/{bundle.slug}/start/")
+    base = re.match(r"(/my/filings/[0-9a-f-]+/)", response["Location"]).group(1)
+    assert client.post(base + "eligibility/", {"under_six": "yes"}).status_code == 302
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        base + "form/",
+        {
+            "child_full_name": "Lê Minh Con",
+            "child_birth_date": tomorrow.isoformat(),
+            "child_sex": "male",
+            "child_birth_place": "Bệnh viện Phụ sản Hà Nội",
+            "other_parent_name": "Phạm Thị Mẹ",
+            "other_parent_id_number": "0790 8010",
+            "residence_address": "Số 11 phố Đội Cấn",
+            "health_facility": "Trạm y tế phường Ba Đình",
+            "continue": "",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Ngày này chưa tới; hãy kiểm tra lại ngày, tháng, năm." in page
+    assert "Gồm đúng 12 chữ số, không có dấu cách." in page
+    assert "Lê Minh Con" in page  # nothing typed is lost
+
+
 def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, citizen, family):
     bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
     response = client.post(f"/services/bundles/{bundle.slug}/start/")
