@@ -135,6 +135,11 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
     assert all(r.form_data["child_full_name"] == "Lê Minh Con" for r in records)
     done = client.get(base + "done/").content.decode()
     assert all(r.code in done for r in records)
+    # What happens next, record by record: each line says which procedure it is about.
+    for record in records:
+        assert f"<strong>{record.service.name}</strong> ({record.code}):" in done
+    listing = client.get("/my/records/").content.decode()
+    assert listing.count('<span class="tag">Liên thông</span>') == 3
 
 
 def test_uploads_are_checked_by_content_and_size(citizen, family):
