@@ -87,7 +87,11 @@ class AgencyChoiceField(forms.ModelChoiceField):
 
 class AgencyChoiceForm(forms.Form):
     agency = AgencyChoiceField(
-        required=False, queryset=Agency.objects.none(), label=gettext_lazy("Cơ quan giải quyết"), to_field_name="code"
+        required=False,
+        queryset=Agency.objects.none(),
+        label=gettext_lazy("Cơ quan giải quyết"),
+        to_field_name="code",
+        empty_label=None,  # the record always has one: the agency of the citizen's residence is chosen first
     )
 
     def __init__(self, *args, record, **kwargs):

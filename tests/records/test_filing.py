@@ -352,6 +352,7 @@ def test_the_filing_journey_reads_in_english(client, citizen):
     assert "From the national population database" in page or "national population database" in page
     assert "Từ Cơ sở dữ liệu quốc gia về dân cư" not in page
     assert ">Ba Dinh Ward Police</option>" in page  # the agency choice, in English
+    assert "---------" not in page  # no empty choice: the record always has an agency
     assert "My records" in client.get("/my/records/").content.decode()
 
 
