@@ -138,3 +138,20 @@ def filled_draft(user, person, slug="dang-ky-thuong-tru"):
         ["full_name", "id_number", "birth_date"],
     )
     return record
+
+
+def payment_for(record, user, *, amount: int, state: str = "pending"):
+    """A payment row for ``record`` as the payments app keeps it (the gateway round trip is tested there)."""
+    from payments.models import Payment
+
+    return Payment.objects.create(
+        reference=f"TT-{record.pk.hex[:12]}",
+        idempotency_key=f"test-{record.pk}",
+        record=record,
+        provider="paygov",
+        amount=amount,
+        description="Lệ phí",
+        payer_name=record.applicant_name,
+        created_by=user,
+        state=state,
+    )

@@ -5,14 +5,13 @@ import re
 import pytest
 from django.core.files.storage import default_storage
 
-from payments.models import Payment
 from records import services
 from records.constants import RecordState
 from records.models import Attachment, Record, RecordGroup
 from services.models import IntegratedService, OnlineService
 
 from . import files
-from .conftest import filled_draft, login
+from .conftest import filled_draft, login, payment_for
 
 pytestmark = pytest.mark.django_db
 
@@ -63,16 +62,7 @@ def test_a_submitted_record_is_not_deleted(client, citizen, family):
 
 def test_a_draft_with_a_payment_is_kept_with_a_reason(client, citizen, family):
     record = filled_draft(citizen, family["father"])
-    Payment.objects.create(
-        reference="TT-DISCARD-1",
-        idempotency_key="discard-test-1",
-        record=record,
-        provider="paygov",
-        amount=10000,
-        description="Lệ phí",
-        payer_name="Lê Văn Bố",
-        created_by=citizen,
-    )
+    payment_for(record, citizen, amount=10000)
     response = client.post(f"/my/filings/{record.pk}/discard/", follow=True)
     assert "đã có giao dịch thanh toán nên không xóa được" in response.content.decode()
     assert Record.objects.filter(pk=record.pk).exists()

@@ -374,25 +374,14 @@ def test_the_procedure_page_leads_to_its_online_service(client, catalogue):
 
 def test_withdrawing_a_paid_record_warns_that_the_fee_is_not_refunded(client, citizen, family):
     from payments.constants import PaymentState
-    from payments.models import Payment
     from records import services as records_services
 
-    from .conftest import filled_draft
+    from .conftest import filled_draft, payment_for
 
     record = records_services.submit(filled_draft(citizen, family["father"]), actor=citizen)
     confirm = client.get(f"/my/records/{record.pk}/withdraw/").content.decode()
     assert "không tự động hoàn lại" not in confirm
-    Payment.objects.create(
-        reference="TT-WITHDRAW-1",
-        idempotency_key="withdraw-test-1",
-        record=record,
-        provider="paygov",
-        amount=15000,
-        description="Lệ phí đăng ký thường trú",
-        payer_name=family["father"].full_name,
-        created_by=citizen,
-        state=PaymentState.PAID,
-    )
+    payment_for(record, citizen, amount=15000, state=PaymentState.PAID)
     confirm = client.get(f"/my/records/{record.pk}/withdraw/").content.decode()
     assert "Khoản đã thanh toán (15.000 đ) không tự động hoàn lại" in confirm
 
