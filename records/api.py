@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -90,13 +91,21 @@ class UnprocessableEntity(APIException):
     default_code = "idempotency_key_reused"
 
 
+class Conflict(APIException):
+    status_code = 409
+    default_code = "idempotency_key_in_use"
+
+
 def already_filed(record, service_slug: str) -> Response:
-    """The first response again for a retried request; 422 if the key was used for another service."""
+    """The first response again for a retried request; 422 if the key was used for another service,
+    409 while another request with the key is still working on its draft."""
     if record.service.slug != service_slug:
         raise UnprocessableEntity(
             _("Idempotency-Key này đã được dùng để nộp hồ sơ %(code)s cho dịch vụ khác. Hãy dùng khóa mới.")
-            % {"code": record.code}
+            % {"code": record.code or record.pk}
         )
+    if record.is_draft:
+        raise Conflict(_("Một yêu cầu khác với cùng Idempotency-Key đang được xử lý; hãy gửi lại sau giây lát."))
     return Response(FilingResultSerializer(record).data, status=201, headers={"Idempotent-Replayed": "true"})
 
 
@@ -148,6 +157,10 @@ class RecordFilingView(APIView):
             if first is not None and not (first.is_draft and first.service.slug == payload.validated_data["service"]):
                 return already_filed(first, payload.validated_data["service"])
             earlier_draft = first
+        if earlier_draft is not None and earlier_draft.procedure_version_id != earlier_draft.service.version_id:
+            # The procedure changed since that attempt: its draft cannot be filed any more; start afresh.
+            Record.objects.filter(pk=earlier_draft.pk).update(idempotency_key="")
+            earlier_draft = None
         service = (
             OnlineService.objects.select_related("version")
             .filter(slug=payload.validated_data["service"], is_active=True)
@@ -202,31 +215,37 @@ class RecordFilingView(APIView):
             agency=agency,
             idempotency_key=key,
         )
-        if not record.is_draft:  # a concurrent attempt with the same key filed it meanwhile
+        if record.service_id != service.pk:  # a concurrent request with the key, for another service, won
             return already_filed(record, service.slug)
         valid = form.is_valid()
-        services.save_form([record], form.as_json() if valid else {**values, **prefilled}, list(prefilled))
-        # Every good file is kept with the draft, whatever else is wrong with the request.
         form_errors = {} if valid else {k: [str(m) for m in v] for k, v in form.errors.items()}
-        components = {str(c.pk): c for c in DocumentComponent.objects.filter(version=service.version)}
         file_errors = []
-        for field, uploaded in request.FILES.items():
-            component = components.get(field.removeprefix("component_"))
-            if component is None:
-                file_errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": field})
-                continue
-            try:
-                if earlier_draft is not None:  # the retry's file replaces the one sent before
-                    for previous in record.attachments.filter(component=component):
-                        services.remove_attachment(previous)
-                services.attach(record, component, uploaded, by=request.user)
-            except DjangoValidationError as error:
-                file_errors += error.messages
+        with transaction.atomic():
+            # Locked and read again: a concurrent retry with the same key may have submitted it meanwhile.
+            record = Record.objects.select_for_update().select_related("service").get(pk=record.pk)
+            if not record.is_draft:
+                return already_filed(record, service.slug)
+            services.save_form([record], form.as_json() if valid else {**values, **prefilled}, list(prefilled))
+            # Every good file is kept with the draft, whatever else is wrong with the request; a file sent
+            # again replaces the earlier one only if it is accepted.
+            components = {str(c.pk): c for c in DocumentComponent.objects.filter(version=service.version)}
+            for field, uploaded in request.FILES.items():
+                component = components.get(field.removeprefix("component_"))
+                if component is None:
+                    file_errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": field})
+                    continue
+                try:
+                    services.attach(record, component, uploaded, by=request.user, replace=earlier_draft is not None)
+                except DjangoValidationError as error:
+                    file_errors += error.messages
         if file_errors or not valid:
             detail = {"detail": file_errors} if file_errors else {}
             raise ValidationError({"draft": str(record.pk), **form_errors, **detail})
         try:
             record = services.submit(record, actor=request.user, client_ip=request.META.get("REMOTE_ADDR"))
         except DjangoValidationError as error:
+            filed = Record.objects.select_related("service").get(pk=record.pk)
+            if key and not filed.is_draft:  # a concurrent retry with the same key submitted it first
+                return already_filed(filed, service.slug)
             raise ValidationError({"draft": str(record.pk), "detail": error.messages})
         return Response(FilingResultSerializer(record).data, status=201)

@@ -72,7 +72,10 @@ def start_keyed_draft(*, idempotency_key: str, **draft) -> Record:
             record.save(update_fields=["idempotency_key"])
             return record
     except IntegrityError:
-        return Record.objects.get(applicant=draft["applicant"], idempotency_key=idempotency_key)
+        # Another request with the key won; the caller checks it is for the same service and still a draft.
+        return Record.objects.select_related("service").get(
+            applicant=draft["applicant"], idempotency_key=idempotency_key
+        )
 
 
 def start_bundle_draft(
@@ -199,21 +202,29 @@ def change_agency(record: Record, agency) -> None:
 # --- Attachments ------------------------------------------------------------
 
 
-def attach(record: Record, component, uploaded, *, by) -> Attachment:
-    """Store an upload for a document component after checking its content and the record's total size."""
+def attach(record: Record, component, uploaded, *, by, replace: bool = False) -> Attachment:
+    """Store an upload for a document component after checking its content and the record's total size.
+
+    ``replace``: the new file takes the place of the component's earlier ones, which are removed
+    only once the new one is accepted (a refused file never costs the citizen a good one).
+    """
     if record.state not in (RecordState.DRAFT, RecordState.SUPPLEMENT_REQUESTED):
         raise ValidationError(_("Hồ sơ ở trạng thái này không nhận thêm tệp."))
     if component is not None and component.version_id != record.procedure_version_id:
         raise ValidationError(_("Thành phần hồ sơ không thuộc thủ tục này."))
     content_type, digest = check_upload(uploaded)
-    used = record.attachments.aggregate(total=Sum("size"))["total"] or 0
+    previous = list(record.attachments.filter(component=component)) if replace else []
+    used = (record.attachments.aggregate(total=Sum("size"))["total"] or 0) - sum(a.size for a in previous)
     if used + uploaded.size > MAX_RECORD_ATTACHMENTS_SIZE:
         raise ValidationError(
             _("Tổng dung lượng tệp của hồ sơ vượt quá 50 MB (đã dùng %(used).1f MB); hãy nén bớt tệp.")
             % {"used": used / 1024 / 1024}
         )
-    attachment = stored_attachment(record, component, uploaded, content_type, digest, by=by)
-    attachment.save()
+    with transaction.atomic():
+        for attachment in previous:
+            remove_attachment(attachment)
+        attachment = stored_attachment(record, component, uploaded, content_type, digest, by=by)
+        attachment.save()
     return attachment
 
 
@@ -234,8 +245,9 @@ def stored_attachment(record: Record, component, uploaded, content_type: str, di
 
 def remove_attachment(attachment: Attachment) -> None:
     _editable(attachment.record)
-    attachment.file.delete(save=False)
+    name, storage = attachment.file.name, attachment.file.storage
     attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))  # the file goes only if the removal is kept
 
 
 def use_wallet_document(record: Record, component, source: str, document: dict | None) -> None:

@@ -438,6 +438,48 @@ def test_filing_api_retry_keeps_the_file_sent_with_a_refused_request(client, cit
     assert Record.objects.get(pk=filed.json()["id"]).attachments.get().component == papers
 
 
+def test_filing_api_retry_never_trades_a_good_file_for_a_refused_one(client, citizen):
+    from django.core.files.storage import default_storage
+
+    service, papers = _business_service()
+    key = "retry-bad-file-0001"
+    refused = _file_business(client, service, papers, key, data=json.dumps({**BUSINESS, "business_name": ""}))
+    draft = Record.objects.get(pk=refused.json()["draft"])
+    kept = draft.attachments.get()
+    again = client.post(
+        "/api/v1/records/",
+        {"service": service.slug, "data": json.dumps(BUSINESS), f"component_{papers.pk}": files.fake_pdf()},
+        headers={"Idempotency-Key": key},
+    )
+    assert again.status_code == 400 and "không phải PDF, JPEG hoặc PNG" in str(again.json()["detail"])
+    assert list(draft.attachments.all()) == [kept] and default_storage.exists(kept.file.name)
+    assert Record.objects.get(pk=draft.pk).form_data["business_name"] == BUSINESS["business_name"]  # kept too
+
+
+def test_filing_api_retry_of_a_draft_made_for_an_older_procedure_version_starts_afresh(client, citizen):
+    from procedures.models import ProcedureVersion
+
+    service, papers = _business_service()
+    key = "retry-old-version-01"
+    refused = _file_business(client, service, papers, key, data=json.dumps({**BUSINESS, "business_name": ""}))
+    old = ProcedureVersion.objects.exclude(pk=service.version_id).first()
+    Record.objects.filter(pk=refused.json()["draft"]).update(procedure_version=old)
+    filed = _file_business(client, service, papers, key)
+    assert filed.status_code == 201 and filed.json()["id"] != refused.json()["draft"]
+    assert Record.objects.get(pk=refused.json()["draft"]).idempotency_key == ""
+
+
+def test_a_key_still_held_by_a_draft_in_the_making_answers_409():
+    from rest_framework.exceptions import APIException
+
+    from records.api import already_filed
+
+    draft = Record(state=RecordState.DRAFT, service=OnlineService(slug="dang-ky-thuong-tru"))
+    with pytest.raises(APIException) as raised:
+        already_filed(draft, "dang-ky-thuong-tru")
+    assert raised.value.status_code == 409
+
+
 def test_filing_api_keys_belong_to_one_citizen(client, citizen, other_citizen):
     service, papers = _business_service()
     mine = _file_business(client, service, papers, "shared-key-000001")
@@ -484,6 +526,29 @@ def test_filing_api_double_tap_files_once_under_concurrency(family, catalogue):
     assert len({r.json()["code"] for r in responses}) == 1
     assert Record.objects.filter(state=RecordState.SUBMITTED).count() == 1
     assert Attachment.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_filing_api_concurrent_retries_after_a_refusal_file_the_draft_once(family, catalogue):
+    """Two corrected retries of a refused request at the same instant: one files the draft, the other
+    gets it back (or is told to wait); the filed record is never changed by the loser."""
+    from django.test import Client
+
+    from .conftest import citizen_account
+
+    user = citizen_account(family["father"])
+    service, papers = _business_service()
+    key = "race-after-refusal-01"
+    refused = _file_business(login(Client(), user), service, papers, key, data=json.dumps({**BUSINESS, "capital": 1}))
+    assert refused.status_code == 400
+    clients = [login(Client(), user) for _ in range(4)]
+    responses, errors = all_at_once(lambda c: _file_business(c, service, papers, key), [(c,) for c in clients])
+    assert errors == []
+    assert {r.status_code for r in responses} <= {201, 409}
+    assert any(r.status_code == 201 for r in responses)
+    record = Record.objects.get(pk=refused.json()["draft"])
+    assert record.state == RecordState.SUBMITTED and record.form_data["business_name"] == BUSINESS["business_name"]
+    assert record.attachments.count() == 1 and Record.objects.filter(applicant=user).count() == 1
 
 
 def test_the_lookup_is_throttled_per_address_whatever_the_headers_or_login(client, citizen, family):
