@@ -5,8 +5,10 @@ from allauth.account.internal.flows.login import record_authentication
 from allauth.account.signals import user_logged_in
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+
+from procedures.models import AdministrativeUnit
 
 from . import audit
 from .constants import AuthEventKind, AuthSource
@@ -38,10 +40,20 @@ def on_authenticator_added(sender, request, user, authenticator, **kwargs):
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
 
 
+@receiver(pre_save, sender=Person)
+@receiver(pre_save, sender=EDocument)
+def remember_registry_row(sender, instance, **kwargs):
+    """What the row said before this save: a changed ID number, or a document moved to someone else,
+    must drop the copies made under the old one too."""
+    fields = ["id_number"] if sender is Person else ["person_id"]
+    instance._registry_before = sender.objects.filter(pk=instance.pk).values(*fields).first() if instance.pk else None
+
+
 @receiver(post_save, sender=Person)
 @receiver(pre_delete, sender=Person)  # before deletion nulls the relatives' links to them
 def on_person_changed(sender, instance, **kwargs):
-    snapshot.forget(snapshot.affected_by(instance))
+    before = getattr(instance, "_registry_before", None) or {}
+    snapshot.forget(snapshot.affected_by(instance) | {before.get("id_number")} - {None})
 
 
 @receiver(post_save, sender=Household)
@@ -53,4 +65,13 @@ def on_household_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=EDocument)
 @receiver(post_delete, sender=EDocument)
 def on_edocument_changed(sender, instance, **kwargs):
-    snapshot.forget(Person.objects.filter(pk=instance.person_id).values_list("id_number", flat=True))
+    before = getattr(instance, "_registry_before", None) or {}
+    holders = {instance.person_id, before.get("person_id")} - {None}
+    snapshot.forget(Person.objects.filter(pk__in=holders).values_list("id_number", flat=True))
+
+
+@receiver(post_save, sender=AdministrativeUnit)
+@receiver(post_delete, sender=AdministrativeUnit)
+def on_unit_changed(sender, **kwargs):
+    """Addresses in every copy name units: a renamed or merged one drops them all."""
+    snapshot.forget_everyone()

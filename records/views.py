@@ -294,6 +294,8 @@ def done(request, pk):
 def discard(request, pk):
     """Delete a draft the citizen no longer wants, after asking once."""
     filing = Filing.load(pk, request.user)
+    if filing.group is not None and str(filing.group.pk) != str(pk):
+        return redirect("records:discard", pk=filing.group.pk)  # one record of an integrated filing: all of it
     if not filing.is_draft:
         return redirect("records:detail", pk=filing.first.pk)
     if request.method == "POST":

@@ -4,8 +4,11 @@ Every step of a filing reads it (form, attachments, review, submit, the filing A
 production the registry is a remote national system, so the portal keeps one short-lived
 copy per person in the shared cache and drops it as soon as the registry changes that
 person, their household, their wallet or a relative named in their claims
-(``identity.signals``). Only a bulk update that bypasses model signals waits out
-``REGISTRY_CACHE_SECONDS``.
+(``identity.signals``); a renamed or merged administrative unit drops every copy at
+once (the key carries a generation number). Only a bulk update that bypasses model signals
+waits out ``REGISTRY_CACHE_SECONDS``.
+
+The key is an HMAC of the ID number, so the cache's key list does not say who filed.
 """
 
 from __future__ import annotations
@@ -14,18 +17,32 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.utils.crypto import salted_hmac
 
 from ..vneid.claims import person_claims
 from .models import EDocument, Person
 
-_KEY = "registry:person:v1:{}"
+_GENERATION = "registry:generation"
+
+
+def _key(id_number: str, generation: int) -> str:
+    digest = salted_hmac("identity.registry.snapshot", id_number, algorithm="sha256").hexdigest()[:40]
+    return f"registry:person:v2:{generation}:{digest}"
+
+
+def _generation() -> int:
+    generation = cache.get(_GENERATION)
+    if generation is None:
+        cache.add(_GENERATION, 1, None)
+        generation = cache.get(_GENERATION, 1)
+    return generation
 
 
 def person_data(id_number: str) -> dict | None:
     """The person's registry data in the shape of VNeID's claims; None if the registry does not know them."""
     if not id_number:
         return None
-    key = _KEY.format(id_number)
+    key = _key(id_number, _generation())
     data = cache.get(key)
     if data is None:
         data = _load(id_number)
@@ -36,11 +53,25 @@ def person_data(id_number: str) -> dict | None:
 
 def forget(id_numbers) -> None:
     """Drop the cached copies of these people (after a change in the registry)."""
-    keys = [_KEY.format(n) for n in id_numbers if n]
+    generation = _generation()
+    keys = [_key(n, generation) for n in id_numbers if n]
     if keys:
         cache.delete_many(keys)
         # Again once the change is committed: a read in between may have cached the old rows.
         transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def forget_everyone() -> None:
+    """Drop every cached copy (a unit renamed or merged changes the addresses of many people)."""
+
+    def bump():
+        try:
+            cache.incr(_GENERATION)
+        except ValueError:  # not set yet, or evicted: any new number will do
+            cache.set(_GENERATION, _generation() + 1, None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def affected_by(person: Person) -> set[str]:

@@ -82,6 +82,10 @@ def test_an_integrated_filing_is_deleted_whole(client, citizen, family):
     response = client.post(f"/services/bundles/{bundle.slug}/start/")
     group_pk = re.match(r"/my/filings/([0-9a-f-]+)/", response["Location"]).group(1)
     assert Record.objects.filter(group_id=group_pk).count() == 3
+    member = Record.objects.filter(group_id=group_pk).first()
+    for method in (client.get, client.post):  # by one of its records: the whole filing is meant
+        assert method(f"/my/filings/{member.pk}/discard/")["Location"] == f"/my/filings/{group_pk}/discard/"
+    assert Record.objects.filter(group_id=group_pk).count() == 3
     assert client.post(f"/my/filings/{group_pk}/discard/").status_code == 302
     assert not RecordGroup.objects.filter(pk=group_pk).exists()
     assert not Record.objects.filter(applicant=citizen).exists()

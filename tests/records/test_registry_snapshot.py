@@ -86,3 +86,47 @@ def test_a_day_off_declared_moves_the_next_due_date(db):
     assert deadlines.due_date(friday, 1) == monday + datetime.timedelta(days=1)
     DayOff.objects.filter(date=monday).delete()  # a queryset delete sends post_delete per row too
     assert deadlines.due_date(friday, 1) == monday
+
+
+def test_a_changed_id_number_drops_the_copy_made_under_the_old_one(family):
+    from identity.validators import build_id_number
+
+    father = Person.objects.get(pk=family["father"].pk)
+    old_number = father.id_number
+    assert prefill.registry_data(old_number)["name"] == father.full_name
+    father.id_number = build_id_number("001", father.birth_date, father.sex, 99)
+    father.save()
+    assert prefill.registry_data(old_number) is None
+    assert prefill.registry_data(father.id_number)["name"] == father.full_name
+
+
+def test_a_renamed_unit_shows_in_every_address_at_once(family):
+    from procedures.models import AdministrativeUnit
+
+    father, mother = family["father"], family["mother"]
+    for person in (father, mother):
+        assert "Phường Ba Đình" in prefill.registry_data(person.id_number)["permanent_address"]["formatted"]
+    unit = AdministrativeUnit.objects.get(code="00004")
+    unit.name = "Phường Ba Đình Mới"
+    unit.save()
+    for person in (father, mother):
+        assert "Phường Ba Đình Mới" in prefill.registry_data(person.id_number)["permanent_address"]["formatted"]
+
+
+def test_a_wallet_document_moved_to_someone_else_leaves_the_first_holders_wallet(family):
+    father, mother = family["father"], family["mother"]
+    assert prefill.registry_data(father.id_number)["edocuments"]
+    licence = EDocument.objects.get(person=father)
+    licence.person = mother
+    licence.save()
+    assert prefill.registry_data(father.id_number)["edocuments"] == []
+    assert prefill.registry_data(mother.id_number)["edocuments"][0]["number"] == licence.number
+
+
+def test_the_cache_does_not_list_who_filed(family):
+    from django.core.cache import cache
+
+    father = family["father"]
+    prefill.registry_data(father.id_number)
+    keys = [key.decode() for key in cache._cache.get_client().keys("*registry*")]
+    assert keys and not any(father.id_number in key for key in keys)
