@@ -3,7 +3,6 @@
 import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -139,7 +138,6 @@ class RecordFilingView(APIView):
 
     def post(self, request):
         from identity.services import assurance_satisfied, citizen_claims
-        from procedures.models import DocumentComponent
         from services import eforms, prefill
         from services.models import OnlineService
 
@@ -219,25 +217,17 @@ class RecordFilingView(APIView):
             return already_filed(record, service.slug)
         valid = form.is_valid()
         form_errors = {} if valid else {k: [str(m) for m in v] for k, v in form.errors.items()}
-        file_errors = []
-        with transaction.atomic():
-            # Locked and read again: a concurrent retry with the same key may have submitted it meanwhile.
-            record = Record.objects.select_for_update().select_related("service").get(pk=record.pk)
-            if not record.is_draft:
-                return already_filed(record, service.slug)
-            services.save_form([record], form.as_json() if valid else {**values, **prefilled}, list(prefilled))
-            # Every good file is kept with the draft, whatever else is wrong with the request; a file sent
-            # again replaces the earlier one only if it is accepted.
-            components = {str(c.pk): c for c in DocumentComponent.objects.filter(version=service.version)}
-            for field, uploaded in request.FILES.items():
-                component = components.get(field.removeprefix("component_"))
-                if component is None:
-                    file_errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": field})
-                    continue
-                try:
-                    services.attach(record, component, uploaded, by=request.user, replace=earlier_draft is not None)
-                except DjangoValidationError as error:
-                    file_errors += error.messages
+        try:
+            record, file_errors = intake.keep_in_draft(
+                record,
+                data=form.as_json() if valid else {**values, **prefilled},
+                prefilled_fields=list(prefilled),
+                uploads=uploads,
+                by=request.user,
+                replace=earlier_draft is not None,
+            )
+        except intake.AlreadyFiled as filed:  # a concurrent retry with the same key submitted it meanwhile
+            return already_filed(filed.record, service.slug)
         if file_errors or not valid:
             detail = {"detail": file_errors} if file_errors else {}
             raise ValidationError({"draft": str(record.pk), **form_errors, **detail})

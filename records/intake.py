@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import deadlines, signals, workflow
 from .codes import allocate_code
@@ -120,3 +121,37 @@ def file_complete(
             raise
         raise AlreadyFiled(first) from None
     return record
+
+
+def keep_in_draft(
+    draft: Record, *, data: dict, prefilled_fields: list[str], uploads: list, by, replace: bool
+) -> tuple[Record, list[str]]:
+    """Save what a refused request sent on its draft: the form as typed and every good file.
+
+    Returns the draft and the messages about the files it refused. ``replace``: a file sent
+    again for a component takes the place of the one sent before (a retry). The draft is
+    locked and read again first: if a concurrent retry submitted it, ``AlreadyFiled``.
+    """
+    from django.core.exceptions import ValidationError
+
+    from procedures.models import DocumentComponent
+
+    from . import services
+
+    errors = []
+    with transaction.atomic():
+        record = Record.objects.select_for_update().select_related("service").get(pk=draft.pk)
+        if not record.is_draft:
+            raise AlreadyFiled(record)
+        services.save_form([record], data, prefilled_fields)
+        components = {str(c.pk): c for c in DocumentComponent.objects.filter(version_id=record.procedure_version_id)}
+        for key, uploaded in uploads:
+            component = components.get(key)
+            if component is None:
+                errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": f"component_{key}"})
+                continue
+            try:
+                services.attach(record, component, uploaded, by=by, replace=replace)
+            except ValidationError as error:
+                errors += error.messages
+    return record, errors
