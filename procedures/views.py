@@ -40,6 +40,7 @@ def procedure_list(request):
             "total": paginator.count,
             "out_of_range": out_of_range,
             "querystring": query.urlencode(),
+            "active_filters": sum(1 for name, value in filters.items() if name != "q" and value),
         },
     )
 

@@ -166,3 +166,10 @@ def test_the_browsers_favicon_request_finds_the_emblem(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"] == "/static/img/emblem.svg"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_search_filters_fold_away_unless_one_is_used(client):
+    plain = client.get("/procedures/", {"q": "giay phep lai xe"}).content.decode()
+    assert '<details class="more-filters">' in plain
+    filtered = client.get("/procedures/", {"q": "giay phep lai xe", "level": "province"}).content.decode()
+    assert '<details class="more-filters" open>' in filtered and "cơ quan… (1)</summary>" in filtered
