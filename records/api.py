@@ -5,7 +5,7 @@ import re
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
@@ -131,7 +131,12 @@ def already_filed(record, service_slug: str) -> Response:
         )
     ],
     request=FilingRequestSerializer,
-    responses={201: FilingResultSerializer},
+    responses={
+        201: FilingResultSerializer,
+        400: OpenApiResponse(description="Refused: what to fix, by field, and the `draft` id keeping what was sent."),
+        409: OpenApiResponse(description="Another request with the same Idempotency-Key is still being processed."),
+        422: OpenApiResponse(description="The Idempotency-Key was used for another service."),
+    },
 )
 class RecordFilingView(APIView):
     permission_classes = [IsAuthenticated]
