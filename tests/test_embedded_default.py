@@ -31,3 +31,13 @@ def test_embedded_default_migrates_seeds_and_searches(tmp_path):
     out = manage("shell", "-c", SEARCH).splitlines()[-2:]
     assert out[0].startswith("['1.")
     assert out[1].startswith("Đăng ký khai sinh")
+
+
+def test_the_cache_can_live_apart_from_the_broker(tmp_path):
+    """Personal data in the cache (sessions, registry copies) need not share a Redis database with the queues."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(VAR_DIR=str(tmp_path), REDIS_URL="redis://127.0.0.1:6379/3", CACHE_URL="redis://127.0.0.1:6379/4")
+    show = "from django.conf import settings; print(settings.CACHES['default']['LOCATION'], settings.CELERY_BROKER_URL)"
+    command = [sys.executable, "manage.py", "shell", "-c", show]
+    out = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout.split()
+    assert out[-2:] == ["redis://127.0.0.1:6379/4", "redis://127.0.0.1:6379/3"]
