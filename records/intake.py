@@ -9,11 +9,14 @@ step-by-step path, which keeps a draft and explains the problems.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import deadlines, signals, workflow
+from procedures.models import DocumentComponent
+
+from . import deadlines, services, signals, workflow
 from .codes import allocate_code
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, Channel, RecordState
 from .models import Attachment, Record, RecordEvent
@@ -132,12 +135,6 @@ def keep_in_draft(
     again for a component takes the place of the one sent before (a retry). The draft is
     locked and read again first: if a concurrent retry submitted it, ``AlreadyFiled``.
     """
-    from django.core.exceptions import ValidationError
-
-    from procedures.models import DocumentComponent
-
-    from . import services
-
     errors = []
     with transaction.atomic():
         record = Record.objects.select_for_update().select_related("service").get(pk=draft.pk)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Sum
+from django.db.models import Case, IntegerField, Q, Subquery, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from procedures.models import AdministrativeUnit
 from services.models import IntegratedService, OnlineService
 
 from . import deadlines, selectors, signals, workflow
@@ -34,6 +35,7 @@ def start_draft(
     channel: str = Channel.ONLINE,
     filed_by=None,
     group: RecordGroup | None = None,
+    idempotency_key: str = "",
 ) -> Record:
     """A new draft for a service under the procedure version in force now."""
     if not service.is_active:
@@ -53,6 +55,7 @@ def start_draft(
         applicant_id_number=applicant_id_number,
         applicant_name=applicant_name,
         filed_by=filed_by,
+        idempotency_key=idempotency_key,
     )
     RecordEvent.objects.create(record=record, actor=filed_by or applicant, action="create", to_state=RecordState.DRAFT)
     return record
@@ -63,15 +66,12 @@ def start_keyed_draft(*, idempotency_key: str, **draft) -> Record:
 
     Two attempts with the same key racing here get the same draft (the key is unique per applicant).
     """
-    if not idempotency_key:
-        return start_draft(**draft)
     try:
         with transaction.atomic():
-            record = start_draft(**draft)
-            record.idempotency_key = idempotency_key
-            record.save(update_fields=["idempotency_key"])
-            return record
+            return start_draft(**draft, idempotency_key=idempotency_key)
     except IntegrityError:
+        if not idempotency_key:
+            raise
         # Another request with the key won; the caller checks it is for the same service and still a draft.
         return Record.objects.select_related("service").get(
             applicant=draft["applicant"], idempotency_key=idempotency_key
@@ -124,10 +124,6 @@ def discard_draft(records: list[Record], group: RecordGroup | None, *, actor) ->
 def agency_for_unit(service: OnlineService, unit_code: str | None):
     """The service's agency in the unit with ``unit_code`` (a commune or province), else in its province,
     else the first one: one query while the unit or its province has one."""
-    from django.db.models import Case, IntegerField, Q, Subquery, Value, When
-
-    from procedures.models import AdministrativeUnit
-
     agencies = service.version.agencies.filter(is_active=True)
     if unit_code:
         province = AdministrativeUnit.objects.filter(code=unit_code).values("parent_id")[:1]
