@@ -129,6 +129,8 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
     agencies = [r.agency for r in records]
     assert agencies[0].name.startswith("Ủy ban nhân dân Phường Ba Đình")
     assert agencies[1].name.startswith("Công an Phường Ba Đình")
+    # The health insurance card is issued by social security, not by the ward that received the filing.
+    assert agencies[2].name.startswith("Bảo hiểm xã hội")
     for record in records:
         assert record.procedure_version.agencies.filter(pk=record.agency_id).exists()
         assert record.agency.unit.code in ("00004", "01")
