@@ -2,7 +2,6 @@
 
 import re
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -12,8 +11,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import selectors
-from .models import Record
+from identity.services import assurance_satisfied, citizen_claims
+from services.models import OnlineService
+
+from . import intake, selectors
 from .throttles import LookupThrottle
 from .views import LookupForm
 
@@ -142,105 +143,36 @@ class RecordFilingView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request):
-        from identity.services import assurance_satisfied, citizen_claims
-        from services import eforms, prefill
-        from services.models import OnlineService
-
-        from . import intake, services
-
         if not request.user.is_citizen:
             raise PermissionDenied(_("Chỉ công dân đăng nhập bằng VNeID mới nộp hồ sơ trực tuyến."))
         key = idempotency_key(request)
         payload = FilingRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        # A draft kept from an earlier attempt with this key that failed: the retry continues it.
-        earlier_draft = None
-        if key:
-            first = Record.objects.select_related("service").filter(applicant=request.user, idempotency_key=key).first()
-            if first is not None and not (first.is_draft and first.service.slug == payload.validated_data["service"]):
-                return already_filed(first, payload.validated_data["service"])
-            earlier_draft = first
-        if earlier_draft is not None and earlier_draft.procedure_version_id != earlier_draft.service.version_id:
-            # The procedure changed since that attempt: its draft cannot be filed any more; start afresh.
-            Record.objects.filter(pk=earlier_draft.pk).update(idempotency_key="")
-            earlier_draft = None
-        service = (
-            OnlineService.objects.select_related("version")
-            .filter(slug=payload.validated_data["service"], is_active=True)
-            .first()
-        )
+        slug, values = payload.validated_data["service"], payload.validated_data["data"]
+        try:
+            earlier_draft = intake.earlier_attempt(request.user, key, slug)
+        except intake.AlreadyFiled as filed:
+            return already_filed(filed.record, slug)
+        if not isinstance(values, dict):
+            raise ValidationError({"data": [_("Dữ liệu tờ khai phải là một đối tượng JSON.")]})
+        service = OnlineService.objects.select_related("version").filter(slug=slug, is_active=True).first()
         if service is None:
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
             raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
-        claims = citizen_claims(request.user)
-        id_number = claims.get("id_number", "")
-        registry = prefill.registry_data(id_number)
-        prefilled = prefill.prefill_values(service.prefill_map, registry)
-        values = payload.validated_data["data"]
-        if not isinstance(values, dict):
-            raise ValidationError({"data": [_("Dữ liệu tờ khai phải là một đối tượng JSON.")]})
-        form = eforms.EForm(
-            {name: "" if value is None else str(value) for name, value in values.items()},
-            schema=service.form_schema,
-            ui=service.form_ui,
-            prefilled=prefilled,
-        )
-        uploads = [(field.removeprefix("component_"), f) for field, f in request.FILES.items()]
-        agency = services.agency_for_unit(service, services.residence_unit_code(registry))
-        if form.is_valid() and earlier_draft is None:
-            try:
-                record = intake.file_complete(
-                    service=service,
-                    applicant=request.user,
-                    applicant_id_number=id_number,
-                    applicant_name=claims.get("name", ""),
-                    agency=agency,
-                    data=form.as_json(),
-                    prefilled_fields=list(prefilled),
-                    uploads=uploads,
-                    client_ip=request.META.get("REMOTE_ADDR"),
-                    idempotency_key=key,
-                )
-                return Response(FilingResultSerializer(record).data, status=201)
-            except intake.AlreadyFiled as filed:
-                return already_filed(filed.record, service.slug)
-            except intake.NotReady:
-                for _component, uploaded in uploads:
-                    uploaded.seek(0)
-        # Something is wrong: keep a draft with what was sent (under the key, so that a retry continues
-        # it rather than leaving one more draft) and say what to fix.
-        record = earlier_draft or services.start_keyed_draft(
-            service=service,
-            applicant=request.user,
-            applicant_id_number=id_number,
-            applicant_name=claims.get("name", ""),
-            agency=agency,
-            idempotency_key=key,
-        )
-        if record.service_id != service.pk:  # a concurrent request with the key, for another service, won
-            return already_filed(record, service.slug)
-        valid = form.is_valid()
-        form_errors = {} if valid else {k: [str(m) for m in v] for k, v in form.errors.items()}
         try:
-            record, file_errors = intake.keep_in_draft(
-                record,
-                data=form.as_json() if valid else {**values, **prefilled},
-                prefilled_fields=list(prefilled),
-                uploads=uploads,
-                by=request.user,
-                replace=earlier_draft is not None,
+            record = intake.file_in_one_request(
+                service=service,
+                applicant=request.user,
+                claims=citizen_claims(request.user),
+                values=values,
+                uploads=[(field.removeprefix("component_"), f) for field, f in request.FILES.items()],
+                idempotency_key=key,
+                earlier_draft=earlier_draft,
+                client_ip=request.META.get("REMOTE_ADDR"),
             )
-        except intake.AlreadyFiled as filed:  # a concurrent retry with the same key submitted it meanwhile
-            return already_filed(filed.record, service.slug)
-        if file_errors or not valid:
-            detail = {"detail": file_errors} if file_errors else {}
-            raise ValidationError({"draft": str(record.pk), **form_errors, **detail})
-        try:
-            record = services.submit(record, actor=request.user, client_ip=request.META.get("REMOTE_ADDR"))
-        except DjangoValidationError as error:
-            filed = Record.objects.select_related("service").get(pk=record.pk)
-            if key and not filed.is_draft:  # a concurrent retry with the same key submitted it first
-                return already_filed(filed, service.slug)
-            raise ValidationError({"draft": str(record.pk), "detail": error.messages})
+        except intake.AlreadyFiled as filed:
+            return already_filed(filed.record, slug)
+        except intake.Refused as refused:
+            raise ValidationError({"draft": str(refused.draft.pk), **refused.errors}) from None
         return Response(FilingResultSerializer(record).data, status=201)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from procedures.models import DocumentComponent
+from services import eforms, prefill
 
 from . import deadlines, services, signals, workflow
 from .codes import allocate_code
@@ -152,3 +153,103 @@ def keep_in_draft(
             except ValidationError as error:
                 errors += error.messages
     return record, errors
+
+
+class Refused(Exception):
+    """The request cannot be filed as sent; ``draft`` keeps what it sent, ``errors`` say what to fix (by field)."""
+
+    def __init__(self, draft: Record, errors: dict[str, list[str]]):
+        super().__init__(errors)
+        self.draft = draft
+        self.errors = errors
+
+
+def earlier_attempt(applicant, idempotency_key: str, service_slug: str) -> Record | None:
+    """The draft a refused attempt with this key left for this service, to continue; ``AlreadyFiled`` if the key
+    already filed a record (or is held for another service). A draft made for an older procedure version
+    cannot be filed any more: it loses the key, and the retry starts afresh."""
+    if not idempotency_key:
+        return None
+    attempts = Record.objects.select_related("service").filter(applicant=applicant, idempotency_key=idempotency_key)
+    first = attempts.first()
+    if first is None:
+        return None
+    if not (first.is_draft and first.service.slug == service_slug):
+        raise AlreadyFiled(first)
+    if first.procedure_version_id != first.service.version_id:
+        Record.objects.filter(pk=first.pk).update(idempotency_key="")
+        return None
+    return first
+
+
+def file_in_one_request(
+    *,
+    service,
+    applicant,
+    claims: dict,
+    values: dict,
+    uploads: list,
+    idempotency_key: str,
+    earlier_draft: Record | None,
+    client_ip: str | None,
+) -> Record:
+    """File ``values`` (form data by field) and ``uploads`` of (component id, file) as a submitted record.
+
+    The e-form is prefilled from the registry (what it holds is never taken from the request). Everything
+    right and no earlier draft: one short transaction (``file_complete``). Otherwise the draft, new or the
+    earlier attempt's, keeps the form as typed and every good file, and ``Refused`` says what to fix.
+    ``AlreadyFiled``: a concurrent request with the same key filed first.
+    """
+    id_number = claims.get("id_number", "")
+    registry = prefill.registry_data(id_number)
+    prefilled = prefill.prefill_values(service.prefill_map, registry)
+    form = eforms.EForm(
+        {name: "" if value is None else str(value) for name, value in values.items()},
+        schema=service.form_schema,
+        ui=service.form_ui,
+        prefilled=prefilled,
+    )
+    applicant_fields = {
+        "service": service,
+        "applicant": applicant,
+        "applicant_id_number": id_number,
+        "applicant_name": claims.get("name", ""),
+        "agency": services.agency_for_unit(service, services.residence_unit_code(registry)),
+    }
+    valid = form.is_valid()
+    if valid and earlier_draft is None:
+        try:
+            return file_complete(
+                **applicant_fields,
+                data=form.as_json(),
+                prefilled_fields=list(prefilled),
+                uploads=uploads,
+                client_ip=client_ip,
+                idempotency_key=idempotency_key,
+            )
+        except NotReady:
+            for _component, uploaded in uploads:
+                uploaded.seek(0)
+    # Something is wrong: keep a draft with what was sent (under the key, so that a retry continues it rather
+    # than leaving one more draft) and say what to fix.
+    draft = earlier_draft or services.start_keyed_draft(**applicant_fields, idempotency_key=idempotency_key)
+    if draft.service_id != service.pk:  # a concurrent request with the key, for another service, won
+        raise AlreadyFiled(draft)
+    draft, file_errors = keep_in_draft(
+        draft,
+        data=form.as_json() if valid else {**values, **prefilled},
+        prefilled_fields=list(prefilled),
+        uploads=uploads,
+        by=applicant,
+        replace=earlier_draft is not None,
+    )
+    if file_errors or not valid:
+        errors = {} if valid else {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+        raise Refused(draft, {**errors, **({"detail": file_errors} if file_errors else {})})
+    try:
+        return services.submit(draft, actor=applicant, client_ip=client_ip)
+    except ValidationError as error:
+        current = Record.objects.select_related("service").get(pk=draft.pk)
+        if idempotency_key and not current.is_draft:  # a concurrent retry with the same key submitted it first
+            raise AlreadyFiled(current) from None
+        raise Refused(draft, {"detail": error.messages}) from None
