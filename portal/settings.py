@@ -112,7 +112,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # a Redis database or server of its own, apart from the broker's queues.
 CACHE_URL = env.str("CACHE_URL", default="") or REDIS_URL
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {"default": {"BACKEND": "portal.cache.ReusedClientRedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
