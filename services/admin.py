@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import eforms
@@ -41,12 +42,33 @@ class EFormPreviewMixin:
         try:
             schema = json.loads(request.POST.get("form_schema") or "{}")
             ui = json.loads(request.POST.get("form_ui") or "{}")
-            eforms.check_definition(schema, ui)
-        except (ValueError, ValidationError) as error:
-            message = " ".join(getattr(error, "messages", [str(error)]))
-            return HttpResponse(f'<p class="errornote">{_("Chưa xem trước được")}: {message}</p>', status=400)
-        form = eforms.EForm(schema=schema, ui=ui)
-        return HttpResponse(render_to_string("includes/eform.html", {"form": form, "prefilled": {}}, request=request))
+        except ValueError as error:
+            return HttpResponse(self.render_preview(request, None, None, str(error)), status=400)
+        html = self.render_preview(request, schema, ui)
+        return HttpResponse(html, status=400 if 'class="errornote"' in html else 200)
+
+    def render_preview(self, request, schema, ui, problem: str = "") -> str:
+        """The e-form as citizens will see it, or why it cannot be shown yet.
+
+        Its fields carry the prefix ``preview-``: the preview sits on the change page, and a field
+        named like the service's own (``name``, ``delivery``…) must never be taken for it."""
+        if not problem:
+            try:
+                eforms.check_definition(schema, ui)
+            except (ValueError, ValidationError) as error:
+                problem = " ".join(getattr(error, "messages", [str(error)]))
+        if problem:
+            return format_html('<p class="errornote">{}: {}</p>', _("Chưa xem trước được"), problem)
+        form = eforms.EForm(schema=schema, ui=ui, prefix="preview")
+        return render_to_string("includes/eform.html", {"form": form, "prefilled": {}}, request=request)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, admin.utils.unquote(object_id))
+        if obj is not None:
+            # Shown at once, without JavaScript; the page's script redraws it as the definition is edited.
+            preview = self.render_preview(request, obj.form_schema, obj.form_ui)
+            extra_context = {**(extra_context or {}), "eform_preview": preview}
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class JsonTextarea(forms.Textarea):

@@ -149,7 +149,7 @@ class EForm(forms.Form):
     def full_clean(self):
         # A field hidden by its condition is not required and its value is dropped.
         # QueryDict.get gives the single value; unpacking a QueryDict would give lists.
-        raw = {name: self.data.get(name) for name in self.data} if self.is_bound else {}
+        raw = {name: self.data.get(self.add_prefix(name)) for name in self.fields} if self.is_bound else {}
         for name, field in self.fields.items():
             if not is_shown(name, self.ui, {**raw, **self.prefilled}):
                 field.required = False

@@ -86,9 +86,45 @@ def test_admin_preview_renders_the_form_as_typed(client, django_user_model, cata
         {"form_schema": json.dumps(SCHEMA), "form_ui": json.dumps({"fields": {"name": {"label": {"vi": "Họ tên"}}}})},
     )
     assert response.status_code == 200
-    assert '<label for="id_name">Họ tên' in response.content.decode()
+    # Prefixed, so that a field named like one of the service's own is never taken for it.
+    assert '<label for="id_preview-name">Họ tên' in response.content.decode()
     broken = client.post("/admin/services/onlineservice/preview/", {"form_schema": "{", "form_ui": "{}"})
     assert broken.status_code == 400
-    service = OnlineService.objects.first()
+    escaped = client.post(
+        "/admin/services/onlineservice/preview/",
+        {"form_schema": json.dumps({"type": "object", "properties": "<img src=x onerror=alert(1)>"}), "form_ui": "{}"},
+    )
+    assert escaped.status_code == 400 and "<img" not in escaped.content.decode()
+    service = OnlineService.objects.get(slug="cap-doi-giay-phep-lai-xe")
     page = client.get(f"/admin/services/onlineservice/{service.pk}/change/").content.decode()
     assert 'id="eform-preview"' in page and "/admin/services/onlineservice/preview/" in page
+    # The saved form is previewed at once (no JavaScript needed), after the admin's own form, not inside it.
+    preview_at = page.index('id="eform-preview"')
+    assert page.index("</form>") < preview_at
+    assert 'for="id_preview-licence_number"' in page[preview_at:]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_trying_the_preview_then_saving_changes_nothing_else_of_the_service(page, live_server, catalogue):
+    """The preview's fields (one is called ``delivery``, like the service's own) are never saved with it."""
+    from django.conf import settings
+    from django.test import Client
+
+    from identity.models import User
+    from tests.staff import totp_session
+
+    admin = User.objects.create_superuser("qt", "qt@example.vn", "Quan-tri-2026!", kind="admin")
+    cookie = totp_session(Client(), admin).cookies[settings.SESSION_COOKIE_NAME]
+    service = OnlineService.objects.get(slug="cap-doi-giay-phep-lai-xe")
+    before = (service.name, service.delivery, service.form_schema)
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.goto(f"{live_server.url}/admin/services/onlineservice/{service.pk}/change/")
+    preview = page.locator("#eform-preview")
+    preview.get_by_label("Qua dịch vụ bưu chính").check()
+    preview.get_by_label("Số giấy phép lái xe").fill("Thử xem trước")
+    page.locator("input[name=_continue]").click()
+    page.wait_for_load_state()
+    assert page.locator(".messagelist .success").count() == 1, page.locator("#content").inner_text()[:1500]
+    service.refresh_from_db()
+    assert (service.name, service.delivery, service.form_schema) == before
