@@ -27,6 +27,12 @@ class ComponentSlot:
     attachments: list = field(default_factory=list)
     wallet_choices: list = field(default_factory=list)
     wallet_used: dict | None = None
+    errors: list = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Unique on the page (an integrated filing has one slot per record and component)."""
+        return f"{self.record.pk}-{self.component.pk}"
 
     @property
     def by_registry(self) -> bool:

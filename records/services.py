@@ -145,15 +145,15 @@ def _editable(record: Record) -> None:
         raise ValidationError(_("Hồ sơ đã nộp không sửa được nữa."))
 
 
-def save_eligibility(record: Record, answers: dict, questions: list) -> list[str]:
-    """Keep the answers; return the refusal messages of questions answered the wrong way."""
+def save_eligibility(record: Record, answers: dict, questions: list) -> list[tuple[str, str]]:
+    """Keep the answers; return (question id, refusal message) for questions answered the wrong way."""
     _editable(record)
     record.eligibility_answers = answers
     record.save(update_fields=["eligibility_answers", "updated_at"])
     from services.eforms import text
 
     return [
-        text(q.get("refusal"), _("Bạn chưa đủ điều kiện thực hiện thủ tục này."))
+        (q["id"], text(q.get("refusal"), _("Bạn chưa đủ điều kiện thực hiện thủ tục này.")))
         for q in questions
         if "expected" in q and answers.get(q["id"]) is not None and answers.get(q["id"]) != q["expected"]
     ]
@@ -273,18 +273,23 @@ def missing_components(record: Record) -> list:
 
 
 def submission_problems(record: Record) -> list[str]:
+    return [message for _component, message in located_submission_problems(record)]
+
+
+def located_submission_problems(record: Record) -> list[tuple[object, str]]:
+    """What stops the draft being submitted: (the missing document component, or None for the form, message)."""
     from services.eforms import validate_data
 
     problems = []
     definition = record.group.bundle if record.group_id else record.service
     if not record.form_data:
-        problems.append(_("Chưa điền tờ khai."))
+        problems.append((None, _("Chưa điền tờ khai.")))
     else:
-        problems += validate_data(definition.form_schema, record.form_data)
+        problems += [(None, message) for message in validate_data(definition.form_schema, record.form_data)]
     if record.applicant_role != ApplicantRole.SELF and not (record.subject_name and record.subject_id_number):
-        problems.append(_("Thiếu thông tin người hoặc doanh nghiệp bạn nộp thay."))
+        problems.append((None, _("Thiếu thông tin người hoặc doanh nghiệp bạn nộp thay.")))
     for component in missing_components(record):
-        problems.append(_("Thiếu giấy tờ: %(name)s.") % {"name": component.name})
+        problems.append((component, _("Thiếu giấy tờ: %(name)s.") % {"name": component.name}))
     return problems
 
 
@@ -624,7 +629,7 @@ def submit_group(group: RecordGroup, *, actor, client_ip: str | None = None) -> 
     records = list(group.records.select_related("service", "procedure_version", "agency"))
     problems = []
     for record in records:
-        problems += [f"{record.service.name}: {p}" for p in submission_problems(record)]
+        problems += [f"{record.service.display_name}: {p}" for p in submission_problems(record)]
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -57,24 +58,40 @@ def step(request, pk, step):
 
 def _eligibility(request, filing, context):
     questions = filing.definition.eligibility
-    refusals = []
+    refusals, unanswered = [], []
     if request.method == "POST":
         answers = {
             q["id"]: request.POST.get(q["id"]) == "yes" for q in questions if request.POST.get(q["id"]) in ("yes", "no")
         }
-        unanswered = [q for q in questions if q["id"] not in answers]
+        unanswered = [q["id"] for q in questions if q["id"] not in answers]
         for record in filing.records:
             refusals = services.save_eligibility(record, answers, questions)
-        if unanswered:
-            messages.error(request, _("Hãy trả lời tất cả câu hỏi."))
-        elif not refusals:
+        if not unanswered and not refusals:
             return redirect("records:step", pk=filing.pk, step="form")
     answers = filing.first.eligibility_answers
     context["questions"] = [
-        {"id": q["id"], "text": eforms.text(q["question"]), "answer": answers.get(q["id"])} for q in questions
+        {
+            "id": q["id"],
+            "text": eforms.text(q["question"]),
+            "answer": answers.get(q["id"]),
+            "unanswered": q["id"] in unanswered,
+        }
+        for q in questions
     ]
-    context["refusals"] = refusals
-    return render(request, "records/step_eligibility.html", context, status=400 if refusals else 200)
+    context["errors"] = [
+        (f"#{q['id']}-yes", f"{q['text']}: {_('Hãy chọn Có hoặc Không.')}")
+        for q in context["questions"]
+        if q["unanswered"]
+    ]
+    # A refusal links to its question: the citizen who answered by mistake can change the answer.
+    context["refusals"] = [(f"#{qid}-{'yes' if answers.get(qid) else 'no'}", message) for qid, message in refusals]
+    return _render_step(request, "records/step_eligibility.html", context, errors=bool(refusals or unanswered))
+
+
+def _render_step(request, template: str, context: dict, *, errors: bool):
+    """A step's page; with ``errors``, status 400 and a page title that starts with "Lỗi:"."""
+    context["has_errors"] = errors
+    return render(request, template, context, status=400 if errors else 200)
 
 
 APPLICANT_PREFIX = "applicant"
@@ -137,12 +154,11 @@ def _form(request, filing, context):
             return redirect("records:step", pk=filing.pk, step="form")
         if valid:
             return redirect("records:step", pk=filing.pk, step="attachments")
-        status = 400
     else:
         form = eforms.EForm(
             initial=filing.form_data, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled
         )
-        status = 200
+        valid = True
     context.update(
         {
             "form": form,
@@ -153,7 +169,7 @@ def _form(request, filing, context):
             "has_registry": registry is not None,
         }
     )
-    return render(request, "records/step_form.html", context, status=status)
+    return _render_step(request, "records/step_form.html", context, errors=not valid)
 
 
 def _raw_values(form, post, prefilled) -> dict:
@@ -163,32 +179,50 @@ def _raw_values(form, post, prefilled) -> dict:
 
 
 def _attachments(request, filing, context):
+    """Each document's problems are shown in its own section and in the summary, linked to its file input."""
     registry = filing.registry_data()
-    errors = []
+    errors, target = {}, ""
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action == "continue":
             missing = [s for s in filing.slots(registry) if s.component.mandatory and not s.satisfied]
             if not missing:
                 return redirect("records:step", pk=filing.pk, step="review")
-            errors = [_missing_message(slot) for slot in missing]
+            errors = {slot.key: [_missing_message(slot)] for slot in missing}
         else:
             try:
+                target = _slot_key(filing, request.POST)
                 _change_slot(request, filing, registry, action)
             except ValidationError as error:
-                errors = error.messages
+                errors = {target: error.messages}
             else:
-                return redirect("records:step", pk=filing.pk, step="attachments")
-    context.update({"slots": filing.slots(registry), "errors": errors})
-    return render(request, "records/step_attachments.html", context, status=400 if errors else 200)
+                # Back to the document just changed, not the top of the page.
+                return redirect(reverse("records:step", args=[filing.pk, "attachments"]) + f"#slot-{target}")
+    slots = filing.slots(registry)
+    for slot in slots:
+        slot.errors = errors.get(slot.key, [])
+    summary = [(f"#{_slot_input(slot)}", f"{slot.component.name}: {m}") for slot in slots for m in slot.errors]
+    summary += [("", message) for message in errors.get("", [])]  # not about one document (a forged request)
+    context.update({"slots": slots, "errors": summary})
+    return _render_step(request, "records/step_attachments.html", context, errors=bool(summary))
+
+
+def _slot_key(filing, post) -> str:
+    record, component = _slot_target(filing, post)
+    return f"{record.pk}-{component.pk}"
+
+
+def _slot_input(slot) -> str:
+    """Where the citizen fixes the slot: its file input, or the choice of wallet document when it has no upload."""
+    if slot.wallet_used:
+        return f"slot-{slot.key}"
+    return f"file-{slot.key}"
 
 
 def _missing_message(slot) -> str:
     if slot.wallet_choices:
-        return _(
-            "Thiếu giấy tờ: %(name)s. Bấm “Dùng giấy tờ này” để dùng giấy tờ trong ví VNeID, hoặc tải bản chụp lên."
-        ) % {"name": slot.component.name}
-    return _("Thiếu giấy tờ: %(name)s. Hãy tải bản chụp hoặc bản điện tử lên.") % {"name": slot.component.name}
+        return _("Chưa có giấy tờ này. Bấm “Dùng giấy tờ này” để dùng giấy tờ trong ví VNeID, hoặc tải bản chụp lên.")
+    return _("Chưa có giấy tờ này. Hãy tải bản chụp hoặc bản điện tử lên.")
 
 
 def _change_slot(request, filing, registry, action) -> None:
@@ -247,7 +281,7 @@ def _review(request, filing, context):
             if not Filing.load(filing.pk, request.user).is_draft:
                 # A double click: the other request submitted it a moment ago. Show its confirmation.
                 return redirect("records:done", pk=filing.pk)
-            errors = error.messages
+            errors = _review_problems(filing, request.user) or [("", message) for message in error.messages]
         else:
             return redirect("records:done", pk=filing.pk)
     form = eforms.EForm(initial=filing.form_data, schema=definition.form_schema, ui=definition.form_ui)
@@ -258,7 +292,20 @@ def _review(request, filing, context):
             "errors": errors,
         }
     )
-    return render(request, "records/step_review.html", context, status=400 if errors else 200)
+    return _render_step(request, "records/step_review.html", context, errors=bool(errors))
+
+
+def _review_problems(filing, user) -> list[tuple[str, str]]:
+    """(link to the step where it is fixed, message) for what stops the filing being submitted."""
+    problems = []
+    for record in Filing.load(filing.pk, user).records:  # read again: the failed submit may have seen newer data
+        for component, message in services.located_submission_problems(record):
+            if component is None:
+                link = reverse("records:step", args=[filing.pk, "form"])
+            else:
+                link = reverse("records:step", args=[filing.pk, "attachments"]) + f"#file-{record.pk}-{component.pk}"
+            problems.append((link, f"{record.service.display_name}: {message}" if filing.group else message))
+    return problems
 
 
 def _answers(form, data, prefilled_fields):
@@ -447,9 +494,6 @@ class LookupForm(forms.Form):
             raise ValidationError(_("Số định danh cá nhân gồm đúng 12 chữ số."))
         return digits
 
-    def error_summary(self):
-        return [(f"id_{name}", str(m)) for name, ms in self.errors.items() for m in ms]
-
 
 @require_GET
 def lookup(request):
@@ -464,7 +508,6 @@ def lookup(request):
     if request.GET and form.is_valid():
         record = selectors.lookup(form.cleaned_data["code"], form.cleaned_data["id_number"])
         not_found = record is None
-    status = 400 if request.GET and not form.is_valid() else (404 if not_found else 200)
-    return render(
-        request, "records/lookup.html", {"form": form, "record": record, "not_found": not_found}, status=status
-    )
+    invalid = bool(request.GET) and not form.is_valid()
+    context = {"form": form, "record": record, "not_found": not_found, "has_errors": invalid}
+    return render(request, "records/lookup.html", context, status=400 if invalid else (404 if not_found else 200))

@@ -24,7 +24,7 @@ def get_item(mapping, key):
 
 @register.simple_tag
 def error_items(*forms) -> list[tuple[str, str]]:
-    """(anchor id, "Label: message") for every error of ``forms``, for an error summary that links each
+    """(link, "Label: message") for every error of ``forms``, for an error summary that links each
     error to its field: a radio group's first option, the page's main content for form-wide errors."""
     items = []
     for form in forms:
@@ -32,9 +32,9 @@ def error_items(*forms) -> list[tuple[str, str]]:
             continue
         for name, errors in form.errors.items():
             if name == NON_FIELD_ERRORS or name not in form.fields:
-                items += [("main", str(error)) for error in errors]
+                items += [("#main", str(error)) for error in errors]
                 continue
             bound = form[name]
             anchor = f"{bound.auto_id}_0" if getattr(bound.field.widget, "use_fieldset", False) else bound.auto_id
-            items += [(anchor, f"{bound.label}: {error}") for error in errors]
+            items += [(f"#{anchor}", f"{bound.label}: {error}") for error in errors]
     return items

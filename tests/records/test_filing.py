@@ -69,16 +69,31 @@ def test_driving_licence_renewal_end_to_end(client, citizen, family):
     response = client.post(base + "attachments/", {"action": "continue"})
     assert response.status_code == 400
     missing = response.content.decode()
-    assert f"Thiếu giấy tờ: {licence.name}. Bấm “Dùng giấy tờ này” để dùng giấy tờ trong ví VNeID" in missing
-    assert f"Thiếu giấy tờ: {health.name}. Hãy tải bản chụp hoặc bản điện tử lên." in missing
+    assert missing.count("<title>Lỗi: Giấy tờ") == 1
+    # The summary names each missing document and links to its file input; the section says it too.
+    health_slot, licence_slot = f"{record.pk}-{health.pk}", f"{record.pk}-{licence.pk}"
+    assert (
+        f'<a href="#file-{licence_slot}">{licence.name}: Chưa có giấy tờ này. Bấm “Dùng giấy tờ này” để dùng '
+        "giấy tờ trong ví VNeID, hoặc tải bản chụp lên.</a>"
+    ) in missing
+    assert f'<a href="#file-{health_slot}">{health.name}: Chưa có giấy tờ này. Hãy tải bản chụp' in missing
+    assert f'<p class="field-error" id="error-{health_slot}">Chưa có giấy tờ này.' in missing
+    assert f'id="file-{health_slot}" accept="application/pdf,image/jpeg,image/png" aria-invalid="true" ' in missing
     nothing_chosen = client.post(
         base + "attachments/", {"action": "wallet", "record": record.pk, "component": licence.pk}
     )
-    assert "Hãy chọn một giấy tờ trong ví" in nothing_chosen.content.decode()
+    assert f'<a href="#file-{licence_slot}">{licence.name}: Hãy chọn một giấy tờ trong ví' in (
+        nothing_chosen.content.decode()
+    )
+    # Nothing chosen to upload: the message is beside that document, the others have none.
+    no_file = client.post(base + "attachments/", {"action": "upload", "record": record.pk, "component": health.pk})
+    assert no_file.content.decode().count('class="field-error"') == 1
+    assert f'id="error-{health_slot}">Hãy chọn tệp để tải lên.' in no_file.content.decode()
 
-    client.post(
+    uploaded = client.post(
         base + "attachments/", {"action": "upload", "record": record.pk, "component": health.pk, "file": files.pdf()}
     )
+    assert uploaded["Location"].endswith(f"/attachments/#slot-{health_slot}")  # back to that document
     client.post(
         base + "attachments/",
         {"action": "wallet", "record": record.pk, "component": licence.pk, "document": "012345678901"},
