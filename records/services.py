@@ -150,6 +150,11 @@ def save_eligibility(record: Record, answers: dict, questions: list) -> list[tup
     _editable(record)
     record.eligibility_answers = answers
     record.save(update_fields=["eligibility_answers", "updated_at"])
+    return eligibility_refusals(answers, questions)
+
+
+def eligibility_refusals(answers: dict, questions: list) -> list[tuple[str, str]]:
+    """(question id, refusal message) for each question answered so that the citizen may not file online."""
     from services.eforms import text
 
     return [
@@ -277,17 +282,21 @@ def submission_problems(record: Record) -> list[str]:
 
 
 def located_submission_problems(record: Record) -> list[tuple[object, str]]:
-    """What stops the draft being submitted: (the missing document component, or None for the form, message)."""
+    """What stops the draft being submitted: (where it is fixed: "eligibility", "form" or the missing document
+    component, message). An eligibility question answered the wrong way stops it even if the form is right."""
     from services.eforms import validate_data
 
-    problems = []
     definition = record.group.bundle if record.group_id else record.service
+    problems = [
+        ("eligibility", message)
+        for _question, message in eligibility_refusals(record.eligibility_answers or {}, definition.eligibility or [])
+    ]
     if not record.form_data:
-        problems.append((None, _("Chưa điền tờ khai.")))
+        problems.append(("form", _("Chưa điền tờ khai.")))
     else:
-        problems += [(None, message) for message in validate_data(definition.form_schema, record.form_data)]
+        problems += [("form", message) for message in validate_data(definition.form_schema, record.form_data)]
     if record.applicant_role != ApplicantRole.SELF and not (record.subject_name and record.subject_id_number):
-        problems.append((None, _("Thiếu thông tin người hoặc doanh nghiệp bạn nộp thay.")))
+        problems.append(("form", _("Thiếu thông tin người hoặc doanh nghiệp bạn nộp thay.")))
     for component in missing_components(record):
         problems.append((component, _("Thiếu giấy tờ: %(name)s.") % {"name": component.name}))
     return problems

@@ -1,6 +1,7 @@
 """The citizen's side of records: the filing journey, "Hồ sơ của tôi", downloads and public lookup."""
 
 import re
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -13,14 +14,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from identity.decorators import citizen_required
-from identity.services import has_role
+from identity.services import assurance_satisfied, has_role
 from portal.files import private_file_response
 from procedures.models import Agency, DocumentComponent
 from services import eforms, prefill
 from services.constants import ReplacementSource
 
 from . import selectors, services
-from .constants import RecordState
+from .constants import Channel, RecordState
 from .filing import Filing
 from .forms import ApplicantForm
 from .models import Attachment
@@ -50,10 +51,26 @@ def step(request, pk, step):
     filing = Filing.load(pk, request.user)
     if not filing.is_draft:
         return redirect("records:detail", pk=filing.first.pk)
+    definition = filing.definition
+    if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
+        # A draft started at level 2 and continued from a level-1 login: raise the level, then come back here.
+        return redirect(f"{reverse('identity:step_up')}?{urlencode({'next': request.get_full_path()})}")
+    if step != "eligibility" and _eligibility_pending(filing):
+        return redirect("records:step", pk=filing.pk, step="eligibility")
     handler = {"eligibility": _eligibility, "form": _form, "attachments": _attachments, "review": _review}[step]
     steps = [s for s in STEPS if s != "eligibility" or filing.definition.eligibility]
     context = {"filing": filing, "step": step, "steps": [(s, STEP_TITLES[s]) for s in steps]}
     return handler(request, filing, context)
+
+
+def _eligibility_pending(filing) -> bool:
+    """An online draft whose eligibility questions are unanswered, or answered so that it cannot be filed online."""
+    questions = filing.definition.eligibility or []
+    first = filing.first
+    if not questions or first.channel != Channel.ONLINE:
+        return False
+    answers = first.eligibility_answers or {}
+    return any(q["id"] not in answers for q in questions) or bool(services.eligibility_refusals(answers, questions))
 
 
 def _eligibility(request, filing, context):
@@ -68,6 +85,8 @@ def _eligibility(request, filing, context):
             refusals = services.save_eligibility(record, answers, questions)
         if not unanswered and not refusals:
             return redirect("records:step", pk=filing.pk, step="form")
+    else:  # back here with answers that stop the filing: say so again
+        refusals = services.eligibility_refusals(filing.first.eligibility_answers or {}, questions)
     answers = filing.first.eligibility_answers
     context["questions"] = [
         {
@@ -296,15 +315,19 @@ def _review(request, filing, context):
 
 
 def _review_problems(filing, user) -> list[tuple[str, str]]:
-    """(link to the step where it is fixed, message) for what stops the filing being submitted."""
+    """(link to the step where it is fixed, message) for what stops the filing being submitted.
+
+    An integrated filing shares its form and answers: their problems are said once, a document's per record."""
     problems = []
     for record in Filing.load(filing.pk, user).records:  # read again: the failed submit may have seen newer data
-        for component, message in services.located_submission_problems(record):
-            if component is None:
-                link = reverse("records:step", args=[filing.pk, "form"])
+        for where, message in services.located_submission_problems(record):
+            if where in ("eligibility", "form"):
+                item = (reverse("records:step", args=[filing.pk, where]), message)
             else:
-                link = reverse("records:step", args=[filing.pk, "attachments"]) + f"#file-{record.pk}-{component.pk}"
-            problems.append((link, f"{record.service.display_name}: {message}" if filing.group else message))
+                link = reverse("records:step", args=[filing.pk, "attachments"]) + f"#file-{record.pk}-{where.pk}"
+                item = (link, f"{record.service.display_name}: {message}" if filing.group else message)
+            if item not in problems:
+                problems.append(item)
     return problems
 
 

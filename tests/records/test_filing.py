@@ -1,10 +1,13 @@
 """Filing a record through the citizen's pages: prefill, e-form validation, attachments, submission."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from records import services
 from records.constants import RecordState
 from records.models import Record, RecordEvent
 
@@ -177,6 +180,43 @@ def test_eligibility_refusal_explains_why(client, citizen):
     response = client.post(base + "eligibility/", {"has_licence": "no"})
     assert response.status_code == 400
     assert "chỉ đổi giấy phép lái xe do Việt Nam cấp" in response.content.decode()
+    assert '<a href="#has_licence-no">' in response.content.decode()  # to the answer, should it be a mistake
+
+
+def test_a_refused_or_unanswered_eligibility_question_stops_the_filing(client, citizen):
+    """ "Continue" from "Hồ sơ của tôi", or a step's address typed in, leads back to the questions, and
+    the draft cannot be submitted while an answer says the citizen may not file online."""
+    base = filing_url(start(client))
+    unanswered = client.post(base + "eligibility/", {})
+    page = unanswered.content.decode()
+    assert unanswered.status_code == 400 and "<title>Lỗi: Điều kiện" in page
+    assert '<a href="#has_licence-yes">' in page and 'id="has_licence-error">Hãy chọn Có hoặc Không.' in page
+    assert client.get(base + "form/")["Location"] == base + "eligibility/"
+
+    client.post(base + "eligibility/", {"has_licence": "no"})
+    for step in ("form/", "attachments/", "review/"):
+        assert client.get(base + step)["Location"] == base + "eligibility/"
+    assert "chỉ đổi giấy phép lái xe do Việt Nam cấp" in client.get(base + "eligibility/").content.decode()
+    record = Record.objects.get(applicant=citizen)
+    with pytest.raises(ValidationError, match="chỉ đổi giấy phép lái xe do Việt Nam cấp"):
+        services.submit(record, actor=citizen)
+
+    answer_eligibility(client, base)
+    assert client.get(base + "form/").status_code == 200
+
+
+def test_continuing_a_level_two_draft_from_a_level_one_login_asks_to_step_up(client, citizen):
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+    session = client.session
+    session["vneid_acr"] = "LoA1"
+    session.save()
+    for step in ("form/", "review/"):
+        response = client.get(base + step)
+        assert response["Location"] == "/my-account/step-up/?" + urlencode({"next": base + step})
+    response = client.post(base + "review/")
+    assert response["Location"].startswith("/my-account/step-up/?")
+    assert Record.objects.get(applicant=citizen).is_draft
 
 
 def test_level_one_session_must_step_up_before_filing(client, citizen, other_citizen):
