@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import Case, IntegerField, Q, Subquery, Sum, Value, When
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,6 +63,38 @@ def start_draft(
     return record
 
 
+# A second "Nộp hồ sơ trực tuyến" this soon, while the first tap's draft is untouched, is the same tap twice.
+DOUBLE_START_SECONDS = 30
+
+
+def _serialise_starts(applicant, what: str) -> None:
+    """Until the transaction ends, the citizen's other starts of ``what`` wait (a double tap is two requests)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"records.start:{applicant.pk}:{what}"])
+
+
+def _just_started():
+    return timezone.now() - datetime.timedelta(seconds=DOUBLE_START_SECONDS)
+
+
+def start_online_draft(*, service: OnlineService, applicant, **draft) -> Record:
+    """The citizen's new online draft; a double tap opens the draft the first tap made, not a second one."""
+    with transaction.atomic():
+        _serialise_starts(applicant, f"service:{service.pk}")
+        untouched = Record.objects.filter(
+            applicant=applicant,
+            service=service,
+            group=None,
+            state=RecordState.DRAFT,
+            channel=Channel.ONLINE,
+            idempotency_key="",
+            form_data={},
+            eligibility_answers={},
+            created_at__gte=_just_started(),
+        ).first()  # newest first
+        return untouched or start_draft(service=service, applicant=applicant, **draft)
+
+
 def start_keyed_draft(*, idempotency_key: str, **draft) -> Record:
     """``start_draft`` for a filing-API request with an ``Idempotency-Key`` (or none): the draft holds the key.
 
@@ -81,8 +115,20 @@ def start_keyed_draft(*, idempotency_key: str, **draft) -> Record:
 def start_bundle_draft(
     *, bundle: IntegratedService, applicant, applicant_id_number: str, applicant_name: str, unit_code: str = ""
 ) -> RecordGroup:
-    """One draft per member service, each at the member's agency for the citizen's unit, sharing one form."""
+    """One draft per member service, each at the member's agency for the citizen's unit, sharing one form.
+    A double tap opens the group the first tap made."""
     with transaction.atomic():
+        _serialise_starts(applicant, f"bundle:{bundle.pk}")
+        untouched = (
+            RecordGroup.objects.filter(
+                bundle=bundle, applicant=applicant, submitted_at=None, form_data={}, created_at__gte=_just_started()
+            )
+            .exclude(Exists(Record.objects.filter(group=OuterRef("pk")).exclude(eligibility_answers={})))
+            .order_by("-created_at")
+            .first()
+        )
+        if untouched is not None:
+            return untouched
         group = RecordGroup.objects.create(bundle=bundle, applicant=applicant)
         for member in bundle.bundle_members.select_related("service__version"):
             start_draft(

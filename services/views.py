@@ -124,7 +124,7 @@ def _start_service(request, service):
     id_number, name = _applicant(request)
     unit_code = records_services.residence_unit_code(prefill.registry_data(id_number))
     try:
-        record = records_services.start_draft(
+        record = records_services.start_online_draft(
             service=service,
             applicant=request.user,
             applicant_id_number=id_number,

@@ -582,3 +582,35 @@ def test_the_api_answers_in_the_language_the_client_asks_for(client):
     # The web pages stay Vietnamese first whatever the browser says.
     page = client.get("/lookup/", query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Không tìm thấy hồ sơ" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_tap_on_start_makes_one_draft(family, catalogue):
+    """Taps on "Nộp hồ sơ trực tuyến" at the same instant, or again a moment later, open one draft;
+    a new start once the citizen has begun the first (a second filing of their own) makes a new one."""
+    from django.test import Client
+
+    from services.models import IntegratedService
+
+    from .conftest import citizen_account
+
+    user = citizen_account(family["father"])
+    clients = [login(Client(), user) for _ in range(4)]
+    start = "/services/dang-ky-khai-sinh/start/"
+    responses, errors = all_at_once(lambda client: client.post(start), [(c,) for c in clients])
+    assert errors == []
+    assert len({r["Location"] for r in responses}) == 1
+    assert Record.objects.filter(applicant=user).count() == 1
+    assert clients[0].post(start)["Location"] == responses[0]["Location"]  # back, and tapped again
+
+    draft = Record.objects.get(applicant=user)
+    draft.form_data = {"child_full_name": "Lê Minh Con"}
+    draft.save()
+    assert clients[0].post(start)["Location"] != responses[0]["Location"]
+    assert Record.objects.filter(applicant=user).count() == 2
+
+    bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
+    bundle_start = f"/services/bundles/{bundle.slug}/start/"
+    responses, errors = all_at_once(lambda client: client.post(bundle_start), [(c,) for c in clients])
+    assert errors == [] and len({r["Location"] for r in responses}) == 1
+    assert Record.objects.filter(applicant=user, group__isnull=False).count() == bundle.members.count()
