@@ -27,7 +27,7 @@ from services.models import OnlineService
 from . import selectors, services, workflow
 from .constants import Channel, RecordState
 from .models import Record, ResultDocument
-from .views import _answers, client_ip
+from .views import answers_shown, client_ip
 
 
 def _agency(request, code) -> Agency:
@@ -98,7 +98,6 @@ def _held(user, agency) -> set[str]:
 def record(request, pk):
     record = _record(request, pk)
     definition = record.group.bundle if record.group_id else record.service
-    form = eforms.EForm(initial=record.form_data, schema=definition.form_schema, ui=definition.form_ui)
     actions = services.allowed_actions(record, request.user)
     names = {a.action for a in actions}
     return render(
@@ -106,7 +105,7 @@ def record(request, pk):
         "backoffice/record.html",
         {
             "record": record,
-            "answers": _answers(form, record.form_data, record.prefilled_fields),
+            "answers": answers_shown(definition, record.form_data, record.prefilled_fields),
             "attachments": record.attachments.select_related("component"),
             "events": record.events.select_related("actor"),
             "results": record.results.all(),

@@ -260,6 +260,11 @@ def attach(record: Record, component, uploaded, *, by, replace: bool = False) ->
     if component is not None and component.version_id != record.procedure_version_id:
         raise ValidationError(_("Thành phần hồ sơ không thuộc thủ tục này."))
     content_type, digest = check_upload(uploaded)
+    if not replace:
+        # The same file again (a double tap, or uploaded twice by mistake) is kept once.
+        same = record.attachments.filter(component=component, sha256=digest, size=uploaded.size).first()
+        if same is not None:
+            return same
     previous = list(record.attachments.filter(component=component)) if replace else []
     used = (record.attachments.aggregate(total=Sum("size"))["total"] or 0) - sum(a.size for a in previous)
     if used + uploaded.size > MAX_RECORD_ATTACHMENTS_SIZE:

@@ -253,8 +253,9 @@ def _change_slot(request, filing, registry, action) -> None:
         services.attach(record, component, uploaded, by=request.user)
         messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": uploaded.name})
     elif action == "remove":
-        attachment = get_object_or_404(Attachment, pk=request.POST.get("attachment"), record=record)
-        services.remove_attachment(attachment)
+        attachment = Attachment.objects.filter(pk=request.POST.get("attachment"), record=record).first()
+        if attachment is not None:  # else removed already: a double tap, or "Xóa" again after going back
+            services.remove_attachment(attachment)
     elif action == "wallet":
         source = _wallet_source(record, component)
         number = request.POST.get("document")
@@ -303,10 +304,9 @@ def _review(request, filing, context):
             errors = _review_problems(filing, request.user) or [("", message) for message in error.messages]
         else:
             return redirect("records:done", pk=filing.pk)
-    form = eforms.EForm(initial=filing.form_data, schema=definition.form_schema, ui=definition.form_ui)
     context.update(
         {
-            "answers": _answers(form, filing.form_data, filing.first.prefilled_fields),
+            "answers": answers_shown(definition, filing.form_data, filing.first.prefilled_fields),
             "slots": filing.slots(filing.registry_data()),
             "errors": errors,
         }
@@ -331,7 +331,11 @@ def _review_problems(filing, user) -> list[tuple[str, str]]:
     return problems
 
 
-def _answers(form, data, prefilled_fields):
+def answers_shown(definition, data: dict, prefilled_fields: list) -> list:
+    """(legend, items) of the form's answers as read back: choice labels, yes/no, and where prefilled values
+    came from (the population registry or the VNeID e-document wallet)."""
+    form = eforms.EForm(initial=data, schema=definition.form_schema, ui=definition.form_ui)
+    from_wallet = prefill.wallet_fields(definition.prefill_map)
     rows = []
     for fieldset in form.fieldsets():
         items = []
@@ -342,9 +346,10 @@ def _answers(form, data, prefilled_fields):
             choices = dict(getattr(bound.field, "choices", []) or [])
             if isinstance(value, bool):
                 value = _("Có") if value else _("Không")
-            items.append(
-                {"label": bound.label, "value": choices.get(value, value), "prefilled": bound.name in prefilled_fields}
-            )
+            source = ""
+            if bound.name in prefilled_fields:
+                source = "wallet" if bound.name in from_wallet else "registry"
+            items.append({"label": bound.label, "value": choices.get(value, value), "source": source})
         if items:
             rows.append((fieldset.legend, items))
     return rows
@@ -394,13 +399,12 @@ def detail(request, pk):
     if record.is_draft:
         return redirect("records:step", pk=record.group_id or record.pk, step="form")
     definition = record.group.bundle if record.group else record.service
-    form = eforms.EForm(initial=record.form_data, schema=definition.form_schema, ui=definition.form_ui)
     return render(
         request,
         "records/detail.html",
         {
             "record": record,
-            "answers": _answers(form, record.form_data, record.prefilled_fields),
+            "answers": answers_shown(definition, record.form_data, record.prefilled_fields),
             "attachments": record.attachments.select_related("component"),
             "events": record.events.exclude(action__in=INTERNAL_EVENTS),
             "siblings": record.group.records.exclude(pk=record.pk) if record.group else [],

@@ -7,8 +7,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
-def pdf(name="giay-kham-suc-khoe.pdf", size=None):
-    content = PDF if size is None else PDF + b"0" * (size - len(PDF))
+def pdf(name="giay-kham-suc-khoe.pdf", size=None, fill=b"0"):
+    content = PDF if size is None else PDF + fill * (size - len(PDF))
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 

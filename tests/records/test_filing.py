@@ -106,6 +106,9 @@ def test_driving_licence_renewal_end_to_end(client, citizen, family):
 
     review = client.get(base + "review/").content.decode()
     assert "giấy tờ điện tử số 012345678901" in review
+    # Each prefilled answer says where it came from, as the form step did.
+    assert re.search(r"<dt>Số giấy phép lái xe</dt><dd>[^<]*<small class=\"tag\">Từ ví giấy tờ điện tử VNeID", review)
+    assert re.search(r"<dt>Họ, chữ đệm và tên</dt><dd>[^<]*<small class=\"tag\">Từ CSDL dân cư", review)
     # What filing will cost, before the citizen submits: the online fee, the saving, and when to pay.
     assert "<strong>115.000 đ</strong> (đã giảm 20.000 đ vì nộp trực tuyến) — Nộp phí khi nộp hồ sơ" in review
     response = client.post(base + "review/")

@@ -164,13 +164,28 @@ def test_uploads_are_checked_by_content_and_size(citizen, family):
     ]
     stored = Attachment.objects.first()
     assert stored.file.name.startswith(f"records/{record.pk}/") and stored.original_name not in stored.file.name
+    # The same file again (a double tap, uploaded twice by mistake) is kept once.
+    again = services.attach(record, component, files.SimpleUploadedFile("lan-nua.png", files.PNG), by=citizen)
+    assert again.original_name == "a.png" and Attachment.objects.count() == 3
+
+
+def test_removing_a_file_twice_is_not_an_error(client, citizen, family):
+    """A double tap on "Xóa", or "Xóa" again after going back: the file is gone, the page says nothing is wrong."""
+    record = filled_draft(citizen, family["father"])
+    component = record.procedure_version.components.first()
+    attachment = services.attach(record, component, files.pdf(), by=citizen)
+    remove = {"action": "remove", "record": record.pk, "component": component.pk, "attachment": attachment.pk}
+    for _ in range(2):
+        response = client.post(f"/my/filings/{record.pk}/attachments/", remove)
+        assert response.status_code == 302 and response["Location"].endswith(f"#slot-{record.pk}-{component.pk}")
+    assert not record.attachments.exists()
 
 
 def test_a_record_holds_at_most_50_mb(citizen, family):
     record = filled_draft(citizen, family["father"])
     component = record.procedure_version.components.first()
-    for _ in range(5):
-        services.attach(record, component, files.pdf(size=9 * 1024 * 1024), by=citizen)
+    for number in range(5):
+        services.attach(record, component, files.pdf(size=9 * 1024 * 1024, fill=str(number).encode()), by=citizen)
     with pytest.raises(ValidationError, match="50 MB"):
         services.attach(record, component, files.pdf(size=6 * 1024 * 1024), by=citizen)
     assert record.attachments.count() == 5
