@@ -47,12 +47,16 @@ class ApplicantForm(forms.Form):
         role = cleaned["applicant_role"] = cleaned.get("applicant_role") or ApplicantRole.SELF
         if role == ApplicantRole.SELF:
             return {**cleaned, "subject_name": "", "subject_id_number": "", "relationship": ""}
-        if not cleaned.get("subject_name"):
+        # A field that already failed (too long, say) keeps its one message, not a second contradicting it.
+        failed = set(self.errors)
+        if not cleaned.get("subject_name") and "subject_name" not in failed:
             self.add_error("subject_name", _("Hãy nhập tên người hoặc doanh nghiệp bạn nộp thay."))
+        if role == ApplicantRole.REPRESENTATIVE and not cleaned.get("relationship") and "relationship" not in failed:
+            self.add_error("relationship", _("Hãy chọn quan hệ của bạn với người được giải quyết."))
         number = cleaned.get("subject_id_number", "")
-        if role == ApplicantRole.REPRESENTATIVE:
-            if not cleaned.get("relationship"):
-                self.add_error("relationship", _("Hãy chọn quan hệ của bạn với người được giải quyết."))
+        if "subject_id_number" in failed:
+            pass
+        elif role == ApplicantRole.REPRESENTATIVE:
             try:
                 id_number_validator(number)
             except ValidationError as error:

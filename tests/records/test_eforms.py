@@ -128,3 +128,18 @@ def test_trying_the_preview_then_saving_changes_nothing_else_of_the_service(page
     assert page.locator(".messagelist .success").count() == 1, page.locator("#content").inner_text()[:1500]
     service.refresh_from_db()
     assert (service.name, service.delivery, service.form_schema) == before
+
+
+def test_filing_for_someone_else_gives_one_message_per_field():
+    """A name too long, or an ID number far too long, is told so once, not also "enter a name" or "0 characters"."""
+    from records.forms import ApplicantForm
+
+    form = ApplicantForm(
+        {"applicant_role": "representative", "subject_name": "A" * 300, "subject_id_number": "1" * 50},
+    )
+    assert not form.is_valid()
+    assert len(form.errors["subject_name"]) == 1 and len(form.errors["subject_id_number"]) == 1
+    assert "relationship" in form.errors  # still asked for: it was not given
+    empty = ApplicantForm({"applicant_role": "representative"})
+    assert not empty.is_valid()
+    assert [str(m) for m in empty.errors["subject_name"]] == ["Hãy nhập tên người hoặc doanh nghiệp bạn nộp thay."]
