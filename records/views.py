@@ -167,7 +167,8 @@ def _form(request, filing, context):
         if agency_form is not None and agency_form.is_valid() and agency_form.cleaned_data["agency"]:
             services.change_agency(filing.first, agency_form.cleaned_data["agency"])
         if "autosave" in request.POST:
-            return HttpResponse(status=204)
+            # The draft's new version: the page's copy of what was typed is no longer needed (autosave.js).
+            return HttpResponse(status=204, headers={"X-Draft-Version": filing.first.updated_at.isoformat()})
         if "save" in request.POST:
             messages.success(request, _("Đã lưu bản nháp. Bạn có thể tiếp tục sau tại “Hồ sơ của tôi”."))
             return redirect("records:step", pk=filing.pk, step="form")

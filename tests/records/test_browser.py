@@ -204,3 +204,35 @@ def test_autosave_says_when_a_draft_could_not_be_saved(page, live_server, family
     page.wait_for_selector("#autosave-status:has-text('Đã tự động lưu nháp lúc')")
     assert not page.locator("#autosave-status.autosave-failed").count()
     assert Record.objects.get().form_data["business_name"] == "Doanh nghiệp tư nhân Có Mạng"
+
+
+def test_what_was_typed_when_the_session_expired_comes_back_after_logging_in_again(page, live_server, family):
+    user = citizen_account(family["father"])
+    page = logged_in_page(page, live_server, user)
+    page.goto(f"{live_server.url}/services/dang-ky-thanh-lap-doanh-nghiep-tu-nhan/")
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+    page.wait_for_url(re.compile(r"/form/$"))
+    form_url = page.url
+    page.locator("#id_business_name").fill("Doanh nghiệp tư nhân Trước")
+    page.wait_for_selector("#autosave-status:has-text('Đã tự động lưu nháp lúc')")
+
+    # The session ends (expired, or logged out elsewhere) while the citizen goes on typing.
+    page.context.clear_cookies()
+    page.locator("#id_business_name").fill("Doanh nghiệp tư nhân Hết Phiên")
+    page.locator("#id_head_office").fill("Số 5 Lý Thái Tổ")
+    page.wait_for_selector("#autosave-status.autosave-failed:has-text('Phiên đăng nhập đã hết hạn')")
+    assert "Phiên đăng nhập đã hết hạn" in page.locator("#autosave-announce").inner_text()
+    assert Record.objects.get().form_data["business_name"] == "Doanh nghiệp tư nhân Trước"
+
+    # Logged in again, the form opens with what was typed, and saves it.
+    logged_in_page(page, live_server, user)
+    page.goto(form_url)
+    page.wait_for_selector("#autosave-status:has-text('Đã điền lại và lưu')")
+    assert page.locator("#id_business_name").input_value() == "Doanh nghiệp tư nhân Hết Phiên"
+    saved = Record.objects.get().form_data
+    assert saved["business_name"] == "Doanh nghiệp tư nhân Hết Phiên" and saved["head_office"] == "Số 5 Lý Thái Tổ"
+
+    # Once saved, the tab's copy is gone: a later visit shows the server's draft as it is.
+    Record.objects.filter(pk=Record.objects.get().pk).update(form_data={**saved, "business_name": "Sửa ở nơi khác"})
+    page.goto(form_url)
+    assert page.locator("#id_business_name").input_value() == "Sửa ở nơi khác"
