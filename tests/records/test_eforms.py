@@ -143,3 +143,18 @@ def test_filing_for_someone_else_gives_one_message_per_field():
     empty = ApplicantForm({"applicant_role": "representative"})
     assert not empty.is_valid()
     assert [str(m) for m in empty.errors["subject_name"]] == ["Hãy nhập tên người hoặc doanh nghiệp bạn nộp thay."]
+
+
+def test_a_checkbox_shows_its_help_and_unplaced_fields_are_not_an_unnamed_group():
+    from django.template.loader import render_to_string
+
+    schema = {
+        "type": "object",
+        "properties": {
+            "agree": {"type": "boolean", "title": "Đồng ý công khai", "description": "Tên doanh nghiệp được công khai."}
+        },
+    }
+    html = render_to_string("includes/eform.html", {"form": EForm(schema=schema, ui={}), "prefilled": {}})
+    assert '<p class="hint" id="id_agree_helptext">Tên doanh nghiệp được công khai.</p>' in html
+    assert 'aria-describedby="id_agree_helptext"' in html
+    assert "<fieldset" not in html  # no legend, no group: a screen reader would announce an unnamed one
