@@ -236,3 +236,17 @@ def test_what_was_typed_when_the_session_expired_comes_back_after_logging_in_aga
     Record.objects.filter(pk=Record.objects.get().pk).update(form_data={**saved, "business_name": "Sửa ở nơi khác"})
     page.goto(form_url)
     assert page.locator("#id_business_name").input_value() == "Sửa ở nơi khác"
+
+
+def test_a_refused_step_takes_the_focus_to_its_error_summary(page, live_server, family):
+    """A screen reader starts reading at what to fix; the title says there are errors."""
+    page = logged_in_page(page, live_server, citizen_account(family["father"]))
+    page.goto(f"{live_server.url}/services/dang-ky-thanh-lap-doanh-nghiep-tu-nhan/")
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+    page.wait_for_url(re.compile(r"/form/$"))
+    page.get_by_role("button", name="Tiếp tục").click()
+    page.wait_for_load_state()
+    assert page.title().startswith("Lỗi: Tờ khai")
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    page.locator(".error-summary a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_business_name"
