@@ -20,8 +20,8 @@ def records_of_applicant(user):
 
 
 def records_of(user, page_number, per_page: int = 20):
-    """The citizen's records, drafts included, newest first."""
-    qs = records_of_applicant(user).order_by("-created_at")
+    """The citizen's records, drafts included, newest first (an integrated filing's records side by side)."""
+    qs = records_of_applicant(user).select_related("group__bundle").order_by("-created_at", "group_id")
     return Paginator(qs, per_page).get_page(page_number)
 
 

@@ -390,7 +390,15 @@ def discard(request, pk):
 @citizen_required
 def my_records(request):
     page = selectors.records_of(request.user, request.GET.get("page"))
-    return render(request, "records/my_records.html", {"page": page})
+    # An integrated filing still in draft is one filing to continue or delete: one line, not one per record.
+    rows, seen_groups = [], set()
+    for record in page:
+        if record.is_draft and record.group_id:
+            if record.group_id in seen_groups:
+                continue
+            seen_groups.add(record.group_id)
+        rows.append(record)
+    return render(request, "records/my_records.html", {"page": page, "rows": rows})
 
 
 @require_GET

@@ -88,6 +88,9 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
     bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
     response = client.post(f"/services/bundles/{bundle.slug}/start/")
     base = re.match(r"(/my/filings/[0-9a-f-]+/)", response["Location"]).group(1)
+    # In "Hồ sơ của tôi" the draft is one filing, under the integrated service's name.
+    drafts = client.get("/my/records/").content.decode()
+    assert drafts.count("Tiếp tục nộp") == 1 and drafts.count(f">{bundle.name}</a>") == 1
     assert client.post(base + "eligibility/", {"under_six": "yes"}).status_code == 302
     page = client.get(base + "form/").content.decode()
     assert family["father"].full_name in page
