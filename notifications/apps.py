@@ -7,9 +7,12 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Thông báo")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from records.signals import record_transitioned
 
         from . import channels  # noqa: F401  (registers the channels)
-        from .receivers import on_record_transitioned
+        from .receivers import on_logged_in, on_record_transitioned
 
         record_transitioned.connect(on_record_transitioned, dispatch_uid="notifications.record_transitioned")
+        user_logged_in.connect(on_logged_in, dispatch_uid="notifications.logged_in")

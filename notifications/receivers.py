@@ -15,11 +15,12 @@ from __future__ import annotations
 import logging
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 
 from identity.constants import StaffRole
 
 from .constants import Event
-from .services import notify
+from .services import adopt_language_at_first_login, notify
 
 logger = logging.getLogger(__name__)
 
@@ -170,3 +171,8 @@ def _backoffice_url(record) -> str:
         except NoReverseMatch:
             continue
     return ""
+
+
+def on_logged_in(sender, request, user, **kwargs):
+    if request is not None:
+        adopt_language_at_first_login(user, (get_language() or "vi")[:2])

@@ -197,6 +197,18 @@ def save_preference(user, **values) -> Preference:
     return preference
 
 
+def follow_site_language(user, language: str) -> None:
+    """Notifications in the language the person chose for the portal (they can change it in their settings)."""
+    if language in dict(Preference._meta.get_field("language").choices):
+        Preference.objects.update_or_create(user=user, defaults={"language": language})
+
+
+def adopt_language_at_first_login(user, language: str) -> None:
+    """Someone logging in for the first time from the English site gets English notifications."""
+    if language in dict(Preference._meta.get_field("language").choices):
+        Preference.objects.get_or_create(user=user, defaults={"language": language})
+
+
 def inbox(user):
     return Message.objects.filter(recipient=user)
 

@@ -21,7 +21,7 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     # Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says.
     path("favicon.ico", views.favicon),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("procedures/", include("procedures.urls")),
     path("services/", include("services.urls")),
     path("", include("records.urls")),

@@ -5,8 +5,11 @@ from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
-from django.views.decorators.http import require_GET
+from django.utils import translation
+from django.views import i18n
+from django.views.decorators.http import require_GET, require_POST
 
+from notifications import services as notifications
 from procedures import selectors
 from procedures.forms import ProcedureSearchForm
 
@@ -25,6 +28,16 @@ def health(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page's ``<link rel="icon">`` says."""
     return redirect(static("img/emblem.svg"), permanent=True)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch; a logged-in person's notifications follow the language they chose."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and translation.check_for_language(language):
+        notifications.follow_site_language(request.user, language)
+    return response
 
 
 def page_not_found(request, exception=None):

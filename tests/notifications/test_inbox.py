@@ -83,3 +83,27 @@ def test_officers_have_an_inbox_too(client, family):
         idempotency_key="reminder:1",
     )
     assert "Nhắc việc: hồ sơ X-1" in client.get("/notifications/").content.decode()
+
+
+def test_notifications_follow_the_language_the_person_uses_on_the_portal(client, family):
+    """Logging in first from the English site, or switching the site's language, sets the notifications' too."""
+    from django.utils import translation
+
+    from tests.records.conftest import citizen_account
+
+    user = citizen_account(family["father"])
+    with translation.override("en"):
+        client.force_login(user)
+    assert Preference.objects.get(user=user).language == "en"
+    (message,) = received(user)
+    assert message.subject.startswith("Payment failed")
+
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
+    assert Preference.objects.get(user=user).language == "vi"
+    assert client.cookies["django_language"].value == "vi"  # the site's switch still works as before
+    with translation.override("en"):
+        client.force_login(user)  # a later login keeps the choice
+    assert Preference.objects.get(user=user).language == "vi"
+    client.logout()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})  # anonymous: nothing to follow
+    assert Preference.objects.get(user=user).language == "vi"
