@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .constants import NATIONAL_STATUS, ApplicantRole, Channel, RecordState, Relationship
+from .constants import NATIONAL_STATUS, OPEN_STATES, ApplicantRole, Channel, RecordState, Relationship
 
 
 class RecordGroup(models.Model):
@@ -148,6 +148,11 @@ class Record(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == RecordState.DRAFT
+
+    @property
+    def is_open(self) -> bool:
+        """Filed and not finished: an appointment date still means something."""
+        return self.state in OPEN_STATES
 
     @property
     def appointment_date(self):

@@ -41,6 +41,7 @@ def service_detail(request, slug):
     service = get_object_or_404(
         OnlineService.objects.select_related("version__procedure", "version__sector"), slug=slug
     )
+    fees = [fee for fee in service.version.fees.all() if fee.amount_online]  # a 0 đ line is no fee to pay
     return render(
         request,
         "services/detail.html",
@@ -49,7 +50,7 @@ def service_detail(request, slug):
             "version": service.version,
             "components": service.version.components.all(),
             "replacements": {r.component_id: r for r in service.replacements.all()},
-            "fees": service.version.fees.all(),
+            "fees": fees,
             "unfinished": records_selectors.unfinished_for_service(request.user, service),
         },
     )

@@ -298,6 +298,13 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
     record.refresh_from_db()
     assert record.state == RecordState.WITHDRAWN
     assert record.events.get(action="withdraw").reason == "Nộp nhầm"
+    # A withdrawn record promises no result date any more, on its page or in the public lookup.
+    for page in (
+        client.get(f"/my/records/{record.pk}/").content.decode(),
+        client.get("/lookup/", {"code": record.code, "id_number": record.applicant_id_number}).content.decode(),
+        client.get("/my/records/").content.decode(),
+    ):
+        assert record.code in page and "hẹn trả" not in page.lower()
 
     Record.objects.filter(pk=record.pk).update(state=RecordState.IN_PROCESSING)
     assert client.get(f"/my/records/{record.pk}/withdraw/")["Location"] == f"/my/records/{record.pk}/"
@@ -461,3 +468,10 @@ def test_the_service_page_points_to_what_the_citizen_already_filed(client, citiz
     # Nobody else sees it.
     client.logout()
     assert 'id="unfinished"' not in client.get("/services/dang-ky-thuong-tru/").content.decode()
+
+
+def test_a_free_service_says_so_rather_than_when_to_pay_nothing(client, citizen):
+    free = client.get("/services/dang-ky-khai-sinh/").content.decode()
+    assert "Không mất phí, lệ phí." in free and "0 đ" not in free
+    paid = client.get(SERVICE).content.decode()
+    assert "115.000 đ" in paid and "Nộp phí khi nộp hồ sơ" in paid
