@@ -396,6 +396,8 @@ BUNDLES = [
         "name": "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
         "name_en": "Birth registration, permanent residence and health insurance for a child under 6",
         "description": "Một lần khai, ba thủ tục được giải quyết: Ủy ban nhân dân xã đăng ký khai sinh, Công an xã đăng ký thường trú, cơ quan Bảo hiểm xã hội cấp thẻ bảo hiểm y tế cho trẻ.",
+        "description_en": "Fill in once, three procedures handled: the commune People's Committee registers the birth, "
+        "the commune police register permanent residence, and social security issues the child's health insurance card.",
         "members": ["dang-ky-khai-sinh", "dang-ky-thuong-tru", "cap-the-bhyt-tre-em-duoi-6-tuoi"],
         "form": BIRTH_BUNDLE_FORM,
         "eligibility": [
@@ -417,6 +419,8 @@ BUNDLES = [
         "name": "Liên thông đăng ký khai tử, xóa đăng ký thường trú, hưởng chế độ tử tuất (trợ cấp mai táng)",
         "name_en": "Death registration, removal of permanent residence and funeral allowance",
         "description": "Một lần khai, ba thủ tục: đăng ký khai tử, xóa đăng ký thường trú và giải quyết trợ cấp mai táng.",
+        "description_en": "Fill in once, three procedures: death registration, removal of permanent residence, "
+        "and the funeral allowance.",
         "members": ["dang-ky-khai-tu", "xoa-dang-ky-thuong-tru", "tro-cap-mai-tang"],
         "form": DEATH_BUNDLE_FORM,
         "eligibility": [],
@@ -486,6 +490,7 @@ def create_bundle(item: dict) -> IntegratedService:
         name=item["name"],
         name_en=item["name_en"],
         description=item["description"],
+        description_en=item.get("description_en", ""),
         form_schema=schema,
         form_ui=ui,
         prefill_map={k: v for k, v in APPLICANT_PREFILL.items() if k in schema["properties"]},

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from procedures.models import BilingualNameMixin, DocumentComponent, ProcedureVersion
@@ -138,6 +139,7 @@ class IntegratedService(BilingualNameMixin, EFormDefinition):
     name = models.CharField(_("tên dịch vụ liên thông"), max_length=500)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
     description = models.TextField(_("mô tả"), blank=True)
+    description_en = models.TextField(_("mô tả tiếng Anh"), blank=True)
     members = models.ManyToManyField(OnlineService, through="BundleMember", related_name="bundles")
     is_active = models.BooleanField(_("đang cung cấp"), default=True)
 
@@ -151,6 +153,12 @@ class IntegratedService(BilingualNameMixin, EFormDefinition):
 
     def get_absolute_url(self):
         return reverse("services:bundle", args=[self.slug])
+
+    @property
+    def display_description(self) -> str:
+        if (get_language() or "vi").startswith("en") and self.description_en:
+            return self.description_en
+        return self.description
 
 
 class BundleMember(models.Model):

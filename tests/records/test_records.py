@@ -632,3 +632,9 @@ def test_a_double_tap_on_start_makes_one_draft(family, catalogue):
     responses, errors = all_at_once(lambda client: client.post(bundle_start), [(c,) for c in clients])
     assert errors == [] and len({r["Location"] for r in responses}) == 1
     assert Record.objects.filter(applicant=user, group__isnull=False).count() == bundle.members.count()
+
+
+def test_an_integrated_service_page_reads_in_english(client, catalogue):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/services/bundles/lien-thong-khai-sinh/").content.decode()
+    assert "Fill in once, three procedures handled" in page and "Một lần khai" not in page
