@@ -185,9 +185,14 @@ class VNeIDAuthorizationView(AuthorizationView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         scopes = kwargs.get("scopes") or []
+        groups = [(oauth2_settings.SCOPES.get(scope, scope), SCOPE_CLAIM_LABELS.get(scope, [])) for scope in scopes]
+        # A scope of one claim named like the scope itself ("Số điện thoại") is said once.
         context["claim_groups"] = [
-            (oauth2_settings.SCOPES.get(scope, scope), SCOPE_CLAIM_LABELS.get(scope, [])) for scope in scopes
+            (label, [] if [str(c) for c in claims] == [str(label)] else claims) for label, claims in groups
         ]
+        application = context.get("application")
+        # The portal's own name is in the translations; another relying party's name is shown as registered.
+        context["application_name"] = _(application.name) if application else ""
         context["account"] = self.request.user if self.request.user.is_authenticated else None
         return context
 

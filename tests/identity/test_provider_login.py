@@ -143,3 +143,28 @@ def test_jwks_lists_active_and_retired_keys(client, settings, tmp_path):
     }
     data = client.get("/vneid/.well-known/jwks.json").json()
     assert len(data["keys"]) == 2 and len({key["kid"] for key in data["keys"]}) == 2
+
+
+def test_the_consent_page_in_english_names_the_portal_and_each_claim_once(client, citizen_person, settings):
+    from urllib.parse import urlencode
+
+    from identity.vneid.clients import callback_path, register_portal_client
+
+    register_portal_client("http://testserver")
+    query = urlencode(
+        {
+            "client_id": settings.VNEID_CLIENT_ID,
+            "response_type": "code",
+            "redirect_uri": f"http://testserver{callback_path()}",
+            "scope": "openid profile idnumber phone",
+            "state": "s",
+            "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            "code_challenge_method": "S256",
+        }
+    )
+    authorize = f"/vneid/authorize/?{query}"
+    assert _login(client, citizen_person.id_number, PASSWORD, next_url=authorize).status_code == 302
+    client.cookies["django_language"] = "en"
+    page = client.get(authorize).content.decode()
+    assert "National Public Service Portal is requesting your information" in page
+    assert page.count("Phone number") == 1 and page.count("Personal identification number") == 1
