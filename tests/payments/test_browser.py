@@ -39,7 +39,7 @@ def test_file_pay_and_get_the_receipt(page, portal, family):
     page.get_by_label("Nội dung đề nghị").fill("Đăng ký thường trú tại nhà riêng")
     page.get_by_label("Bản điện tử trên Cổng").check()
     page.get_by_role("button", name="Tiếp tục").click()
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
     page.get_by_role("button", name="Tiếp tục").click()
     page.wait_for_url(re.compile(r"/review/$"))
     page.get_by_role("button", name="Nộp hồ sơ").click()

@@ -26,6 +26,11 @@ def logged_in_page(page, live_server, user):
     return page
 
 
+def back_at(page, slot):
+    """After an action on a document, the page comes back scrolled to that document."""
+    page.wait_for_url(re.compile(rf"/attachments/#{slot.get_attribute('id')}$"))
+
+
 def finish(page, live_server):
     page.get_by_role("button", name="Nộp hồ sơ").click()
     page.wait_for_url(re.compile(r"/done/$"))
@@ -76,18 +81,18 @@ def test_driving_licence_renewal_with_the_wallet_licence(page, live_server, fami
     page.get_by_label("Bản điện tử trên Cổng").check()
     page.get_by_role("button", name="Tiếp tục").click()
 
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
     health = page.locator("section.slot", has_text="Giấy khám sức khỏe")
     certificate = tmp_path / "giay-kham-suc-khoe.pdf"
     certificate.write_bytes(files.PDF)
     health.locator("input[type=file]").set_input_files(str(certificate))
     health.get_by_role("button", name="Tải lên", exact=True).click()
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    back_at(page, health)
     assert "giay-kham-suc-khoe.pdf" in page.locator("section.slot", has_text="Giấy khám sức khỏe").inner_text()
     page.locator("section.slot", has_text="Bản sao giấy phép lái xe").get_by_role(
         "button", name="Dùng giấy tờ này"
     ).click()
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    back_at(page, page.locator("section.slot", has_text="Bản sao giấy phép lái xe"))
     page.get_by_role("button", name="Tiếp tục").click()
 
     page.wait_for_url(re.compile(r"/review/$"))
@@ -122,13 +127,13 @@ def test_birth_registration_bundle(page, live_server, family, tmp_path):
     page.get_by_label("Nơi đăng ký khám chữa bệnh ban đầu").fill("Trạm y tế phường Ba Đình")
     page.get_by_role("button", name="Tiếp tục").click()
 
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
     birth_certificate = tmp_path / "giay-chung-sinh.jpg"
     birth_certificate.write_bytes(files.JPEG)
     slot = page.locator("section.slot", has_text="Giấy chứng sinh").first
     slot.locator("input[type=file]").set_input_files(str(birth_certificate))
     slot.get_by_role("button", name="Tải lên", exact=True).click()
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    back_at(page, slot)
     page.get_by_role("button", name="Tiếp tục").click()
 
     page.wait_for_url(re.compile(r"/review/$"))
@@ -156,7 +161,7 @@ def test_business_registration_with_attachments(page, live_server, family, tmp_p
     page.get_by_label("Vốn đầu tư (đồng)").fill("1500000000")
     page.get_by_role("button", name="Tiếp tục").click()
 
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
     papers = tmp_path / "giay-to-phap-ly.pdf"
     papers.write_bytes(files.PDF)
     wrong = tmp_path / "anh.png.exe"
@@ -168,7 +173,7 @@ def test_business_registration_with_attachments(page, live_server, family, tmp_p
     slot = page.locator("section.slot", has_text="giấy tờ pháp lý").first
     slot.locator("input[type=file]").set_input_files(str(papers))
     slot.get_by_role("button", name="Tải lên", exact=True).click()
-    page.wait_for_url(re.compile(r"/attachments/$"))
+    back_at(page, slot)
     page.get_by_role("button", name="Tiếp tục").click()
 
     page.wait_for_url(re.compile(r"/review/$"))
