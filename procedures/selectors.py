@@ -77,7 +77,10 @@ def _filter_words(qs: QuerySet[Procedure], words: list[str], phrase: str) -> Que
         return qs.filter(code__contains=phrase)
     if connection.vendor == "postgresql":
         terms = [term for word in words for term in _TSQUERY_TERM.findall(word)]
-        tsquery = " & ".join(f"{term}:*" for term in terms) or "''"
+        if not terms:
+            # Nothing searchable left after folding ("_", "中文", "ß"): no match, not an empty tsquery.
+            return qs.none()
+        tsquery = " & ".join(f"{term}:*" for term in terms)
         qs = qs.annotate(search_vector=SEARCH_VECTOR)
         condition = Q(search_vector=SearchQuery(tsquery, search_type="raw", config="simple"))
     else:

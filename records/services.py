@@ -345,7 +345,9 @@ def located_submission_problems(record: Record) -> list[tuple[object, str]]:
     if not record.form_data:
         problems.append(("form", _("Chưa điền tờ khai.")))
     else:
-        problems += [("form", message) for message in validate_data(definition.form_schema, record.form_data)]
+        problems += [
+            ("form", message) for message in validate_data(definition.form_schema, record.form_data, definition.form_ui)
+        ]
     if record.applicant_role != ApplicantRole.SELF and not (record.subject_name and record.subject_id_number):
         problems.append(("form", _("Thiếu thông tin người hoặc doanh nghiệp bạn nộp thay.")))
     for component in missing_components(record):

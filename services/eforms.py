@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import jsonschema
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
@@ -103,6 +104,26 @@ def is_shown(name: str, ui: dict, data: dict) -> bool:
     if not condition:
         return True
     return str(data.get(condition["field"], "")) == str(condition.get("equals"))
+
+
+class _ComposedText:
+    """Text in Unicode NFC: "Nguyễn" typed with combining marks is kept composed, and counted as 6 characters."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+class _CharField(_ComposedText, forms.CharField):
+    pass
+
+
+class _EmailField(_ComposedText, forms.EmailField):
+    pass
+
+
+class _ChoiceField(_ComposedText, forms.ChoiceField):
+    pass
 
 
 class EForm(forms.Form):
@@ -181,6 +202,8 @@ class EForm(forms.Form):
                 continue
             if isinstance(value, datetime.date):
                 value = value.isoformat()
+            elif isinstance(value, str):
+                value = unicodedata.normalize("NFC", value)
             out[name] = value
         return out
 
@@ -195,8 +218,8 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
         labels = options.get("choices", {})
         choices = [(value, text(labels.get(str(value)), str(value))) for value in spec["enum"]]
         if widget_name == "radio":
-            return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
-        return forms.ChoiceField(choices=[("", _("— Chọn —"))] + choices, **common)
+            return _ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        return _ChoiceField(choices=[("", _("— Chọn —"))] + choices, **common)
     if kind == "boolean":
         return forms.BooleanField(**{**common, "required": required})
     if kind == "integer":
@@ -211,12 +234,11 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
             **common,
         )
     if spec.get("format") == "email" or widget_name == "email":
-        return forms.EmailField(max_length=spec.get("maxLength"), **common)
+        return _EmailField(max_length=spec.get("maxLength"), **common)
     widget = forms.Textarea(attrs={"rows": 4}) if widget_name == "textarea" else None
     if widget_name == "tel":
         widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
-    field = forms.CharField(max_length=spec.get("maxLength"), min_length=spec.get("minLength"), widget=widget, **common)
-    return field
+    return _CharField(max_length=spec.get("maxLength"), min_length=spec.get("minLength"), widget=widget, **common)
 
 
 def _missing_property(error: jsonschema.ValidationError) -> str | None:
@@ -235,21 +257,70 @@ def _not_after_today(value: datetime.date) -> None:
 
 
 def _schema_error_message(error: jsonschema.ValidationError, options: dict | None = None) -> str:
-    if error.validator == "pattern":
+    """What is wrong with a field's value, in the page's language; never the value itself."""
+    rule, limit = error.validator, error.validator_value
+    if rule == "pattern":
         if (options or {}).get("pattern_message"):
             return text(options["pattern_message"])
-        digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", str(error.validator_value))
+        digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", str(limit))
         if digits:
             return _("Gồm đúng %(count)s chữ số, không có dấu cách.") % {"count": digits.group(1)}
         return _("Giá trị không đúng định dạng.")
-    if error.validator == "required":
+    if rule == "required":
         return _("Thiếu thông tin bắt buộc.")
-    if error.validator == "format":
-        return _("Giá trị không đúng định dạng %(format)s.") % {"format": error.validator_value}
-    return _("Giá trị không hợp lệ: %(error)s") % {"error": error.message}
+    if rule in ("enum", "const"):
+        return _("Không phải là một lựa chọn hợp lệ.")
+    if rule == "maxLength":
+        return ngettext("Tối đa %(limit)s ký tự.", "Tối đa %(limit)s ký tự.", limit) % {"limit": limit}
+    if rule == "minLength":
+        return ngettext("Tối thiểu %(limit)s ký tự.", "Tối thiểu %(limit)s ký tự.", limit) % {"limit": limit}
+    bounds = {
+        "minimum": _("Không được nhỏ hơn %(limit)s."),
+        "maximum": _("Không được lớn hơn %(limit)s."),
+        "exclusiveMinimum": _("Phải lớn hơn %(limit)s."),
+        "exclusiveMaximum": _("Phải nhỏ hơn %(limit)s."),
+    }
+    if rule in bounds:
+        return bounds[rule] % {"limit": _grouped(limit)}
+    if rule == "type":
+        types = {
+            "string": _("Phải là văn bản."),
+            "integer": _("Phải là một số nguyên."),
+            "number": _("Phải là một số."),
+            "boolean": _("Phải là có hoặc không."),
+        }
+        return types.get(limit if isinstance(limit, str) else "", _("Giá trị không đúng kiểu."))
+    if rule == "format":
+        formats = {"date": _("Không phải là một ngày hợp lệ."), "email": _("Địa chỉ thư điện tử không hợp lệ.")}
+        return formats.get(limit, _("Giá trị không đúng định dạng."))
+    if rule == "additionalProperties":
+        return _("Tờ khai có thông tin không thuộc mẫu.")
+    return _("Giá trị không hợp lệ.")
 
 
-def validate_data(schema: dict, data: dict) -> list[str]:
-    """Messages for data that does not satisfy the schema (empty when valid)."""
+def _grouped(number) -> str:
+    """``1.000.000`` in Vietnamese, ``1,000,000`` in English."""
+    grouped = f"{number:,}"
+    if (get_language() or "vi").startswith("en"):
+        return grouped
+    return grouped.translate(str.maketrans(",.", ".,"))
+
+
+def validate_data(schema: dict, data: dict, ui: dict | None = None) -> list[str]:
+    """A "Label: what is wrong" message for each way data breaks the schema (empty when valid).
+
+    Labels come from ``ui`` as in the form, else the schema's title, else the field name.
+    """
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    return [_schema_error_message(error) for error in validator.iter_errors(data)]
+    ui_fields = (ui or {}).get("fields", {})
+    messages = []
+    for error in validator.iter_errors(data):
+        name = error.path[0] if error.path else _missing_property(error)
+        options = ui_fields.get(name, {}) if isinstance(name, str) else {}
+        message = _schema_error_message(error, options)
+        if name is None:
+            messages.append(message)
+            continue
+        spec = schema.get("properties", {}).get(name, {})
+        messages.append(f"{text(options.get('label'), spec.get('title', str(name)))}: {message}")
+    return messages
