@@ -141,6 +141,22 @@ class EForm(forms.Form):
                 if name in self.prefilled:
                     self.fields[name].disabled = True
                     self.fields[name].initial = self.prefilled[name]
+        for name, field in self.fields.items():
+            if hint := self._condition_hint(name):
+                field.help_text = f"{field.help_text} {hint}" if field.help_text else hint
+
+    def _condition_hint(self, name: str) -> str:
+        """When a conditional field applies, said beside it: without JavaScript every field is on the page."""
+        condition = self.condition_of(name)
+        controller = self.fields.get((condition or {}).get("field"))
+        if controller is None or name in self.prefilled:
+            return ""
+        equals = condition.get("equals")
+        if isinstance(controller, forms.BooleanField):
+            choice = _("Có") if str(equals).lower() in ("true", "1", "yes") else _("Không")
+        else:
+            choice = dict(getattr(controller, "choices", None) or []).get(str(equals), str(equals))
+        return _("Chỉ điền khi chọn “%(choice)s” ở mục “%(field)s”.") % {"choice": choice, "field": controller.label}
 
     def prefilled_text(self) -> dict[str, str]:
         """Each prefilled value as the citizen reads it: a choice by its label, a date as d/m/Y."""

@@ -158,3 +158,12 @@ def test_a_checkbox_shows_its_help_and_unplaced_fields_are_not_an_unnamed_group(
     assert '<p class="hint" id="id_agree_helptext">Tên doanh nghiệp được công khai.</p>' in html
     assert 'aria-describedby="id_agree_helptext"' in html
     assert "<fieldset" not in html  # no legend, no group: a screen reader would announce an unnamed one
+
+
+def test_a_conditional_field_says_when_it_applies():
+    from django.template.loader import render_to_string
+
+    schema, ui = service_spec("cap-doi-giay-phep-lai-xe")["form"]
+    html = render_to_string("includes/eform.html", {"form": EForm(schema=schema, ui=ui), "prefilled": {}})
+    assert "Chỉ điền khi chọn “Qua dịch vụ bưu chính” ở mục “" in html
+    assert 'aria-describedby="id_postal_address_helptext"' in html
