@@ -1,8 +1,18 @@
 from django import template
 from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 register = template.Library()
+
+
+@register.filter
+def vietnamese(value):
+    """Catalogue text kept in Vietnamese (document names…), marked as such on a page in another language,
+    so that a screen reader reads it with Vietnamese pronunciation."""
+    if (get_language() or "vi").startswith("vi"):
+        return value
+    return format_html('<span lang="vi">{}</span>', value)
 
 
 @register.filter

@@ -419,6 +419,10 @@ def test_the_filing_journey_reads_in_english(client, citizen):
     assert ">Ba Dinh Ward Police</option>" in page  # the agency choice, in English
     assert "---------" not in page  # no empty choice: the record always has an agency
     assert "My records" in client.get("/my/records/").content.decode()
+    # Document names stay Vietnamese (catalogue data): marked so, for a screen reader's pronunciation.
+    documents = client.get(base + "attachments/").content.decode()
+    assert re.search(r'<h2><span lang="vi">[^<]+</span> ', documents)
+    assert '<li><span lang="vi">' in client.get(base + "review/").content.decode()
 
 
 def test_the_procedure_page_leads_to_its_online_service(client, catalogue):
