@@ -25,4 +25,7 @@ def test_the_api_answers_an_unsearchable_query_with_no_results(client, birth, q)
 def test_the_results_page_answers_an_unsearchable_query_with_no_results(client, birth, q):
     response = client.get("/procedures/", {"q": q})
     assert response.status_code == 200
-    assert "/procedures/1.001193/" not in response.content.decode()
+    page = response.content.decode()
+    assert "/procedures/1.001193/" not in page
+    # The page says nothing was found and how to search better, rather than showing nothing at all.
+    assert "Tìm thấy 0 thủ tục" in page and "Không tìm thấy thủ tục phù hợp." in page
