@@ -215,6 +215,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"AgencyLevelEnum": "procedures.constants.AgencyLevel"},
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -6,12 +6,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from procedures import api as procedures_api
 from records import api as records_api
+from services import api as services_api
 
 from . import views
 
 api_v1 = [
     path("procedures/", procedures_api.ProcedureListView.as_view(), name="procedure-list"),
     path("procedures/<str:code>/", procedures_api.ProcedureDetailView.as_view(), name="procedure-detail"),
+    path("services/", services_api.ServiceListView.as_view(), name="service-list"),
+    path("services/<slug:slug>/", services_api.ServiceDetailView.as_view(), name="service-detail"),
     path("records/", records_api.RecordFilingView.as_view(), name="record-filing"),
     path("records/lookup/", records_api.RecordLookupView.as_view(), name="record-lookup"),
 ]

@@ -60,6 +60,12 @@ class FilingRequestSerializer(serializers.Serializer):
     data = serializers.JSONField(
         help_text="Form values by field name; registry-held values are taken from the registry."
     )
+    eligibility = serializers.JSONField(
+        required=False,
+        default=dict,
+        help_text="Answers to the service's eligibility questions by question id, `true` or `false`, "
+        'e.g. `{"has_licence": true}`; every question must be answered (see the service\'s `eligibility`).',
+    )
 
 
 class FilingResultSerializer(serializers.Serializer):
@@ -112,9 +118,10 @@ def already_filed(record, service_slug: str) -> Response:
 @extend_schema(
     summary="File a record in one request (mobile and integrated clients)",
     description=(
-        "Multipart form: `service`, `data` (JSON object) and one file per document component as "
-        "`component_<id>`. Same checks as the web journey: assurance level, e-form schema, file content "
-        "and size, mandatory components. On a validation error the draft is kept, with every good file, "
+        "Multipart form: `service`, `data` (JSON object), `eligibility` (JSON object of answers, when the "
+        "service asks eligibility questions) and one file per document component as "
+        "`component_<id>`. Same checks as the web journey: assurance level, eligibility, e-form schema, file "
+        "content and size, mandatory components. On a validation error the draft is kept, with every good file, "
         "and its id returned.\n\n"
         "Send an `Idempotency-Key` header (8–64 characters, new for each filing) so that a retry after a "
         "lost connection, or a double tap, files nothing twice: the same key returns the record filed first "
@@ -155,6 +162,11 @@ class RecordFilingView(APIView):
             return already_filed(filed.record, slug)
         if not isinstance(values, dict):
             raise ValidationError({"data": [_("Dữ liệu tờ khai phải là một đối tượng JSON.")]})
+        eligibility = payload.validated_data["eligibility"]
+        if not isinstance(eligibility, dict):
+            raise ValidationError(
+                {"eligibility": [_("Câu trả lời điều kiện phải là một đối tượng JSON: mã câu hỏi → true hoặc false.")]}
+            )
         service = OnlineService.objects.select_related("version").filter(slug=slug, is_active=True).first()
         if service is None:
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
@@ -166,6 +178,7 @@ class RecordFilingView(APIView):
                 applicant=request.user,
                 claims=citizen_claims(request.user),
                 values=values,
+                eligibility=eligibility,
                 uploads=[(field.removeprefix("component_"), f) for field, f in request.FILES.items()],
                 idempotency_key=key,
                 earlier_draft=earlier_draft,

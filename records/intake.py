@@ -49,8 +49,10 @@ def file_complete(
     uploads: list,
     client_ip: str | None,
     idempotency_key: str = "",
+    eligibility_answers: dict | None = None,
 ) -> Record:
-    """A submitted record from data already validated against the e-form and ``uploads`` of (component id, file)."""
+    """A submitted record from data already validated against the e-form (and eligibility answers already checked)
+    and ``uploads`` of (component id, file)."""
     version = service.version
     components = list(version.components.all())
     by_id = {str(c.pk): c for c in components}
@@ -85,6 +87,7 @@ def file_complete(
                 applicant_name=applicant_name,
                 form_data=data,
                 prefilled_fields=sorted(prefilled_fields),
+                eligibility_answers=eligibility_answers or {},
                 state=RecordState.DRAFT,
                 idempotency_key=idempotency_key,
             )
@@ -128,9 +131,16 @@ def file_complete(
 
 
 def keep_in_draft(
-    draft: Record, *, data: dict, prefilled_fields: list[str], uploads: list, by, replace: bool
+    draft: Record,
+    *,
+    data: dict,
+    prefilled_fields: list[str],
+    eligibility_answers: dict,
+    uploads: list,
+    by,
+    replace: bool,
 ) -> tuple[Record, list[str]]:
-    """Save what a refused request sent on its draft: the form as typed and every good file.
+    """Save what a refused request sent on its draft: the eligibility answers, the form as typed and every good file.
 
     Returns the draft and the messages about the files it refused. ``replace``: a file sent
     again for a component takes the place of the one sent before (a retry). The draft is
@@ -141,6 +151,9 @@ def keep_in_draft(
         record = Record.objects.select_for_update().select_related("service").get(pk=draft.pk)
         if not record.is_draft:
             raise AlreadyFiled(record)
+        if record.eligibility_answers != eligibility_answers:
+            record.eligibility_answers = eligibility_answers
+            record.save(update_fields=["eligibility_answers", "updated_at"])
         services.save_form([record], data, prefilled_fields)
         components = {str(c.pk): c for c in DocumentComponent.objects.filter(version_id=record.procedure_version_id)}
         for key, uploaded in uploads:
@@ -188,12 +201,14 @@ def file_in_one_request(
     applicant,
     claims: dict,
     values: dict,
+    eligibility: dict,
     uploads: list,
     idempotency_key: str,
     earlier_draft: Record | None,
     client_ip: str | None,
 ) -> Record:
-    """File ``values`` (form data by field) and ``uploads`` of (component id, file) as a submitted record.
+    """File ``values`` (form data by field), ``eligibility`` (answers by question id) and ``uploads`` of
+    (component id, file) as a submitted record.
 
     The e-form is prefilled from the registry (what it holds is never taken from the request). Everything
     right and no earlier draft: one short transaction (``file_complete``). Otherwise the draft, new or the
@@ -216,8 +231,15 @@ def file_in_one_request(
         "applicant_name": claims.get("name", ""),
         "agency": services.agency_for_unit(service, services.residence_unit_code(registry)),
     }
+    questions = service.eligibility or []
+    answers = {q["id"]: eligibility[q["id"]] for q in questions if isinstance(eligibility.get(q["id"]), bool)}
+    eligibility_errors = [
+        message
+        for _question, message in services.unanswered_questions(answers, questions)
+        + services.eligibility_refusals(answers, questions)
+    ]
     valid = form.is_valid()
-    if valid and earlier_draft is None:
+    if valid and not eligibility_errors and earlier_draft is None:
         try:
             return file_complete(
                 **applicant_fields,
@@ -226,6 +248,7 @@ def file_in_one_request(
                 uploads=uploads,
                 client_ip=client_ip,
                 idempotency_key=idempotency_key,
+                eligibility_answers=answers,
             )
         except NotReady:
             for _component, uploaded in uploads:
@@ -239,12 +262,15 @@ def file_in_one_request(
         draft,
         data=form.as_json() if valid else {**values, **prefilled},
         prefilled_fields=list(prefilled),
+        eligibility_answers=answers,
         uploads=uploads,
         by=applicant,
         replace=earlier_draft is not None,
     )
-    if file_errors or not valid:
+    if file_errors or not valid or eligibility_errors:
         errors = {} if valid else {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+        if eligibility_errors:
+            errors["eligibility"] = eligibility_errors
         raise Refused(draft, {**errors, **({"detail": file_errors} if file_errors else {})})
     try:
         return services.submit(draft, actor=applicant, client_ip=client_ip)

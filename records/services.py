@@ -210,6 +210,17 @@ def eligibility_refusals(answers: dict, questions: list) -> list[tuple[str, str]
     ]
 
 
+def unanswered_questions(answers: dict, questions: list) -> list[tuple[str, str]]:
+    """(question id, message) for each eligibility question not answered yes or no."""
+    from services.eforms import text
+
+    return [
+        (q["id"], _("Chưa trả lời câu hỏi: %(question)s") % {"question": text(q.get("question"))})
+        for q in questions
+        if not isinstance(answers.get(q["id"]), bool)
+    ]
+
+
 def save_form(records: list[Record], data: dict, prefilled_fields: list[str]) -> None:
     """Save form data on drafts, valid or not: nothing the citizen typed is lost."""
     for record in records:
@@ -338,10 +349,11 @@ def located_submission_problems(record: Record) -> list[tuple[object, str]]:
     from services.eforms import validate_data
 
     definition = record.group.bundle if record.group_id else record.service
-    problems = [
-        ("eligibility", message)
-        for _question, message in eligibility_refusals(record.eligibility_answers or {}, definition.eligibility or [])
-    ]
+    answers, questions = record.eligibility_answers or {}, definition.eligibility or []
+    # At the desk the officer checks eligibility in person; online, every question must be answered.
+    unanswered = unanswered_questions(answers, questions) if record.channel == Channel.ONLINE else []
+    refusals = eligibility_refusals(answers, questions)
+    problems = [("eligibility", message) for _question, message in unanswered + refusals]
     if not record.form_data:
         problems.append(("form", _("Chưa điền tờ khai.")))
     else:

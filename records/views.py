@@ -70,7 +70,7 @@ def _eligibility_pending(filing) -> bool:
     if not questions or first.channel != Channel.ONLINE:
         return False
     answers = first.eligibility_answers or {}
-    return any(q["id"] not in answers for q in questions) or bool(services.eligibility_refusals(answers, questions))
+    return bool(services.unanswered_questions(answers, questions) or services.eligibility_refusals(answers, questions))
 
 
 def _eligibility(request, filing, context):

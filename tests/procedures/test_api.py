@@ -69,6 +69,8 @@ def test_openapi_schema_documents_the_catalogue(client):
     assert "/api/v1/procedures/{code}/" in schema["paths"]
     names = {p["name"] for p in schema["paths"]["/api/v1/procedures/"]["get"]["parameters"]}
     assert {"q", "sector", "level", "agency", "unit", "delivery", "page"} <= names
+    # An app learns what to send (e-form, eligibility answers, documents), then files.
+    assert {"/api/v1/services/", "/api/v1/services/{slug}/"} <= set(schema["paths"])
     # The filing API documents every answer an app must handle.
     assert {"201", "400", "409", "422"} <= set(schema["paths"]["/api/v1/records/"]["post"]["responses"])
 

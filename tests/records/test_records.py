@@ -402,6 +402,50 @@ def _file_business(client, service, papers, key, **extra):
     )
 
 
+def test_filing_api_asks_the_eligibility_questions_the_web_journey_asks(client, citizen):
+    """Driving licence renewal is for Vietnamese licences only: an app cannot file it without saying so."""
+    service = OnlineService.objects.get(slug="cap-doi-giay-phep-lai-xe")
+    replaced = {service.form_component_id} | set(service.replacements.values_list("component_id", flat=True))
+    uploads = {
+        f"component_{c.pk}": files.pdf(f"{c.pk}.pdf")
+        for c in service.version.components.filter(mandatory=True).exclude(pk__in=replaced)
+    }
+    licence = service.version.components.get(name__startswith="Bản sao giấy phép lái xe")
+    uploads[f"component_{licence.pk}"] = files.pdf("gplx.pdf")
+    data = json.dumps({"reason": "expired", "delivery": "online"})
+
+    def file(**eligibility):
+        fields = {"service": service.slug, "data": data, **uploads}
+        if eligibility:
+            fields["eligibility"] = json.dumps(eligibility)
+        for upload in uploads.values():
+            upload.seek(0)
+        return client.post("/api/v1/records/", fields)
+
+    unanswered = file()
+    assert unanswered.status_code == 400
+    assert unanswered.json()["eligibility"] == ["Chưa trả lời câu hỏi: Bạn đang có giấy phép lái xe do Việt Nam cấp?"]
+    refused = file(has_licence=False)
+    assert refused.status_code == 400
+    assert "chỉ đổi giấy phép lái xe do Việt Nam cấp" in refused.json()["eligibility"][0]
+    kept = Record.objects.get(pk=refused.json()["draft"])
+    assert kept.eligibility_answers == {"has_licence": False} and kept.attachments.count() == len(uploads)
+    assert not Record.objects.exclude(state=RecordState.DRAFT).exists()
+
+    filed = file(has_licence=True)
+    assert filed.status_code == 201, filed.content
+    record = Record.objects.get(pk=filed.json()["id"])
+    assert record.state == RecordState.SUBMITTED and record.eligibility_answers == {"has_licence": True}
+
+
+def test_an_online_draft_with_an_unanswered_eligibility_question_cannot_be_submitted(citizen, family):
+    record = filled_draft(citizen, family["father"])
+    record.service.eligibility = [{"id": "resident", "question": {"vi": "Bạn cư trú tại xã này?"}, "expected": True}]
+    record.service.save()
+    with pytest.raises(ValidationError, match="Chưa trả lời câu hỏi: Bạn cư trú tại xã này?"):
+        services.submit(Record.objects.get(pk=record.pk), actor=citizen)
+
+
 def _business_service():
     service = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
     return service, service.version.components.get(name__startswith="Bản sao giấy tờ pháp lý")

@@ -1,0 +1,72 @@
+"""The services API tells an app everything a filing must send, and nothing more is needed to file."""
+
+import json
+
+import pytest
+
+from records.constants import RecordState
+from records.models import Record
+from services.models import OnlineService
+
+from . import files
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_app_files_a_record_from_what_the_service_api_says(client, citizen):
+    listed = client.get("/api/v1/services/", {"procedure": "1.002804"}).json()["results"]
+    assert [s["slug"] for s in listed] == ["cap-doi-giay-phep-lai-xe"]
+    service = client.get(listed[0]["url"]).json()
+
+    assert service["required_assurance"] == "LoA2" and service["delivery"] == "full_online"
+    question = "Bạn đang có giấy phép lái xe do Việt Nam cấp?"
+    assert service["eligibility"] == [{"id": "has_licence", "question": question}]
+    assert {"full_name", "id_number", "birth_date", "licence_number"} <= set(service["prefilled_fields"])
+    provided = {c["name"]: c["provided_by"] for c in service["components"]}
+    assert provided == {
+        "Đơn đề nghị đổi, cấp lại giấy phép lái xe theo mẫu": "e_form",
+        "Giấy khám sức khỏe của người lái xe do cơ sở y tế có thẩm quyền cấp": None,
+        "Bản sao giấy phép lái xe đang sử dụng": "driving_licence",
+        "Bản sao thẻ căn cước hoặc hộ chiếu": "population_registry",
+    }
+
+    # What the app asks its user for: the questions, the fields the registry does not fill, and a file for every
+    # mandatory document that nothing else provides (a wallet document is sent as a file through the API).
+    required = set(service["form_schema"]["required"]) - set(service["prefilled_fields"])
+    assert required == {"reason", "delivery"}
+    uploads = {
+        c["field"]: files.pdf(f"{c['id']}.pdf", size=600 + c["id"])
+        for c in service["components"]
+        if c["mandatory"] and c["provided_by"] not in ("e_form", "population_registry")
+    }
+    response = client.post(
+        "/api/v1/records/",
+        {
+            "service": service["slug"],
+            "data": json.dumps({"reason": "expired", "delivery": "online"}),
+            "eligibility": json.dumps({q["id"]: True for q in service["eligibility"]}),
+            **uploads,
+        },
+    )
+
+    assert response.status_code == 201, response.content
+    record = Record.objects.get(pk=response.json()["id"])
+    assert record.state == RecordState.SUBMITTED and record.attachments.count() == len(uploads)
+
+
+def test_the_service_api_speaks_the_language_asked_for_and_hides_withdrawn_services(client, catalogue):
+    english = client.get("/api/v1/services/cap-doi-giay-phep-lai-xe/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["name"] == "Driving licence renewal"
+    assert english["eligibility"][0]["question"] == "Do you hold a Vietnamese driving licence?"
+
+    OnlineService.objects.filter(slug="dang-ky-ket-hon").update(is_active=False)
+    slugs = {s["slug"] for s in client.get("/api/v1/services/").json()["results"]}
+    assert "dang-ky-ket-hon" not in slugs and "dang-ky-thuong-tru" in slugs
+    gone = client.get("/api/v1/services/dang-ky-ket-hon/")
+    assert gone.status_code == 404 and gone.json()["detail"] == "Không có dịch vụ công trực tuyến này."
+
+
+def test_a_partly_online_service_says_which_step_needs_the_citizen_in_person(client, catalogue):
+    marriage = client.get("/api/v1/services/dang-ky-ket-hon/").json()
+    assert marriage["delivery"] == "partly_online"
+    assert "phải có mặt" in marriage["presence_step"]
