@@ -1,12 +1,8 @@
 """Writing the authentication audit log (``AuthEvent``)."""
 
+from portal.net import client_ip
+
 from .models import AuthEvent
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def record(request, *, source: str, kind: str, identifier: str = "", user=None, detail: str = "") -> AuthEvent:

@@ -15,15 +15,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from identity.decorators import citizen_required, staff_required
 from identity.services import has_role
+from portal.net import client_ip
 from records.models import Record
 
 from . import policies, services
 from .constants import CallbackOutcome, PaymentState
 from .models import Payment
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR")
 
 
 def _own_record(request, pk) -> Record:
@@ -57,7 +54,7 @@ def pay(request, pk):
 @require_POST
 def callback(request, provider):
     """Server to server: the gateway tells the outcome. Only this settles a payment."""
-    outcome, _payment = services.handle_callback(provider, request.POST.dict(), remote_addr=_client_ip(request))
+    outcome, _payment = services.handle_callback(provider, request.POST.dict(), remote_addr=client_ip(request))
     if outcome in (CallbackOutcome.ACCEPTED, CallbackOutcome.DUPLICATE, CallbackOutcome.CONFLICT):
         return JsonResponse({"status": "ok", "outcome": outcome})
     status = 404 if outcome == CallbackOutcome.UNKNOWN_REFERENCE else 400

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from identity.services import assurance_satisfied, citizen_claims
+from portal.net import client_ip
 from services.models import OnlineService
 
 from . import intake, selectors
@@ -182,7 +183,7 @@ class RecordFilingView(APIView):
                 uploads=[(field.removeprefix("component_"), f) for field, f in request.FILES.items()],
                 idempotency_key=key,
                 earlier_draft=earlier_draft,
-                client_ip=request.META.get("REMOTE_ADDR"),
+                client_ip=client_ip(request),
             )
         except intake.AlreadyFiled as filed:
             return already_filed(filed.record, slug)

@@ -13,7 +13,10 @@ from django.http import Http404
 from services import prefill
 from services.constants import ReplacementSource
 
+from .constants import Channel
 from .models import Record, RecordGroup
+
+DESK_CHANNELS = [Channel.COUNTER, Channel.POSTAL]
 
 
 @dataclass
@@ -51,8 +54,9 @@ class Filing:
 
     @classmethod
     def load(cls, pk, user) -> Filing:
-        """The applicant's filing with this id (record or group); 404 for anyone else's."""
-        group = RecordGroup.objects.filter(pk=pk, applicant=user).first()
+        """The applicant's online filing with this id (record or group); 404 for anyone else's, and for a draft an
+        officer is preparing at the desk (the officer answers for what it holds until it is filed)."""
+        group = RecordGroup.objects.filter(pk=pk, applicant=user).exclude(records__channel__in=DESK_CHANNELS).first()
         if group is not None:
             records = list(
                 group.records.select_related("service__version", "procedure_version", "agency").order_by("created_at")
@@ -61,6 +65,7 @@ class Filing:
         record = (
             Record.objects.select_related("service__version", "procedure_version", "agency", "group")
             .filter(pk=pk, applicant=user)
+            .exclude(channel__in=DESK_CHANNELS)
             .first()
         )
         if record is None:

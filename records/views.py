@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from identity.decorators import citizen_required
 from identity.services import assurance_satisfied, has_role
 from portal.files import private_file_response
+from portal.net import client_ip
 from procedures.models import Agency, DocumentComponent
 from services import eforms, prefill
 from services.constants import ReplacementSource
@@ -24,7 +25,7 @@ from . import selectors, services
 from .constants import Channel, RecordState
 from .filing import Filing
 from .forms import ApplicantForm
-from .models import Attachment
+from .models import Attachment, Record
 from .throttles import LookupThrottle
 
 # Back-office bookkeeping the citizen's history does not show.
@@ -39,8 +40,16 @@ STEP_TITLES = {
 }
 
 
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR")
+def _step_up_first(request, definition, come_back: str | None = None):
+    """A redirect to raise the session's VNeID level when ``definition`` (a service or an integrated service) needs
+    more than it has; None when it may go on. Reading or changing a record asks for the level its filing asked."""
+    if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
+        return redirect(f"{reverse('identity:step_up')}?{urlencode({'next': come_back or request.get_full_path()})}")
+    return None
+
+
+def _definition(record: Record):
+    return record.group.bundle if record.group_id else record.service
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,10 +60,9 @@ def step(request, pk, step):
     filing = Filing.load(pk, request.user)
     if not filing.is_draft:
         return redirect("records:detail", pk=filing.first.pk)
-    definition = filing.definition
-    if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
-        # A draft started at level 2 and continued from a level-1 login: raise the level, then come back here.
-        return redirect(f"{reverse('identity:step_up')}?{urlencode({'next': request.get_full_path()})}")
+    # A draft started at level 2 and continued from a level-1 login: raise the level, then come back here.
+    if stepping_up := _step_up_first(request, filing.definition):
+        return stepping_up
     if step != "eligibility" and _eligibility_pending(filing):
         return redirect("records:step", pk=filing.pk, step="eligibility")
     handler = {"eligibility": _eligibility, "form": _form, "attachments": _attachments, "review": _review}[step]
@@ -374,6 +382,8 @@ def discard(request, pk):
         return redirect("records:discard", pk=filing.group.pk)  # one record of an integrated filing: all of it
     if not filing.is_draft:
         return redirect("records:detail", pk=filing.first.pk)
+    if stepping_up := _step_up_first(request, filing.definition, reverse("records:discard", args=[pk])):
+        return stepping_up
     if request.method == "POST":
         try:
             services.discard_draft(filing.records, filing.group, actor=request.user)
@@ -406,8 +416,12 @@ def my_records(request):
 def detail(request, pk):
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
     if record.is_draft:
+        if record.channel != Channel.ONLINE:
+            raise Http404  # an officer is still preparing it at the desk
         return redirect("records:step", pk=record.group_id or record.pk, step="form")
-    definition = record.group.bundle if record.group else record.service
+    definition = _definition(record)
+    if stepping_up := _step_up_first(request, definition):
+        return stepping_up
     return render(
         request,
         "records/detail.html",
@@ -439,6 +453,8 @@ def _last_event(record, action):
 def supplement(request, pk):
     """The citizen adds the papers asked for, then hands the record back: the clock starts again."""
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
+    if stepping_up := _step_up_first(request, _definition(record), reverse("records:detail", args=[record.pk])):
+        return stepping_up
     try:
         if request.POST.get("action") == "upload":
             component = DocumentComponent.objects.filter(
@@ -462,6 +478,8 @@ def supplement(request, pk):
 def result(request, pk):
     """The result the agency returned, for the applicant only."""
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk, state=RecordState.RESULT_RETURNED)
+    if stepping_up := _step_up_first(request, _definition(record)):
+        return stepping_up
     current = record.current_result
     if current is None:
         raise Http404
@@ -475,6 +493,8 @@ def result(request, pk):
 def withdraw(request, pk):
     """Withdraw a submitted record, after a page that says what that means."""
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
+    if stepping_up := _step_up_first(request, _definition(record), reverse("records:withdraw", args=[record.pk])):
+        return stepping_up
     if request.method == "GET":
         if not services.can_withdraw(record):
             return redirect("records:detail", pk=record.pk)
@@ -493,12 +513,20 @@ def withdraw(request, pk):
 @require_GET
 def download_attachment(request, pk, attachment_id):
     """Only the applicant and staff of the handling agency; anyone else gets a 404, not a hint."""
-    attachment = get_object_or_404(Attachment.objects.select_related("record__agency"), pk=attachment_id, record_id=pk)
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("record__agency", "record__service", "record__group__bundle"),
+        pk=attachment_id,
+        record_id=pk,
+    )
     record = attachment.record
     user = request.user
-    allowed = user.is_authenticated and (record.applicant_id == user.pk or has_role(user, record.agency))
-    if not allowed:
+    if not user.is_authenticated:
         raise Http404
+    if record.applicant_id == user.pk:
+        if stepping_up := _step_up_first(request, _definition(record)):
+            return stepping_up
+    elif (record.is_draft and record.channel == Channel.ONLINE) or not has_role(user, record.agency):
+        raise Http404  # a citizen's online draft is theirs alone until it is filed
     return private_file_response(
         attachment.file,
         content_type=attachment.content_type,
