@@ -355,6 +355,8 @@ def answers_shown(definition, data: dict, prefilled_fields: list) -> list:
             choices = dict(getattr(bound.field, "choices", []) or [])
             if isinstance(value, bool):
                 value = _("Có") if value else _("Không")
+            elif not choices:
+                value = bound.field.prepare_value(value)  # an amount as 500.000.000
             source = ""
             if bound.name in prefilled_fields:
                 source = "wallet" if bound.name in from_wallet else "registry"

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import jsonschema
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -124,6 +125,37 @@ class _EmailField(_ComposedText, forms.EmailField):
 
 class _ChoiceField(_ComposedText, forms.ChoiceField):
     pass
+
+
+GROUPED_DIGITS = re.compile(r"\d{1,3}(?:([.,\s\u00a0])\d{3})(?:\1\d{3})*")
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number as people write amounts: "500.000.000", "500,000,000" and "500 000 000" are all 500000000.
+
+    A text input with the numeric keypad: ``type=number`` drops or misreads the grouping dots Vietnamese use
+    (500.000.000 became 500). Limits are said with grouped digits, never as Django's raw "1000000 ."
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def __init__(self, *, minimum=None, maximum=None, **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = _("Chỉ nhập chữ số, có thể có dấu chấm phân cách, ví dụ 500.000.000.")
+        if minimum is not None:
+            message = _("Không được nhỏ hơn %(limit)s.") % {"limit": _grouped(minimum)}
+            self.validators.append(MinValueValidator(minimum, message=message))
+        if maximum is not None:
+            message = _("Không được lớn hơn %(limit)s.") % {"limit": _grouped(maximum)}
+            self.validators.append(MaxValueValidator(maximum, message=message))
+
+    def to_python(self, value):
+        if isinstance(value, str) and GROUPED_DIGITS.fullmatch(value.strip()):
+            value = re.sub(r"\D", "", value)
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        return _grouped(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class EForm(forms.Form):
@@ -239,7 +271,7 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
     if kind == "boolean":
         return forms.BooleanField(**{**common, "required": required})
     if kind == "integer":
-        return forms.IntegerField(min_value=spec.get("minimum"), max_value=spec.get("maximum"), **common)
+        return WholeNumberField(minimum=spec.get("minimum"), maximum=spec.get("maximum"), **common)
     if kind == "number":
         return forms.DecimalField(min_value=spec.get("minimum"), max_value=spec.get("maximum"), **common)
     if spec.get("format") == "date" or widget_name == "date":

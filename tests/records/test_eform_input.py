@@ -33,6 +33,36 @@ def test_text_typed_in_nfd_is_stored_in_nfc():
     assert form.as_json() == {"name": NAME, "notes": NAME, "reason": "Bị mất"}
 
 
+CAPITAL = {"type": "object", "properties": {"capital": {"type": "integer", "minimum": 1000000}}}
+
+
+@pytest.mark.parametrize("typed", ["500.000.000", "500,000,000", "500 000 000", " 500000000 "])
+def test_an_amount_is_taken_as_people_write_it(typed):
+    form = EForm({"capital": typed}, schema=CAPITAL, ui={})
+    assert form.is_valid(), form.errors
+    assert form.as_json() == {"capital": 500000000}
+
+
+def test_an_amount_too_small_or_not_a_number_says_so_in_grouped_digits():
+    small = EForm({"capital": "500.000"}, schema=CAPITAL, ui={})  # five hundred thousand, not 500
+    assert not small.is_valid() and small.errors["capital"] == ["Không được nhỏ hơn 1.000.000."]
+    words = EForm({"capital": "năm trăm triệu"}, schema=CAPITAL, ui={})
+    assert words.errors["capital"] == ["Chỉ nhập chữ số, có thể có dấu chấm phân cách, ví dụ 500.000.000."]
+    assert not EForm({"capital": "1.5"}, schema=CAPITAL, ui={}).is_valid()
+
+
+def test_an_amount_is_typed_on_the_numeric_keypad_and_read_back_grouped(citizen, family):
+    html = str(EForm(initial={"capital": 900000000}, schema=CAPITAL, ui={})["capital"])
+    assert 'inputmode="numeric"' in html and 'type="text"' in html and 'value="900.000.000"' in html
+
+    from records.views import answers_shown
+    from services.models import OnlineService
+
+    business = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
+    shown = [item for _legend, items in answers_shown(business, {"capital": 900000000}, []) for item in items]
+    assert {"label": "Vốn đầu tư (đồng)", "value": "900.000.000", "source": ""} in shown
+
+
 def test_prefilled_text_is_stored_in_nfc():
     schema = {"type": "object", "properties": {"name": {"type": "string"}}}
     form = EForm({}, schema=schema, ui={}, prefilled={"name": NFD_NAME})
