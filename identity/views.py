@@ -35,11 +35,19 @@ def _vneid_login_url(request, next_url: str, level: str | None = None) -> str | 
 
 @require_GET
 def login(request):
-    """Citizens: "Đăng nhập bằng VNeID". Officers have their own door (username, password, TOTP)."""
+    """Citizens: "Đăng nhập bằng VNeID". Officers have their own door (username, password, TOTP).
+
+    ``level=LoA2`` (from a service that needs level 2) asks VNeID for level 2 at once, so the citizen
+    does not log in at level 1 and then again to step up.
+    """
     next_url = _safe_next(request, reverse("identity:my_account"))
-    return render(
-        request, "identity/login.html", {"vneid_login_url": _vneid_login_url(request, next_url), "next": next_url}
-    )
+    level = request.GET.get("level") if request.GET.get("level") in AssuranceLevel.values else None
+    context = {
+        "vneid_login_url": _vneid_login_url(request, next_url, level),
+        "next": next_url,
+        "level2": level == AssuranceLevel.LOA2,
+    }
+    return render(request, "identity/login.html", context)
 
 
 @require_GET

@@ -5,6 +5,7 @@ the ID token's RS256 signature against the published JWKS, PKCE and the nonce.
 Then the portal itself logs a citizen in through allauth, over HTTP.
 """
 
+import re
 import warnings
 from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlparse
@@ -21,6 +22,7 @@ from identity.constants import AuthEventKind
 from identity.models import AuthEvent, User
 from identity.vneid.clients import register_portal_client
 from identity.vneid.models import Grant, ProviderSession
+from tests.records.conftest import catalogue  # noqa: F401
 
 from .conftest import PASSWORD
 from .helpers import follow, form_action, portal_login, post_form, vneid_login
@@ -337,6 +339,31 @@ def test_portal_step_up_to_level2(live_server, portal_client, citizen_person, sm
     assert url.endswith("/my-account/")
     assert "010101010101" in final.text
     assert "Mức độ 2" in final.text
+
+
+@pytest.mark.usefixtures("catalogue")
+def test_a_level_2_service_asks_vneid_for_level_2_at_the_first_login(
+    live_server, portal_client, citizen_person, sms_outbox
+):
+    """Not a level-1 login then a step-up with a second password and consent: one login, with its SMS code."""
+    base = live_server.url
+    browser = requests.Session()
+    service_page = browser.get(f"{base}/services/cap-doi-giay-phep-lai-xe/")
+    login_link = re.search(r'href="(/login/\?[^"]+)"', service_page.text).group(1).replace("&amp;", "&")
+    page = browser.get(base + login_link)
+    assert "yêu cầu tài khoản định danh điện tử mức độ 2" in page.text
+    response = post_form(browser, page.url, page.text, {}, action=_login_action(page.text))
+    assert "acr_values=LoA2" in response.headers["Location"]
+    response = vneid_login(
+        browser, response, base, citizen_person.id_number, PASSWORD, sms_outbox, citizen_person.phone
+    )
+    consent, consent_url = follow(browser, response, base)
+    response = post_form(browser, consent_url, consent.text, {"allow": "on"})
+    final, url = follow(browser, response, base)
+
+    assert urlparse(url).path == "/services/cap-doi-giay-phep-lai-xe/"
+    assert sms_outbox.read_text(encoding="utf-8").count("\n") == 1  # one code, one login
+    assert "Mức độ 2" in browser.get(f"{base}/my-account/").text
 
 
 def test_portal_refuses_a_callback_with_a_wrong_nonce(live_server, portal_client, citizen_person, sms_outbox):
