@@ -59,8 +59,20 @@ def service_detail(request, slug):
 @require_GET
 def bundle_detail(request, slug):
     bundle = get_object_or_404(IntegratedService, slug=slug)
-    members = bundle.bundle_members.select_related("service__version__procedure")
-    return render(request, "services/bundle.html", {"bundle": bundle, "members": members})
+    members = bundle.bundle_members.select_related("service__version__procedure").prefetch_related(
+        "service__version__components", "service__version__fees", "service__replacements"
+    )
+    parts = [
+        {
+            "service": member.service,
+            "version": member.service.version,
+            "components": member.service.version.components.all(),
+            "replacements": {r.component_id: r for r in member.service.replacements.all()},
+            "fees": [fee for fee in member.service.version.fees.all() if fee.amount_online],
+        }
+        for member in members
+    ]
+    return render(request, "services/bundle.html", {"bundle": bundle, "parts": parts})
 
 
 # A level-1 citizen's request to start a filing travels through VNeID's step-up in the return

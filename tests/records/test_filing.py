@@ -186,6 +186,16 @@ def test_eligibility_refusal_explains_why(client, citizen):
     assert '<a href="#has_licence-no">' in response.content.decode()  # to the answer, should it be a mistake
 
 
+def test_a_refusal_shows_where_else_to_go(client, citizen):
+    base = filing_url(start(client))
+    record_id = base.rstrip("/").split("/")[-1]
+    page = client.post(base + "eligibility/", {"has_licence": "no"}).content.decode()
+    way_forward = page[page.index('id="way-forward"') :]
+    record = Record.objects.get(pk=record_id)
+    assert f'href="{record.procedure_version.get_absolute_url()}"' in way_forward  # agencies, filing in person
+    assert 'href="/procedures/"' in way_forward and f'href="/my/filings/{record_id}/discard/"' in way_forward
+
+
 def test_a_refused_or_unanswered_eligibility_question_stops_the_filing(client, citizen):
     """ "Continue" from "Hồ sơ của tôi", or a step's address typed in, leads back to the questions, and
     the draft cannot be submitted while an answer says the citizen may not file online."""
