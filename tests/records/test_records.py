@@ -615,9 +615,13 @@ def test_filing_api_concurrent_retries_after_a_refusal_file_the_draft_once(famil
     assert record.attachments.count() == 1 and Record.objects.filter(applicant=user).count() == 1
 
 
-def test_the_lookup_is_throttled_per_address_whatever_the_headers_or_login(client, citizen, family):
+def test_the_lookup_is_throttled_per_address_whatever_the_headers_or_login(client, citizen, family, monkeypatch):
     """30 guesses a minute from one address, logged in or not, API and page together; a forged
     X-Forwarded-For buys nothing (no proxy is trusted unless NUM_PROXIES says so)."""
+    from records.throttles import LookupThrottle
+
+    # The allowance is per minute of the clock: stop it mid-minute, or the 30 guesses could straddle two.
+    monkeypatch.setattr(LookupThrottle, "timer", lambda self: 1_900_000_000 // 60 * 60 + 30.0)
     record = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
     api = "/api/v1/records/lookup/"
     for attempt in range(20):
@@ -676,6 +680,18 @@ def test_a_double_tap_on_start_makes_one_draft(family, catalogue):
     responses, errors = all_at_once(lambda client: client.post(bundle_start), [(c,) for c in clients])
     assert errors == [] and len({r["Location"] for r in responses}) == 1
     assert Record.objects.filter(applicant=user, group__isnull=False).count() == bundle.members.count()
+
+
+def test_an_integrated_service_page_says_what_to_prepare_for_each_part(client, catalogue):
+    page = client.get("/services/bundles/lien-thong-khai-sinh/").content.decode()
+    bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
+    assert page.count("Bạn cần chuẩn bị") == bundle.members.count() and "Mức độ 2" in page
+    for service in bundle.members.all():
+        assert f"{service.version.processing_days} ngày làm việc" in page
+        for component in service.version.components.all():
+            assert component.name in page
+    assert "điền tờ khai điện tử khi nộp" in page and "Không mất phí, lệ phí." in page
+    assert "level=LoA2" in page  # logging in from here asks for level 2 at once
 
 
 def test_an_integrated_service_page_reads_in_english(client, catalogue):
