@@ -82,6 +82,38 @@ def reason(choices: dict) -> dict:
     return {"type": "string", "enum": list(choices)}
 
 
+DECEASED_PROPERTIES = {
+    "deceased_name": {"type": "string", "maxLength": 150},
+    "deceased_id_number": {"type": "string", "pattern": r"^\d{12}$"},
+    "date_of_death": {"type": "string", "format": "date"},
+    "place_of_death": {"type": "string", "maxLength": 300},
+    "cause_of_death": {"type": "string", "maxLength": 300},
+    "relationship": {"type": "string", "enum": ["spouse", "child", "parent", "other"]},
+}
+DECEASED_UI = {
+    "deceased_name": {"label": t("Họ, chữ đệm và tên người chết", "Name of the deceased")},
+    "deceased_id_number": {"label": t("Số định danh cá nhân của người chết", "ID number of the deceased")},
+    "date_of_death": {"label": t("Ngày chết", "Date of death"), "widget": "date", "not_future": True},
+    "place_of_death": {
+        "label": t("Nơi chết", "Place of death"),
+        "help": t("Tên cơ sở y tế, hoặc địa chỉ nơi người đó mất", "The hospital, or the address where they died"),
+    },
+    "cause_of_death": {
+        "label": t("Nguyên nhân chết", "Cause of death"),
+        "help": t("Như ghi trên Giấy báo tử", "As written on the death notice"),
+    },
+    "relationship": {
+        "label": t("Quan hệ với người chết", "Relationship to the deceased"),
+        "widget": "radio",
+        "choices": {
+            "spouse": t("Vợ/chồng", "Spouse"),
+            "child": t("Con", "Child"),
+            "parent": t("Cha/mẹ", "Parent"),
+            "other": t("Khác", "Other"),
+        },
+    },
+}
+
 SERVICES = [
     {
         "slug": "cap-doi-giay-phep-lai-xe",
@@ -209,7 +241,13 @@ SERVICES = [
         "slug": "dang-ky-khai-tu",
         "code": "1.000656",
         "name_en": "Death registration",
-        "simple": True,
+        "form": applicant_form(
+            DECEASED_PROPERTIES,
+            DECEASED_UI,
+            t("Người chết", "The deceased"),
+            ["deceased_name", "deceased_id_number", "date_of_death", "place_of_death", "relationship"],
+        ),
+        "prefill": APPLICANT_PREFILL,
         "form_component": "Tờ khai đăng ký khai tử",
         "replacements": {"Giấy tờ tùy thân": ReplacementSource.POPULATION_REGISTRY},
     },
@@ -266,7 +304,43 @@ SERVICES = [
         "slug": "dang-ky-ket-hon",
         "code": "1.000894",
         "name_en": "Marriage registration",
-        "simple": True,
+        # Both sign the certificate in person, where it is handed to them: no postal or electronic delivery.
+        "form": applicant_form(
+            {
+                "partner_name": {"type": "string", "maxLength": 150},
+                "partner_id_number": {"type": "string", "pattern": r"^\d{12}$"},
+                "partner_birth_date": {"type": "string", "format": "date"},
+                "partner_residence": {"type": "string", "maxLength": 300},
+                "first_marriage": {"type": "boolean"},
+            },
+            {
+                "partner_name": {"label": t("Họ, chữ đệm và tên của bên kia", "The other party's full name")},
+                "partner_id_number": {
+                    "label": t("Số định danh cá nhân của bên kia", "The other party's ID number"),
+                    "help": t(
+                        "Tình trạng hôn nhân của hai bên được kiểm tra trong Cơ sở dữ liệu quốc gia về dân cư",
+                        "Both parties' marital status is checked in the national population database",
+                    ),
+                },
+                "partner_birth_date": {
+                    "label": t("Ngày sinh của bên kia", "The other party's date of birth"),
+                    "widget": "date",
+                    "not_future": True,
+                },
+                "partner_residence": {"label": t("Nơi cư trú của bên kia", "The other party's residence")},
+                "first_marriage": {
+                    "label": t(
+                        "Đây là lần kết hôn đầu tiên của tôi, hoặc hôn nhân trước đã chấm dứt",
+                        "This is my first marriage, or my earlier marriage has ended",
+                    ),
+                    "widget": "checkbox",
+                },
+            },
+            t("Bên kết hôn còn lại", "The other party"),
+            ["partner_name", "partner_id_number", "partner_birth_date", "partner_residence", "first_marriage"],
+            delivery=False,
+        ),
+        "prefill": APPLICANT_PREFILL,
         "delivery": ServiceDelivery.PARTLY_ONLINE,
         "presence_step": "Hai bên nam, nữ phải có mặt tại Ủy ban nhân dân xã nơi nộp hồ sơ để ký Giấy chứng nhận kết hôn, mang theo thẻ căn cước.",
         "form_component": "Tờ khai đăng ký kết hôn",
@@ -342,52 +416,22 @@ BIRTH_BUNDLE_FORM = form(
 DEATH_BUNDLE_FORM = form(
     {
         **APPLICANT_PROPERTIES,
-        "deceased_name": {"type": "string", "maxLength": 150},
-        "deceased_id_number": {"type": "string", "pattern": r"^\d{12}$"},
-        "date_of_death": {"type": "string", "format": "date"},
-        "place_of_death": {"type": "string", "maxLength": 300},
-        "relationship": {"type": "string", "enum": ["spouse", "child", "parent", "other"]},
+        **DECEASED_PROPERTIES,
         "bank_account": {"type": "string", "pattern": r"^\d{6,20}$"},
         "bank_name": {"type": "string", "maxLength": 150},
     },
     {
         **APPLICANT_UI,
-        "deceased_name": {"label": t("Họ tên người chết", "Name of the deceased")},
-        "deceased_id_number": {"label": t("Số định danh của người chết", "ID number of the deceased")},
-        "date_of_death": {"label": t("Ngày chết", "Date of death"), "widget": "date", "not_future": True},
-        "place_of_death": {"label": t("Nơi chết", "Place of death")},
-        "relationship": {
-            "label": t("Quan hệ với người chết", "Relationship"),
-            "widget": "radio",
-            "choices": {
-                "spouse": t("Vợ/chồng", "Spouse"),
-                "child": t("Con", "Child"),
-                "parent": t("Cha/mẹ", "Parent"),
-                "other": t("Khác", "Other"),
-            },
-        },
+        **DECEASED_UI,
         "bank_account": {"label": t("Số tài khoản nhận trợ cấp mai táng", "Bank account for the allowance")},
         "bank_name": {"label": t("Ngân hàng", "Bank")},
     },
     [
         APPLICANT_FIELDSET,
-        {
-            "legend": t("Người chết", "The deceased"),
-            "fields": ["deceased_name", "deceased_id_number", "date_of_death", "place_of_death", "relationship"],
-        },
+        {"legend": t("Người chết", "The deceased"), "fields": list(DECEASED_PROPERTIES)},
         {"legend": t("Nhận trợ cấp mai táng", "Funeral allowance"), "fields": ["bank_account", "bank_name"]},
     ],
-    [
-        "full_name",
-        "id_number",
-        "deceased_name",
-        "deceased_id_number",
-        "date_of_death",
-        "place_of_death",
-        "relationship",
-        "bank_account",
-        "bank_name",
-    ],
+    ["full_name", "id_number", *DECEASED_PROPERTIES, "bank_account", "bank_name"],
 )
 
 BUNDLES = [
