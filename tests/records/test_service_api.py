@@ -70,3 +70,14 @@ def test_a_partly_online_service_says_which_step_needs_the_citizen_in_person(cli
     marriage = client.get("/api/v1/services/dang-ky-ket-hon/").json()
     assert marriage["delivery"] == "partly_online"
     assert "phải có mặt" in marriage["presence_step"]
+    # Both sign in person, where the certificate is handed over: nothing to choose about delivery.
+    assert "partner_id_number" in marriage["form_schema"]["required"]
+    assert "delivery" not in marriage["form_schema"]["properties"]
+
+
+def test_death_registration_asks_about_the_deceased_not_a_free_text_request(client, catalogue):
+    death = client.get("/api/v1/services/dang-ky-khai-tu/").json()
+    assert {"deceased_name", "deceased_id_number", "date_of_death", "place_of_death"} <= set(
+        death["form_schema"]["required"]
+    )
+    assert "request" not in death["form_schema"]["properties"]
