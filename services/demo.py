@@ -443,6 +443,8 @@ BUNDLES = [
         "description_en": "Fill in once, three procedures handled: the commune People's Committee registers the birth, "
         "the commune police register permanent residence, and social security issues the child's health insurance card.",
         "members": ["dang-ky-khai-sinh", "dang-ky-thuong-tru", "cap-the-bhyt-tre-em-duoi-6-tuoi"],
+        # Procedure 1.001022: at most 5 working days in all, 1 for the birth, 3 for residence, 1 for the card.
+        "member_days": [1, 3, 1],
         "form": BIRTH_BUNDLE_FORM,
         "eligibility": [
             {
@@ -540,8 +542,9 @@ def create_bundle(item: dict) -> IntegratedService:
         prefill_map={k: v for k, v in APPLICANT_PREFILL.items() if k in schema["properties"]},
         eligibility=item["eligibility"],
     )
-    for order, slug in enumerate(item["members"]):
+    days = item.get("member_days") or [None] * len(item["members"])
+    for order, (slug, processing_days) in enumerate(zip(item["members"], days, strict=True)):
         member = OnlineService.objects.filter(slug=slug).first()
         if member is not None:
-            BundleMember.objects.create(bundle=bundle, service=member, order=order)
+            BundleMember.objects.create(bundle=bundle, service=member, order=order, processing_days=processing_days)
     return bundle

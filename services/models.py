@@ -170,6 +170,15 @@ class BundleMember(models.Model):
         default=False,
         help_text=_("Hồ sơ này được tiếp nhận/trả kết quả cùng hồ sơ đầu tiên của bộ liên thông."),
     )
+    processing_days = models.PositiveSmallIntegerField(
+        _("thời hạn giải quyết trong liên thông (ngày làm việc)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Để trống nếu bằng thời hạn của thủ tục. Các thủ tục liên thông giải quyết nối tiếp nhau: "
+            "ngày hẹn trả của thủ tục này tính cả thời hạn của các thủ tục đứng trước."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "id"]
@@ -179,3 +188,10 @@ class BundleMember(models.Model):
 
     def __str__(self):
         return f"{self.bundle} ← {self.service}"
+
+    @property
+    def time_limit(self) -> int:
+        """Working days this procedure has within the bundle."""
+        if self.processing_days is not None:
+            return self.processing_days
+        return self.service.version.processing_days or 0

@@ -66,13 +66,16 @@ def bundle_detail(request, slug):
         {
             "service": member.service,
             "version": member.service.version,
+            "days": member.time_limit,
             "components": member.service.version.components.all(),
             "replacements": {r.component_id: r for r in member.service.replacements.all()},
             "fees": [fee for fee in member.service.version.fees.all() if fee.amount_online],
         }
         for member in members
     ]
-    return render(request, "services/bundle.html", {"bundle": bundle, "parts": parts})
+    # The procedures follow one another: the whole bundle takes the sum of their time limits.
+    total_days = sum(part["days"] for part in parts)
+    return render(request, "services/bundle.html", {"bundle": bundle, "parts": parts, "total_days": total_days})
 
 
 # A level-1 citizen's request to start a filing travels through VNeID's step-up in the return

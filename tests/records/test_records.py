@@ -137,6 +137,12 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
     for record in records:
         assert record.procedure_version.agencies.filter(pk=record.agency_id).exists()
         assert record.agency.unit.code in ("00004", "01")
+    # Procedure 1.001022: one after another, 1 working day for the birth, 3 for residence (not the usual 7),
+    # 1 for the card: at most 5 in all.
+    from records.deadlines import due_date
+
+    filed_on = timezone.localdate(records[0].submitted_at)
+    assert [r.expected_result_date for r in records] == [due_date(filed_on, days) for days in (1, 4, 5)]
     assert all(r.form_data["child_full_name"] == "Lê Minh Con" for r in records)
     done = client.get(base + "done/").content.decode()
     assert all(r.code in done for r in records)
@@ -686,8 +692,9 @@ def test_an_integrated_service_page_says_what_to_prepare_for_each_part(client, c
     page = client.get("/services/bundles/lien-thong-khai-sinh/").content.decode()
     bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
     assert page.count("Bạn cần chuẩn bị") == bundle.members.count() and "Mức độ 2" in page
+    assert page.count("Thời hạn giải quyết") == 3 and "3 ngày làm việc" in page  # residence: 3 in the bundle, not 7
+    assert "Cả liên thông: tối đa 5 ngày làm việc" in page
     for service in bundle.members.all():
-        assert f"{service.version.processing_days} ngày làm việc" in page
         for component in service.version.components.all():
             assert component.name in page
     assert "điền tờ khai điện tử khi nộp" in page and "Không mất phí, lệ phí." in page
