@@ -94,6 +94,8 @@ class PaymentSummary:
             return "exemption_pending"
         if self.latest is not None and self.latest.state == PaymentState.PENDING:
             return "pending"
+        if not self.open_record:
+            return "not_due"  # withdrawn, rejected or refused before anything was paid
         if self.retry:
             return self.latest.state
         return "unpaid"
@@ -111,6 +113,7 @@ class PaymentSummary:
             "cancelled": _("Đã hủy thanh toán"),
             "expired": _("Hết hạn thanh toán"),
             "unpaid": _("Chưa thanh toán"),
+            "not_due": _("Không phải nộp: hồ sơ đã dừng giải quyết"),
         }[self.state]
 
     @property

@@ -7,6 +7,7 @@ import pytest
 from payments import services
 from payments.fees import calculate_fee
 from procedures.models import Fee
+from records import services as records_services
 from records.constants import Channel
 
 from .conftest import filed_record
@@ -66,3 +67,13 @@ def test_fee_of_a_record_follows_its_channel_and_procedure(citizen, family):
     assert services.fee_for(record).total == 20_000
     birth = filed_record(citizen, family["father"], slug="xoa-dang-ky-thuong-tru")
     assert not services.fee_for(birth).has_fee and services.is_settled(birth)
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_record_owes_nothing_and_says_so(client, citizen, record):
+    page = client.get(f"/my/records/{record.pk}/").content.decode()
+    assert "Chưa thanh toán" in page and 'action="/payments/' in page
+    records_services.withdraw(record, actor=citizen, reason="Nộp nhầm")
+    page = client.get(f"/my/records/{record.pk}/").content.decode()
+    assert "Không phải nộp: hồ sơ đã dừng giải quyết" in page
+    assert "Chưa thanh toán" not in page and 'action="/payments/' not in page
