@@ -13,6 +13,7 @@ multipart body) and one INSERT, which shows how much of the gap is the upload an
 login rather than the filing.
 """
 
+import io
 import os
 import re
 import secrets
@@ -23,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 import requests
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -93,7 +95,11 @@ def prepare():
 
     service = OnlineService.objects.get(slug=SERVICE)
     component = service.version.components.get(name__startswith="Bản sao giấy tờ pháp lý")
-    pdf = b"%PDF-1.4\n" + os.urandom(200 * 1024) + b"\n%%EOF\n"
+    # A real PDF (uploads are parsed, not just sniffed): one page of noise, which does not compress, ~200 KB.
+    page = Image.frombytes("L", (760, 480), os.urandom(760 * 480))
+    buffer = io.BytesIO()
+    page.save(buffer, "PDF", resolution=72)
+    pdf = buffer.getvalue()
     data = (
         '{"business_name": "DNTN Đo Tải", "head_office": "Số 1 Tràng Tiền", "capital": 900000000, '
         '"business_lines": "Bán lẻ", "delivery": "online"}'

@@ -1,6 +1,10 @@
 from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
+
+from records.constants import MAX_ATTACHMENT_SIZE, MAX_RECORD_ATTACHMENTS_SIZE
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):
@@ -21,3 +25,44 @@ class PortalLocaleMiddleware(LocaleMiddleware):
             chosen = asked if request.headers.get("Accept-Language") else None
         translation.activate(chosen if chosen in supported else settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class RequestSizeLimitMiddleware:
+    """Answer 413 to a request whose declared body is over ``MAX_REQUEST_BODY_SIZE``, before anything reads it.
+
+    It stands before CsrfViewMiddleware, which parses ``request.POST`` (and so stores every uploaded file)
+    before any view checks who is asking. The filing API sends all of a record's files (50 MB at most) in
+    one request, so the limit sits a little above that. The reverse proxy should cap bodies too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django's parsers refuse it themselves
+        if length > settings.MAX_REQUEST_BODY_SIZE:
+            return self.too_large(request, length)
+        return self.get_response(request)
+
+    @staticmethod
+    def too_large(request, length):
+        megabytes = {
+            "size": length / 1024 / 1024,
+            "file_limit": MAX_ATTACHMENT_SIZE // 1024 // 1024,
+            "record_limit": MAX_RECORD_ATTACHMENTS_SIZE // 1024 // 1024,
+        }
+        if request.path.startswith("/api/"):
+            detail = (
+                translation.gettext(
+                    "Dữ liệu gửi lên quá lớn (%(size).1f MB) nên chưa được nhận. Mỗi tệp tối đa %(file_limit)d MB, "
+                    "tổng các tệp của một hồ sơ tối đa %(record_limit)d MB: hãy quét hoặc chụp lại với độ phân giải "
+                    "thấp hơn, tách hoặc nén tệp rồi gửi lại."
+                )
+                % megabytes
+            )
+            return JsonResponse({"detail": detail}, status=413, json_dumps_params={"ensure_ascii": False})
+        # Like the CSRF failure page: rendered without the request (no user is known yet at this point).
+        return HttpResponse(render_to_string("413.html", megabytes), status=413)

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
+    # Before anything reads the body (CsrfViewMiddleware parses request.POST): refuses oversized requests.
+    "portal.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -151,6 +153,15 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Uploads: a request whose body is declared larger than this is answered 413 before it is read (a record's
+# files, 50 MB at most, go in one request of the filing API, plus its form fields); a file over 10 MB is
+# counted but not kept (records.upload_handlers), whatever the request's size. Cap the proxy's bodies too.
+MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE", default=55 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "records.upload_handlers.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True); files under var/mail by default.
 _email = env.email_url("EMAIL_URL", default="filemail://")

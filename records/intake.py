@@ -59,6 +59,8 @@ def file_complete(
     if any(key not in by_id for key, _file in uploads):
         raise NotReady
     uploads = [(by_id[key], uploaded) for key, uploaded in uploads]
+    if any(c.pk == service.form_component_id for c, _u in uploads):
+        raise NotReady  # a file for what the e-form replaces: the step-by-step path says why it is refused
     checked = []
     for component, uploaded in uploads:
         try:
@@ -68,8 +70,10 @@ def file_complete(
         checked.append((component, uploaded, content_type, digest))
     if sum(u.size for _c, u in uploads) > MAX_RECORD_ATTACHMENTS_SIZE:
         raise NotReady
-    satisfied = {c.pk for c, _u in uploads} | {service.form_component_id}
-    satisfied |= {r.component_id for r in service.replacements.all() if r.source == "population_registry"}
+    registry = {r.component_id for r in service.replacements.all() if r.source == "population_registry"}
+    if any(c.pk in registry for c, _u in uploads):
+        raise NotReady
+    satisfied = {c.pk for c, _u in uploads} | {service.form_component_id} | registry
     if any(c.mandatory and c.pk not in satisfied for c in components):
         raise NotReady
 
@@ -160,6 +164,9 @@ def keep_in_draft(
             component = components.get(key)
             if component is None:
                 errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": f"component_{key}"})
+                continue
+            if reason := services.needs_no_file(record, component):
+                errors.append(f"{component.name}: {reason}")
                 continue
             try:
                 services.attach(record, component, uploaded, by=by, replace=replace)

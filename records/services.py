@@ -291,6 +291,19 @@ def attach(record: Record, component, uploaded, *, by, replace: bool = False) ->
     return attachment
 
 
+def needs_no_file(record: Record, component) -> str | None:
+    """Why an online filing takes no file for ``component`` (the e-form or the population registry stands in for
+    it), or None. The citizen's doors (the web step, the filing API) refuse such a file: it would only reach the
+    officers, beside the data that replaces it. At the desk an officer may still scan the signed paper form."""
+    if component is None:
+        return None
+    if component.pk == record.service.form_component_id:
+        return _("Không cần tải tệp cho giấy tờ này: tờ khai điện tử bạn điền ở bước “Tờ khai” đã thay cho nó.")
+    if record.service.replacements.filter(component=component, source="population_registry").exists():
+        return _("Không cần tải tệp cho giấy tờ này: cơ quan lấy thông tin từ Cơ sở dữ liệu quốc gia về dân cư.")
+    return None
+
+
 def stored_attachment(record: Record, component, uploaded, content_type: str, digest: str, *, by) -> Attachment:
     """An (unsaved) attachment row whose file is already in storage, for an upload already checked."""
     attachment = Attachment(

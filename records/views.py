@@ -256,6 +256,8 @@ def _missing_message(slot) -> str:
 def _change_slot(request, filing, registry, action) -> None:
     record, component = _slot_target(filing, request.POST)
     if action == "upload":
+        if reason := services.needs_no_file(record, component):  # the page offers no input: a forged request
+            raise ValidationError(reason)
         uploaded = request.FILES.get("file")
         if uploaded is None:
             raise ValidationError(_("Hãy chọn tệp để tải lên."))

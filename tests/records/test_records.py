@@ -408,6 +408,17 @@ def _file_business(client, service, papers, key, **extra):
     )
 
 
+def test_filing_api_takes_no_file_for_what_the_e_form_replaces(client, citizen):
+    service, papers = _business_service()
+    form_component = service.form_component
+    response = _file_business(client, service, papers, "", **{f"component_{form_component.pk}": files.pdf("don.pdf")})
+    assert response.status_code == 400
+    assert "tờ khai điện tử bạn điền ở bước “Tờ khai” đã thay cho nó" in str(response.json()["detail"])
+    draft = Record.objects.get(pk=response.json()["draft"])
+    assert [a.component_id for a in draft.attachments.all()] == [papers.pk]  # the good file stays
+    assert not Record.objects.exclude(state=RecordState.DRAFT).exists()
+
+
 def test_filing_api_asks_the_eligibility_questions_the_web_journey_asks(client, citizen):
     """Driving licence renewal is for Vietnamese licences only: an app cannot file it without saying so."""
     service = OnlineService.objects.get(slug="cap-doi-giay-phep-lai-xe")
