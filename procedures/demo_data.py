@@ -190,7 +190,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người đi đăng ký khai sinh nộp tờ khai và giấy tờ theo quy định tại Ủy ban nhân dân cấp xã "
+            "Người đi đăng ký khai sinh nộp tờ khai và giấy tờ theo quy định tại Ủy ban nhân dân cấp xã "
             "hoặc nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia. Công chức tư pháp - hộ tịch kiểm tra hồ sơ, "
             "nếu đầy đủ và hợp lệ thì ghi nội dung khai sinh vào Sổ đăng ký khai sinh, cập nhật vào Cơ sở dữ liệu hộ tịch điện tử "
             "và lấy số định danh cá nhân cho trẻ. Chủ tịch Ủy ban nhân dân cấp xã cấp bản chính Giấy khai sinh cho người được đăng ký khai sinh."
@@ -270,7 +270,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người có yêu cầu nộp một bộ hồ sơ liên thông trên Cổng Dịch vụ công quốc gia, ứng dụng VNeID "
+            "Người có yêu cầu nộp một bộ hồ sơ liên thông trên Cổng Dịch vụ công quốc gia, ứng dụng VNeID "
             "hoặc trực tiếp tại Ủy ban nhân dân cấp xã. Ủy ban nhân dân cấp xã giải quyết việc đăng ký khai sinh, sau đó hồ sơ được "
             "chuyển điện tử đến Công an cấp xã để đăng ký thường trú và đến cơ quan Bảo hiểm xã hội để cấp thẻ bảo hiểm y tế. "
             "Kết quả được trả qua kho quản lý dữ liệu điện tử, qua dịch vụ bưu chính hoặc tại nơi nộp hồ sơ."
@@ -352,7 +352,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Thân nhân người chết nộp một bộ hồ sơ liên thông trên Cổng Dịch vụ công quốc gia hoặc tại Ủy ban nhân dân cấp xã. "
+            "Thân nhân người chết nộp một bộ hồ sơ liên thông trên Cổng Dịch vụ công quốc gia hoặc tại Ủy ban nhân dân cấp xã. "
             "Ủy ban nhân dân cấp xã đăng ký khai tử và chuyển dữ liệu điện tử đến Công an cấp xã để xóa đăng ký thường trú, "
             "đồng thời chuyển đến cơ quan Bảo hiểm xã hội hoặc cơ quan lao động - xã hội để giải quyết trợ cấp mai táng, chế độ tử tuất. "
             "Người nộp hồ sơ nhận Trích lục khai tử điện tử và các quyết định hưởng chế độ qua kho dữ liệu cá nhân."
@@ -427,7 +427,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Vợ, chồng hoặc con, cha, mẹ hoặc người thân thích khác của người chết nộp tờ khai và Giấy báo tử "
+            "Vợ, chồng hoặc con, cha, mẹ hoặc người thân thích khác của người chết nộp tờ khai và Giấy báo tử "
             "tại Ủy ban nhân dân cấp xã nơi cư trú cuối cùng của người chết hoặc nộp trực tuyến. Công chức tư pháp - hộ tịch kiểm tra, "
             "ghi nội dung khai tử vào Sổ hộ tịch và cập nhật Cơ sở dữ liệu quốc gia về dân cư. Chủ tịch Ủy ban nhân dân cấp xã cấp Trích lục khai tử cho người đi đăng ký."
         ),
@@ -492,7 +492,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Hai bên nam, nữ nộp tờ khai đăng ký kết hôn trực tuyến hoặc trực tiếp tại Ủy ban nhân dân cấp xã nơi cư trú của một trong hai bên. "
+            "Hai bên nam, nữ nộp tờ khai đăng ký kết hôn trực tuyến hoặc trực tiếp tại Ủy ban nhân dân cấp xã nơi cư trú của một trong hai bên. "
             "Công chức tư pháp - hộ tịch kiểm tra điều kiện kết hôn, ghi vào Sổ đăng ký kết hôn. "
             "Hai bên phải có mặt để ký vào Giấy chứng nhận kết hôn và Sổ đăng ký kết hôn; mỗi bên được cấp 01 bản chính Giấy chứng nhận kết hôn."
         ),
@@ -558,7 +558,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người yêu cầu nộp tờ khai trực tuyến hoặc tại Ủy ban nhân dân cấp xã nơi thường trú. "
+            "Người yêu cầu nộp tờ khai trực tuyến hoặc tại Ủy ban nhân dân cấp xã nơi thường trú. "
             "Công chức tư pháp - hộ tịch tra cứu Cơ sở dữ liệu hộ tịch điện tử, xác minh khi cần thiết và trình Chủ tịch Ủy ban nhân dân cấp xã ký cấp Giấy xác nhận tình trạng hôn nhân. "
             "Giấy xác nhận có giá trị 06 tháng kể từ ngày cấp."
         ),
@@ -629,7 +629,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người yêu cầu nộp hồ sơ tại Ủy ban nhân dân cấp xã nơi đã đăng ký khai sinh trước đây hoặc nơi thường trú. "
+            "Người yêu cầu nộp hồ sơ tại Ủy ban nhân dân cấp xã nơi đã đăng ký khai sinh trước đây hoặc nơi thường trú. "
             "Công chức tư pháp - hộ tịch kiểm tra, xác minh việc khai sinh đã được đăng ký nhưng Sổ hộ tịch và bản chính giấy tờ hộ tịch đều bị mất. "
             "Nếu đủ điều kiện, Chủ tịch Ủy ban nhân dân cấp xã ký cấp bản chính Giấy khai sinh; người yêu cầu nhận kết quả trực tiếp hoặc qua bưu chính."
         ),
@@ -694,7 +694,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người yêu cầu nộp tờ khai và giấy tờ làm căn cứ thay đổi, cải chính, bổ sung thông tin tại Ủy ban nhân dân cấp xã nơi đã đăng ký hộ tịch trước đây hoặc nơi cư trú. "
+            "Người yêu cầu nộp tờ khai và giấy tờ làm căn cứ thay đổi, cải chính, bổ sung thông tin tại Ủy ban nhân dân cấp xã nơi đã đăng ký hộ tịch trước đây hoặc nơi cư trú. "
             "Công chức tư pháp - hộ tịch xem xét tính hợp lý, cơ sở pháp lý của yêu cầu; nếu đủ điều kiện thì ghi vào Sổ hộ tịch và cập nhật Cơ sở dữ liệu hộ tịch điện tử. "
             "Chủ tịch Ủy ban nhân dân cấp xã cấp trích lục thay đổi, cải chính, bổ sung thông tin hộ tịch."
         ),
@@ -760,7 +760,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Cá nhân, tổ chức có yêu cầu nộp tờ khai trực tuyến hoặc trực tiếp tại cơ quan đang lưu giữ Sổ hộ tịch. "
+            "Cá nhân, tổ chức có yêu cầu nộp tờ khai trực tuyến hoặc trực tiếp tại cơ quan đang lưu giữ Sổ hộ tịch. "
             "Cán bộ tiếp nhận tra cứu Sổ hộ tịch, Cơ sở dữ liệu hộ tịch điện tử; nếu có thông tin thì cấp bản sao trích lục hộ tịch. "
             "Người yêu cầu có thể lựa chọn nhận bản sao điện tử hoặc bản giấy."
         ),
@@ -828,7 +828,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người yêu cầu nộp tờ khai trực tuyến trên Cổng Dịch vụ công quốc gia, ứng dụng VNeID hoặc trực tiếp tại Sở Tư pháp nơi thường trú. "
+            "Người yêu cầu nộp tờ khai trực tuyến trên Cổng Dịch vụ công quốc gia, ứng dụng VNeID hoặc trực tiếp tại Sở Tư pháp nơi thường trú. "
             "Sở Tư pháp tra cứu thông tin lý lịch tư pháp, phối hợp với cơ quan Công an và Trung tâm Lý lịch tư pháp quốc gia để xác minh. "
             "Phiếu lý lịch tư pháp được cấp dưới dạng bản giấy hoặc bản điện tử có giá trị pháp lý như nhau."
         ),
@@ -913,7 +913,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân Việt Nam không xác định được nơi cư trú, người nước ngoài đã cư trú tại Việt Nam nộp tờ khai trực tuyến hoặc gửi hồ sơ đến Trung tâm Lý lịch tư pháp quốc gia. "
+            "Công dân Việt Nam không xác định được nơi cư trú, người nước ngoài đã cư trú tại Việt Nam nộp tờ khai trực tuyến hoặc gửi hồ sơ đến Trung tâm Lý lịch tư pháp quốc gia. "
             "Trung tâm tra cứu, xác minh thông tin trong Cơ sở dữ liệu lý lịch tư pháp và cấp Phiếu lý lịch tư pháp. "
             "Kết quả được trả trực tiếp, qua bưu chính hoặc dưới dạng Phiếu điện tử."
         ),
@@ -978,7 +978,7 @@ PROCEDURES = [
         methods=["direct", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Cơ quan tiến hành tố tụng, cơ quan nhà nước, tổ chức chính trị - xã hội gửi văn bản yêu cầu đến Sở Tư pháp. "
+            "Cơ quan tiến hành tố tụng, cơ quan nhà nước, tổ chức chính trị - xã hội gửi văn bản yêu cầu đến Sở Tư pháp. "
             "Sở Tư pháp tra cứu, xác minh thông tin lý lịch tư pháp và cấp Phiếu lý lịch tư pháp số 2 hoặc số 1 tùy theo mục đích sử dụng."
         ),
         requirements="Yêu cầu phục vụ công tác điều tra, truy tố, xét xử hoặc công tác quản lý nhân sự, đăng ký kinh doanh theo quy định.",
@@ -1034,7 +1034,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người yêu cầu xuất trình bản chính và bản sao cần chứng thực tại Ủy ban nhân dân cấp xã, "
+            "Người yêu cầu xuất trình bản chính và bản sao cần chứng thực tại Ủy ban nhân dân cấp xã, "
             "hoặc nộp yêu cầu chứng thực bản sao điện tử từ bản chính trên Cổng Dịch vụ công. "
             "Người thực hiện chứng thực đối chiếu bản sao với bản chính, ghi lời chứng, ký, đóng dấu và ghi vào sổ chứng thực."
         ),
@@ -1095,7 +1095,7 @@ PROCEDURES = [
         methods=["direct"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người yêu cầu chứng thực xuất trình giấy tờ tùy thân và giấy tờ, văn bản cần chứng thực chữ ký tại Ủy ban nhân dân cấp xã. "
+            "Người yêu cầu chứng thực xuất trình giấy tờ tùy thân và giấy tờ, văn bản cần chứng thực chữ ký tại Ủy ban nhân dân cấp xã. "
             "Người yêu cầu phải ký trước mặt người thực hiện chứng thực. Người thực hiện chứng thực ghi lời chứng, ký, đóng dấu và ghi vào sổ chứng thực."
         ),
         requirements="Người yêu cầu chứng thực phải có năng lực hành vi dân sự và tự ký trước mặt người thực hiện chứng thực.",
@@ -1156,7 +1156,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Các bên giao kết nộp dự thảo hợp đồng và giấy tờ liên quan tại Ủy ban nhân dân cấp xã (có thể gửi trước hồ sơ trực tuyến). "
+            "Các bên giao kết nộp dự thảo hợp đồng và giấy tờ liên quan tại Ủy ban nhân dân cấp xã (có thể gửi trước hồ sơ trực tuyến). "
             "Người tiếp nhận kiểm tra giấy tờ, đối chiếu thông tin đất đai, nhà ở; các bên ký trước mặt người thực hiện chứng thực. "
             "Chủ tịch hoặc Phó Chủ tịch Ủy ban nhân dân cấp xã ký chứng thực hợp đồng, giao dịch."
         ),
@@ -1219,7 +1219,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân nộp hồ sơ trực tuyến qua Cổng Dịch vụ công quốc gia, ứng dụng VNeID hoặc trực tiếp tại Công an cấp xã nơi cư trú. "
+            "Công dân nộp hồ sơ trực tuyến qua Cổng Dịch vụ công quốc gia, ứng dụng VNeID hoặc trực tiếp tại Công an cấp xã nơi cư trú. "
             "Cơ quan đăng ký cư trú kiểm tra, đối chiếu thông tin với Cơ sở dữ liệu quốc gia về dân cư, thẩm định điều kiện đăng ký thường trú. "
             "Trường hợp đủ điều kiện, cơ quan đăng ký cư trú cập nhật thông tin nơi thường trú mới vào Cơ sở dữ liệu về cư trú và thông báo cho người đăng ký."
         ),
@@ -1296,7 +1296,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người thuộc diện xóa đăng ký thường trú hoặc đại diện hộ gia đình nộp hồ sơ trong thời hạn 07 ngày kể từ ngày có căn cứ xóa đăng ký. "
+            "Người thuộc diện xóa đăng ký thường trú hoặc đại diện hộ gia đình nộp hồ sơ trong thời hạn 07 ngày kể từ ngày có căn cứ xóa đăng ký. "
             "Công an cấp xã kiểm tra, cập nhật việc xóa đăng ký thường trú vào Cơ sở dữ liệu về cư trú. "
             "Trường hợp người chết, việc xóa đăng ký thường trú có thể được thực hiện liên thông với thủ tục đăng ký khai tử."
         ),
@@ -1353,7 +1353,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân đến sinh sống tại chỗ ở hợp pháp ngoài phạm vi đơn vị hành chính cấp xã nơi đã đăng ký thường trú để lao động, học tập "
+            "Công dân đến sinh sống tại chỗ ở hợp pháp ngoài phạm vi đơn vị hành chính cấp xã nơi đã đăng ký thường trú để lao động, học tập "
             "từ 30 ngày trở lên nộp hồ sơ tại Công an cấp xã nơi dự kiến tạm trú hoặc nộp trực tuyến. "
             "Cơ quan đăng ký cư trú thẩm định và cập nhật thông tin tạm trú vào Cơ sở dữ liệu về cư trú."
         ),
@@ -1416,7 +1416,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân nộp tờ khai gia hạn tạm trú trực tuyến hoặc tại Công an cấp xã nơi đang tạm trú. "
+            "Công dân nộp tờ khai gia hạn tạm trú trực tuyến hoặc tại Công an cấp xã nơi đang tạm trú. "
             "Cơ quan đăng ký cư trú kiểm tra và cập nhật thời hạn tạm trú mới vào Cơ sở dữ liệu về cư trú."
         ),
         requirements="Đã đăng ký tạm trú và thời hạn tạm trú sắp hết; vẫn có chỗ ở hợp pháp tại nơi tạm trú.",
@@ -1472,7 +1472,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Thành viên hộ gia đình có năng lực hành vi dân sự đầy đủ nộp hồ sơ đề nghị tách hộ tại Công an cấp xã hoặc trực tuyến. "
+            "Thành viên hộ gia đình có năng lực hành vi dân sự đầy đủ nộp hồ sơ đề nghị tách hộ tại Công an cấp xã hoặc trực tuyến. "
             "Cơ quan đăng ký cư trú thẩm định, cập nhật thông tin hộ mới và chủ hộ mới vào Cơ sở dữ liệu về cư trú."
         ),
         requirements="Có năng lực hành vi dân sự đầy đủ; có nhiều thành viên cùng đăng ký thường trú tại một chỗ ở hợp pháp; được chủ hộ và chủ sở hữu chỗ ở đồng ý.",
@@ -1536,7 +1536,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người khai báo nộp đề nghị khai báo tạm vắng qua ứng dụng VNeID, Cổng Dịch vụ công hoặc trực tiếp tại Công an cấp xã nơi cư trú. "
+            "Người khai báo nộp đề nghị khai báo tạm vắng qua ứng dụng VNeID, Cổng Dịch vụ công hoặc trực tiếp tại Công an cấp xã nơi cư trú. "
             "Cơ quan đăng ký cư trú cập nhật thông tin khai báo tạm vắng vào Cơ sở dữ liệu về cư trú và thông báo cho người khai báo."
         ),
         requirements="Thuộc trường hợp phải khai báo tạm vắng theo Điều 31 Luật Cư trú hoặc vắng mặt tại nơi thường trú từ 12 tháng liên tục trở lên.",
@@ -1586,7 +1586,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân đề nghị xác nhận thông tin về cư trú trên ứng dụng VNeID, Cổng Dịch vụ công quốc gia hoặc trực tiếp tại Công an cấp xã bất kỳ. "
+            "Công dân đề nghị xác nhận thông tin về cư trú trên ứng dụng VNeID, Cổng Dịch vụ công quốc gia hoặc trực tiếp tại Công an cấp xã bất kỳ. "
             "Cơ quan đăng ký cư trú tra cứu Cơ sở dữ liệu về cư trú và cấp văn bản xác nhận thông tin về cư trú (bản giấy hoặc điện tử). "
             "Văn bản có giá trị 01 năm kể từ ngày cấp, trừ trường hợp thông tin cư trú có thay đổi."
         ),
@@ -1637,7 +1637,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Thành viên hộ gia đình, người đại diện cơ sở chữa bệnh, cơ sở lưu trú du lịch thông báo việc lưu trú với Công an cấp xã "
+            "Thành viên hộ gia đình, người đại diện cơ sở chữa bệnh, cơ sở lưu trú du lịch thông báo việc lưu trú với Công an cấp xã "
             "qua ứng dụng VNeID, Cổng Dịch vụ công, điện thoại hoặc trực tiếp. Cơ quan đăng ký cư trú ghi nhận thông tin lưu trú vào Cơ sở dữ liệu."
         ),
         requirements="Có người đến lưu trú từ 01 ngày đến dưới 30 ngày.",
@@ -1685,7 +1685,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân có thể đăng ký trước lịch hẹn trên Cổng Dịch vụ công hoặc ứng dụng VNeID, sau đó đến cơ quan quản lý căn cước để thu nhận thông tin sinh trắc học (ảnh khuôn mặt, vân tay, mống mắt). "
+            "Công dân có thể đăng ký trước lịch hẹn trên Cổng Dịch vụ công hoặc ứng dụng VNeID, sau đó đến cơ quan quản lý căn cước để thu nhận thông tin sinh trắc học (ảnh khuôn mặt, vân tay, mống mắt). "
             "Cán bộ đối chiếu thông tin với Cơ sở dữ liệu quốc gia về dân cư, người đề nghị kiểm tra và ký xác nhận phiếu thu nhận. "
             "Thẻ căn cước được trả tại nơi làm thủ tục hoặc qua dịch vụ bưu chính theo yêu cầu."
         ),
@@ -1748,7 +1748,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân đăng ký trực tuyến và đến cơ quan quản lý căn cước để thu nhận lại ảnh khuôn mặt, sinh trắc học khi thẻ đến tuổi đổi, "
+            "Công dân đăng ký trực tuyến và đến cơ quan quản lý căn cước để thu nhận lại ảnh khuôn mặt, sinh trắc học khi thẻ đến tuổi đổi, "
             "bị hư hỏng, có thay đổi thông tin nhân thân hoặc xác định lại giới tính. Cơ quan quản lý căn cước kiểm tra, đối chiếu và cấp thẻ mới."
         ),
         requirements="Thẻ căn cước, thẻ căn cước công dân đến tuổi phải đổi (25, 40, 60 tuổi), bị hư hỏng hoặc có sai sót, thay đổi thông tin.",
@@ -1804,7 +1804,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân bị mất thẻ căn cước hoặc được trở lại quốc tịch Việt Nam đề nghị cấp lại trên ứng dụng VNeID hoặc tại cơ quan quản lý căn cước. "
+            "Công dân bị mất thẻ căn cước hoặc được trở lại quốc tịch Việt Nam đề nghị cấp lại trên ứng dụng VNeID hoặc tại cơ quan quản lý căn cước. "
             "Trường hợp đã có đủ thông tin sinh trắc học trong hệ thống, hồ sơ được giải quyết trực tuyến toàn trình và thẻ được gửi qua bưu chính."
         ),
         requirements="Thẻ căn cước bị mất; thông tin sinh trắc học đã được thu nhận trước đó.",
@@ -1873,7 +1873,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người đại diện hợp pháp nộp đề nghị cấp thẻ căn cước cho trẻ qua ứng dụng VNeID hoặc đưa trẻ từ đủ 06 tuổi đến cơ quan quản lý căn cước để thu nhận sinh trắc học. "
+            "Người đại diện hợp pháp nộp đề nghị cấp thẻ căn cước cho trẻ qua ứng dụng VNeID hoặc đưa trẻ từ đủ 06 tuổi đến cơ quan quản lý căn cước để thu nhận sinh trắc học. "
             "Đối với trẻ dưới 06 tuổi, cơ quan quản lý căn cước không thu nhận sinh trắc học và cấp thẻ trên cơ sở dữ liệu dân cư."
         ),
         requirements="Người đại diện hợp pháp thực hiện thủ tục thay cho trẻ.",
@@ -1930,7 +1930,7 @@ PROCEDURES = [
         methods=["direct", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người gốc Việt Nam chưa xác định được quốc tịch đang sinh sống liên tục từ 06 tháng trở lên tại đơn vị hành chính cấp xã đến cơ quan quản lý căn cước để đề nghị cấp giấy chứng nhận căn cước. "
+            "Người gốc Việt Nam chưa xác định được quốc tịch đang sinh sống liên tục từ 06 tháng trở lên tại đơn vị hành chính cấp xã đến cơ quan quản lý căn cước để đề nghị cấp giấy chứng nhận căn cước. "
             "Cán bộ thu nhận thông tin nhân thân, ảnh khuôn mặt, vân tay, mống mắt và đối chiếu với Cơ sở dữ liệu căn cước."
         ),
         requirements="Người gốc Việt Nam chưa xác định được quốc tịch, đã được cập nhật thông tin vào Cơ sở dữ liệu căn cước.",
@@ -1980,7 +1980,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Công dân đến Công an cấp xã hoặc cơ quan quản lý căn cước để đăng ký tài khoản định danh điện tử mức độ 2, "
+            "Công dân đến Công an cấp xã hoặc cơ quan quản lý căn cước để đăng ký tài khoản định danh điện tử mức độ 2, "
             "cán bộ thu nhận ảnh chân dung và kiểm tra thẻ căn cước gắn chip. Hệ thống định danh và xác thực điện tử của Bộ Công an xác thực thông tin với Cơ sở dữ liệu quốc gia về dân cư "
             "và gửi thông báo kết quả qua tin nhắn; công dân kích hoạt tài khoản trên ứng dụng VNeID."
         ),
@@ -2029,7 +2029,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người có giấy phép lái xe hết hạn, bị hỏng hoặc có thay đổi thông tin nộp hồ sơ trực tuyến trên Cổng Dịch vụ công, ứng dụng VNeID hoặc trực tiếp tại Công an cấp tỉnh. "
+            "Người có giấy phép lái xe hết hạn, bị hỏng hoặc có thay đổi thông tin nộp hồ sơ trực tuyến trên Cổng Dịch vụ công, ứng dụng VNeID hoặc trực tiếp tại Công an cấp tỉnh. "
             "Cơ quan cấp giấy phép lái xe đối chiếu thông tin với Cơ sở dữ liệu quốc gia về dân cư và dữ liệu giấy khám sức khỏe điện tử, thu lệ phí và cấp giấy phép lái xe mới. "
             "Giấy phép lái xe được trả trực tiếp hoặc qua dịch vụ bưu chính; giấy phép lái xe điện tử được tích hợp trên VNeID."
         ),
@@ -2119,7 +2119,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người bị mất giấy phép lái xe nộp hồ sơ đề nghị cấp lại trực tuyến hoặc trực tiếp tại Công an cấp tỉnh. "
+            "Người bị mất giấy phép lái xe nộp hồ sơ đề nghị cấp lại trực tuyến hoặc trực tiếp tại Công an cấp tỉnh. "
             "Cơ quan cấp giấy phép lái xe tra cứu hồ sơ gốc, xác minh giấy phép không bị thu giữ, xử lý vi phạm. "
             "Sau 05 ngày làm việc kể từ ngày nhận hồ sơ, nếu không phát hiện vi phạm thì cấp lại giấy phép lái xe."
         ),
@@ -2195,7 +2195,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người có giấy phép lái xe do Việt Nam cấp bằng vật liệu PET còn thời hạn nộp hồ sơ trực tuyến hoặc trực tiếp tại Công an cấp tỉnh. "
+            "Người có giấy phép lái xe do Việt Nam cấp bằng vật liệu PET còn thời hạn nộp hồ sơ trực tuyến hoặc trực tiếp tại Công an cấp tỉnh. "
             "Cơ quan cấp giấy phép kiểm tra thông tin và cấp giấy phép lái xe quốc tế theo mẫu của Công ước Viên 1968 về giao thông đường bộ."
         ),
         requirements="Có giấy phép lái xe quốc gia do Việt Nam cấp còn thời hạn; thời hạn giấy phép lái xe quốc tế không quá 03 năm và không vượt quá thời hạn của giấy phép lái xe quốc gia.",
@@ -2264,7 +2264,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Chủ xe kê khai giấy khai đăng ký xe trên Cổng Dịch vụ công, nhận mã hồ sơ và nộp lệ phí trực tuyến. "
+            "Chủ xe kê khai giấy khai đăng ký xe trên Cổng Dịch vụ công, nhận mã hồ sơ và nộp lệ phí trực tuyến. "
             "Chủ xe đưa xe đến Công an cấp xã để kiểm tra thực tế, bấm chọn biển số ngẫu nhiên trên hệ thống. "
             "Chứng nhận đăng ký xe được trả trực tiếp hoặc qua dịch vụ bưu chính."
         ),
@@ -2341,7 +2341,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Đơn vị kinh doanh vận tải nộp hồ sơ trên Cổng Dịch vụ công hoặc trực tiếp tại Sở Xây dựng. "
+            "Đơn vị kinh doanh vận tải nộp hồ sơ trên Cổng Dịch vụ công hoặc trực tiếp tại Sở Xây dựng. "
             "Sở Xây dựng thẩm định hồ sơ, kiểm tra điều kiện kinh doanh vận tải và cấp Giấy phép kinh doanh vận tải bằng xe ô tô. "
             "Trường hợp không cấp, Sở Xây dựng trả lời bằng văn bản và nêu rõ lý do."
         ),
@@ -2406,7 +2406,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Đơn vị kinh doanh vận tải đã được cấp Giấy phép kinh doanh vận tải nộp đề nghị cấp phù hiệu trực tuyến. "
+            "Đơn vị kinh doanh vận tải đã được cấp Giấy phép kinh doanh vận tải nộp đề nghị cấp phù hiệu trực tuyến. "
             "Sở Xây dựng kiểm tra dữ liệu thiết bị giám sát hành trình trên hệ thống, cấp phù hiệu điện tử và cập nhật vào hệ thống quản lý vận tải."
         ),
         requirements="Phương tiện thuộc quyền sử dụng hợp pháp của đơn vị kinh doanh vận tải; đã truyền dữ liệu giám sát hành trình về Bộ Xây dựng.",
@@ -2461,7 +2461,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Doanh nghiệp, hợp tác xã kinh doanh vận tải nộp hồ sơ trực tuyến đến Cục Đường bộ Việt Nam (Bộ Xây dựng) hoặc Sở Xây dựng theo phân cấp. "
+            "Doanh nghiệp, hợp tác xã kinh doanh vận tải nộp hồ sơ trực tuyến đến Cục Đường bộ Việt Nam (Bộ Xây dựng) hoặc Sở Xây dựng theo phân cấp. "
             "Cơ quan cấp phép kiểm tra hồ sơ, đối chiếu giấy phép vận tải đường bộ quốc tế và cấp Giấy phép liên vận cho phương tiện."
         ),
         requirements="Doanh nghiệp đã được cấp Giấy phép vận tải đường bộ quốc tế; phương tiện đã được cấp chứng nhận kiểm định còn hiệu lực.",
@@ -2528,7 +2528,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Chủ doanh nghiệp tư nhân nộp hồ sơ trên Cổng thông tin quốc gia về đăng ký doanh nghiệp (sử dụng tài khoản định danh điện tử) hoặc tại Phòng Đăng ký kinh doanh thuộc Sở Tài chính. "
+            "Chủ doanh nghiệp tư nhân nộp hồ sơ trên Cổng thông tin quốc gia về đăng ký doanh nghiệp (sử dụng tài khoản định danh điện tử) hoặc tại Phòng Đăng ký kinh doanh thuộc Sở Tài chính. "
             "Phòng Đăng ký kinh doanh kiểm tra tính hợp lệ của hồ sơ, tên doanh nghiệp và cấp Giấy chứng nhận đăng ký doanh nghiệp. "
             "Thông tin đăng ký được tự động chia sẻ với cơ quan thuế, cơ quan bảo hiểm xã hội."
         ),
@@ -2612,7 +2612,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người thành lập doanh nghiệp nộp hồ sơ qua Cổng thông tin quốc gia về đăng ký doanh nghiệp hoặc tại Phòng Đăng ký kinh doanh. "
+            "Người thành lập doanh nghiệp nộp hồ sơ qua Cổng thông tin quốc gia về đăng ký doanh nghiệp hoặc tại Phòng Đăng ký kinh doanh. "
             "Phòng Đăng ký kinh doanh xem xét tính hợp lệ của hồ sơ và cấp Giấy chứng nhận đăng ký doanh nghiệp; trường hợp hồ sơ chưa hợp lệ thì thông báo nội dung cần sửa đổi, bổ sung."
         ),
         requirements="Ngành, nghề đăng ký kinh doanh không bị cấm; tên doanh nghiệp đặt đúng quy định; hồ sơ hợp lệ và đã nộp đủ lệ phí.",
@@ -2690,7 +2690,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người thành lập doanh nghiệp hoặc người được ủy quyền nộp hồ sơ đăng ký thành lập công ty cổ phần trực tuyến hoặc trực tiếp. "
+            "Người thành lập doanh nghiệp hoặc người được ủy quyền nộp hồ sơ đăng ký thành lập công ty cổ phần trực tuyến hoặc trực tiếp. "
             "Phòng Đăng ký kinh doanh thuộc Sở Tài chính thẩm định hồ sơ và cấp Giấy chứng nhận đăng ký doanh nghiệp, đồng thời cấp mã số doanh nghiệp là mã số thuế."
         ),
         requirements="Có tối thiểu 03 cổ đông sáng lập; ngành, nghề kinh doanh không bị cấm; tên doanh nghiệp không trùng, không gây nhầm lẫn.",
@@ -2762,7 +2762,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Doanh nghiệp nộp hồ sơ đăng ký thay đổi trong thời hạn 10 ngày kể từ ngày có quyết định thay đổi. "
+            "Doanh nghiệp nộp hồ sơ đăng ký thay đổi trong thời hạn 10 ngày kể từ ngày có quyết định thay đổi. "
             "Phòng Đăng ký kinh doanh kiểm tra hồ sơ, cập nhật thông tin vào Hệ thống thông tin quốc gia về đăng ký doanh nghiệp và cấp Giấy chứng nhận đăng ký doanh nghiệp mới."
         ),
         requirements="Có nghị quyết, quyết định của Hội đồng thành viên, Đại hội đồng cổ đông hoặc chủ sở hữu về việc thay đổi người đại diện theo pháp luật.",
@@ -2833,7 +2833,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Doanh nghiệp gửi thông báo chậm nhất 03 ngày làm việc trước ngày tạm ngừng kinh doanh hoặc tiếp tục kinh doanh trước thời hạn. "
+            "Doanh nghiệp gửi thông báo chậm nhất 03 ngày làm việc trước ngày tạm ngừng kinh doanh hoặc tiếp tục kinh doanh trước thời hạn. "
             "Phòng Đăng ký kinh doanh cập nhật tình trạng pháp lý của doanh nghiệp và cấp giấy xác nhận việc doanh nghiệp đăng ký tạm ngừng kinh doanh."
         ),
         requirements="Thời hạn tạm ngừng kinh doanh của mỗi lần thông báo không quá 01 năm.",
@@ -2883,7 +2883,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Chủ hộ kinh doanh nộp hồ sơ đăng ký hộ kinh doanh tại Ủy ban nhân dân cấp xã nơi đặt trụ sở hộ kinh doanh hoặc qua Hệ thống thông tin quốc gia về đăng ký hộ kinh doanh. "
+            "Chủ hộ kinh doanh nộp hồ sơ đăng ký hộ kinh doanh tại Ủy ban nhân dân cấp xã nơi đặt trụ sở hộ kinh doanh hoặc qua Hệ thống thông tin quốc gia về đăng ký hộ kinh doanh. "
             "Cơ quan đăng ký kinh doanh cấp xã kiểm tra hồ sơ, tên hộ kinh doanh và cấp Giấy chứng nhận đăng ký hộ kinh doanh; thông tin được chia sẻ với cơ quan thuế."
         ),
         requirements="Ngành, nghề đăng ký kinh doanh không bị cấm; tên hộ kinh doanh không trùng với tên hộ kinh doanh đã đăng ký trong phạm vi cấp xã.",
@@ -2952,7 +2952,7 @@ PROCEDURES = [
         methods=["online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Tổ chức, cá nhân gửi yêu cầu cung cấp thông tin đến Cục Phát triển doanh nghiệp tư nhân và kinh tế tập thể (Bộ Tài chính). "
+            "Tổ chức, cá nhân gửi yêu cầu cung cấp thông tin đến Cục Phát triển doanh nghiệp tư nhân và kinh tế tập thể (Bộ Tài chính). "
             "Cơ quan quản lý Hệ thống thông tin quốc gia về đăng ký doanh nghiệp trích xuất thông tin, lập báo cáo và gửi cho người yêu cầu sau khi nhận phí."
         ),
         requirements="Không.",
@@ -3018,7 +3018,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người sử dụng đất nộp hồ sơ tại Ủy ban nhân dân cấp xã hoặc Bộ phận một cửa nơi có đất. "
+            "Người sử dụng đất nộp hồ sơ tại Ủy ban nhân dân cấp xã hoặc Bộ phận một cửa nơi có đất. "
             "Ủy ban nhân dân cấp xã xác nhận hiện trạng sử dụng đất, tình trạng tranh chấp, sự phù hợp với quy hoạch và niêm yết công khai kết quả kiểm tra trong 15 ngày. "
             "Chi nhánh Văn phòng đăng ký đất đai đo đạc, cập nhật hồ sơ địa chính; sau khi người sử dụng đất hoàn thành nghĩa vụ tài chính, Chủ tịch Ủy ban nhân dân cấp xã ký cấp Giấy chứng nhận."
         ),
@@ -3104,7 +3104,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người sử dụng đất nộp hồ sơ tại Văn phòng đăng ký đất đai thuộc Sở Nông nghiệp và Môi trường, chi nhánh hoặc Bộ phận một cửa. "
+            "Người sử dụng đất nộp hồ sơ tại Văn phòng đăng ký đất đai thuộc Sở Nông nghiệp và Môi trường, chi nhánh hoặc Bộ phận một cửa. "
             "Văn phòng đăng ký đất đai kiểm tra hồ sơ, gửi thông tin xác định nghĩa vụ tài chính đến cơ quan thuế, chỉnh lý hồ sơ địa chính và cơ sở dữ liệu đất đai. "
             "Người nhận chuyển quyền được xác nhận biến động trên Giấy chứng nhận đã cấp hoặc được cấp Giấy chứng nhận mới."
         ),
@@ -3177,7 +3177,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người sử dụng đất nộp hồ sơ đề nghị cấp đổi khi Giấy chứng nhận bị ố, nhòe, hư hỏng hoặc có thay đổi kết quả đo đạc. "
+            "Người sử dụng đất nộp hồ sơ đề nghị cấp đổi khi Giấy chứng nhận bị ố, nhòe, hư hỏng hoặc có thay đổi kết quả đo đạc. "
             "Văn phòng đăng ký đất đai kiểm tra hồ sơ, cập nhật cơ sở dữ liệu đất đai và trình Sở Nông nghiệp và Môi trường ký cấp Giấy chứng nhận mới."
         ),
         requirements="Giấy chứng nhận đã cấp bị ố, nhòe, rách, hư hỏng; hoặc thửa đất có thay đổi kích thước cạnh, diện tích do đo đạc lại.",
@@ -3233,7 +3233,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người sử dụng đất khai báo mất Giấy chứng nhận với Ủy ban nhân dân cấp xã nơi có đất để niêm yết công khai; tổ chức đăng tin trên phương tiện thông tin đại chúng. "
+            "Người sử dụng đất khai báo mất Giấy chứng nhận với Ủy ban nhân dân cấp xã nơi có đất để niêm yết công khai; tổ chức đăng tin trên phương tiện thông tin đại chúng. "
             "Sau thời gian niêm yết, người sử dụng đất nộp hồ sơ đề nghị cấp lại tại Văn phòng đăng ký đất đai. "
             "Văn phòng đăng ký đất đai kiểm tra, hủy Giấy chứng nhận bị mất trong hồ sơ địa chính và trình cấp lại Giấy chứng nhận."
         ),
@@ -3298,7 +3298,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Tổ chức, cá nhân gửi phiếu yêu cầu cung cấp thông tin, dữ liệu đất đai đến Văn phòng đăng ký đất đai cấp tỉnh hoặc Trung tâm dữ liệu thuộc Bộ Nông nghiệp và Môi trường. "
+            "Tổ chức, cá nhân gửi phiếu yêu cầu cung cấp thông tin, dữ liệu đất đai đến Văn phòng đăng ký đất đai cấp tỉnh hoặc Trung tâm dữ liệu thuộc Bộ Nông nghiệp và Môi trường. "
             "Cơ quan cung cấp dữ liệu kiểm tra, thông báo phí và cung cấp thông tin sau khi người yêu cầu nộp phí."
         ),
         requirements="Thông tin yêu cầu không thuộc danh mục bí mật nhà nước; người yêu cầu có mục đích sử dụng rõ ràng.",
@@ -3354,7 +3354,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Cá nhân nộp đơn xin chuyển mục đích sử dụng đất tại Bộ phận một cửa cấp xã. "
+            "Cá nhân nộp đơn xin chuyển mục đích sử dụng đất tại Bộ phận một cửa cấp xã. "
             "Cơ quan có chức năng quản lý đất đai cấp xã thẩm tra, xác minh thực địa, đối chiếu với kế hoạch sử dụng đất và trình Chủ tịch Ủy ban nhân dân cấp xã quyết định cho phép chuyển mục đích. "
             "Người sử dụng đất nộp tiền sử dụng đất và được chỉnh lý biến động trên Giấy chứng nhận."
         ),
@@ -3420,7 +3420,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Cha, mẹ hoặc người giám hộ nộp tờ khai tại Ủy ban nhân dân cấp xã hoặc trực tuyến, thường cùng hồ sơ đăng ký khai sinh. "
+            "Cha, mẹ hoặc người giám hộ nộp tờ khai tại Ủy ban nhân dân cấp xã hoặc trực tuyến, thường cùng hồ sơ đăng ký khai sinh. "
             "Ủy ban nhân dân cấp xã lập danh sách và chuyển dữ liệu điện tử đến cơ quan Bảo hiểm xã hội. "
             "Cơ quan Bảo hiểm xã hội cấp mã số bảo hiểm xã hội và thẻ bảo hiểm y tế điện tử cho trẻ, có thể sử dụng trên VssID, VNeID."
         ),
@@ -3491,7 +3491,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Thân nhân người chết nộp hồ sơ tại cơ quan Bảo hiểm xã hội hoặc thông qua hồ sơ liên thông đăng ký khai tử - xóa đăng ký thường trú - trợ cấp mai táng. "
+            "Thân nhân người chết nộp hồ sơ tại cơ quan Bảo hiểm xã hội hoặc thông qua hồ sơ liên thông đăng ký khai tử - xóa đăng ký thường trú - trợ cấp mai táng. "
             "Cơ quan Bảo hiểm xã hội kiểm tra quá trình tham gia, hưởng bảo hiểm xã hội của người chết và ra quyết định hưởng trợ cấp mai táng. "
             "Tiền trợ cấp được chi trả qua tài khoản ngân hàng hoặc qua hệ thống bưu điện."
         ),
@@ -3562,7 +3562,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người tham gia nộp đề nghị trên ứng dụng VssID, Cổng Dịch vụ công quốc gia hoặc thông qua đơn vị sử dụng lao động. "
+            "Người tham gia nộp đề nghị trên ứng dụng VssID, Cổng Dịch vụ công quốc gia hoặc thông qua đơn vị sử dụng lao động. "
             "Cơ quan Bảo hiểm xã hội đối chiếu thông tin với Cơ sở dữ liệu quốc gia về dân cư, điều chỉnh cơ sở dữ liệu và cấp lại sổ, thẻ; thẻ bảo hiểm y tế điện tử được cập nhật ngay trên ứng dụng."
         ),
         requirements="Sổ bảo hiểm xã hội, thẻ bảo hiểm y tế bị mất, hỏng hoặc có thông tin sai lệch so với Cơ sở dữ liệu quốc gia về dân cư.",
@@ -3619,7 +3619,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người lao động nộp hồ sơ cho người sử dụng lao động trong thời hạn 45 ngày kể từ ngày trở lại làm việc; người đã nghỉ việc nộp trực tiếp cho cơ quan Bảo hiểm xã hội. "
+            "Người lao động nộp hồ sơ cho người sử dụng lao động trong thời hạn 45 ngày kể từ ngày trở lại làm việc; người đã nghỉ việc nộp trực tiếp cho cơ quan Bảo hiểm xã hội. "
             "Người sử dụng lao động lập danh sách đề nghị và gửi dữ liệu điện tử đến cơ quan Bảo hiểm xã hội. "
             "Cơ quan Bảo hiểm xã hội giải quyết và chi trả trợ cấp thai sản qua tài khoản cá nhân."
         ),
@@ -3684,7 +3684,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người lao động nộp đề nghị hưởng bảo hiểm xã hội một lần trên ứng dụng VssID, Cổng Dịch vụ công quốc gia hoặc tại cơ quan Bảo hiểm xã hội. "
+            "Người lao động nộp đề nghị hưởng bảo hiểm xã hội một lần trên ứng dụng VssID, Cổng Dịch vụ công quốc gia hoặc tại cơ quan Bảo hiểm xã hội. "
             "Cơ quan Bảo hiểm xã hội kiểm tra quá trình đóng, tính mức hưởng và ra quyết định; tiền trợ cấp được chuyển vào tài khoản ngân hàng của người lao động."
         ),
         requirements="Thuộc trường hợp được hưởng bảo hiểm xã hội một lần theo Điều 70 Luật Bảo hiểm xã hội năm 2024 (đủ tuổi nghỉ hưu nhưng chưa đủ 15 năm đóng, ra nước ngoài định cư, mắc bệnh hiểm nghèo...).",
@@ -3741,7 +3741,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Người sử dụng lao động hoặc người lao động đang bảo lưu thời gian đóng nộp hồ sơ đề nghị hưởng lương hưu. "
+            "Người sử dụng lao động hoặc người lao động đang bảo lưu thời gian đóng nộp hồ sơ đề nghị hưởng lương hưu. "
             "Cơ quan Bảo hiểm xã hội thẩm định thời gian đóng, tính mức lương hưu và ra quyết định hưởng. "
             "Người lao động nhận quyết định và lương hưu hằng tháng qua tài khoản cá nhân hoặc qua hệ thống bưu điện."
         ),
@@ -3800,7 +3800,7 @@ PROCEDURES = [
         methods=["online"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Đơn vị sử dụng lao động, Ủy ban nhân dân cấp xã hoặc cá nhân gửi dữ liệu đề nghị cấp mã số bảo hiểm xã hội qua hệ thống giao dịch điện tử của Bảo hiểm xã hội Việt Nam. "
+            "Đơn vị sử dụng lao động, Ủy ban nhân dân cấp xã hoặc cá nhân gửi dữ liệu đề nghị cấp mã số bảo hiểm xã hội qua hệ thống giao dịch điện tử của Bảo hiểm xã hội Việt Nam. "
             "Hệ thống tự động đối chiếu số định danh cá nhân với Cơ sở dữ liệu quốc gia về dân cư và cấp mã số bảo hiểm xã hội (trùng với số định danh cá nhân)."
         ),
         requirements="Người tham gia có số định danh cá nhân đã được xác thực với Cơ sở dữ liệu quốc gia về dân cư.",
@@ -3856,7 +3856,7 @@ PROCEDURES = [
         methods=["online", "direct"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người tham gia đăng nhập ứng dụng VssID hoặc Cổng Dịch vụ công bằng tài khoản định danh điện tử để tra cứu quá trình đóng bảo hiểm. "
+            "Người tham gia đăng nhập ứng dụng VssID hoặc Cổng Dịch vụ công bằng tài khoản định danh điện tử để tra cứu quá trình đóng bảo hiểm. "
             "Trường hợp cần văn bản xác nhận, người tham gia gửi yêu cầu đến cơ quan Bảo hiểm xã hội để được cấp bản in có xác nhận."
         ),
         requirements="Có tài khoản định danh điện tử mức độ 2 hoặc tài khoản VssID.",
@@ -3915,7 +3915,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người đề nghị nộp hồ sơ trực tuyến đến Cục Quản lý chất lượng (Bộ Giáo dục và Đào tạo) đối với văn bằng giáo dục đại học, "
+            "Người đề nghị nộp hồ sơ trực tuyến đến Cục Quản lý chất lượng (Bộ Giáo dục và Đào tạo) đối với văn bằng giáo dục đại học, "
             "hoặc đến Sở Giáo dục và Đào tạo đối với văn bằng trung học phổ thông. Cơ quan công nhận kiểm tra hồ sơ, xác minh thông tin văn bằng khi cần thiết "
             "và cấp văn bản công nhận; thông tin được công bố trên cổng thông tin điện tử của cơ quan công nhận."
         ),
@@ -3988,7 +3988,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người có tên trong sổ gốc hoặc người được ủy quyền nộp yêu cầu trực tuyến hoặc trực tiếp tại Sở Giáo dục và Đào tạo đang quản lý sổ gốc. "
+            "Người có tên trong sổ gốc hoặc người được ủy quyền nộp yêu cầu trực tuyến hoặc trực tiếp tại Sở Giáo dục và Đào tạo đang quản lý sổ gốc. "
             "Sở Giáo dục và Đào tạo kiểm tra sổ gốc, cấp bản sao văn bằng, chứng chỉ (bằng tốt nghiệp trung học phổ thông, chứng chỉ...) cho người yêu cầu."
         ),
         requirements="Văn bằng, chứng chỉ đã được cấp và ghi trong sổ gốc do Sở Giáo dục và Đào tạo quản lý.",
@@ -4057,7 +4057,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người được cấp văn bằng nộp đơn đề nghị chỉnh sửa kèm giấy tờ làm căn cứ (quyết định thay đổi, cải chính hộ tịch...) tại Sở Giáo dục và Đào tạo. "
+            "Người được cấp văn bằng nộp đơn đề nghị chỉnh sửa kèm giấy tờ làm căn cứ (quyết định thay đổi, cải chính hộ tịch...) tại Sở Giáo dục và Đào tạo. "
             "Giám đốc Sở Giáo dục và Đào tạo ra quyết định chỉnh sửa; nội dung chỉnh sửa được ghi vào phụ lục hoặc cấp văn bằng mới theo quy định."
         ),
         requirements="Nội dung ghi trên văn bằng bị ghi sai do lỗi của cơ quan cấp hoặc người học được cải chính hộ tịch, xác định lại dân tộc, giới tính.",
@@ -4121,7 +4121,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Học sinh lớp 12 đăng ký dự thi trực tuyến qua Hệ thống quản lý thi bằng tài khoản do nhà trường cấp; thí sinh tự do đăng ký tại điểm tiếp nhận do Sở Giáo dục và Đào tạo quy định. "
+            "Học sinh lớp 12 đăng ký dự thi trực tuyến qua Hệ thống quản lý thi bằng tài khoản do nhà trường cấp; thí sinh tự do đăng ký tại điểm tiếp nhận do Sở Giáo dục và Đào tạo quy định. "
             "Nhà trường, điểm tiếp nhận kiểm tra, xác nhận thông tin; Sở Giáo dục và Đào tạo duyệt danh sách và xếp phòng thi."
         ),
         requirements="Đã học xong chương trình trung học phổ thông; không trong thời gian bị kỷ luật cấm thi.",
@@ -4178,7 +4178,7 @@ PROCEDURES = [
         methods=["direct", "online"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Cha, mẹ hoặc người giám hộ nộp đơn đề nghị chuyển trường tại trường nơi chuyển đến. "
+            "Cha, mẹ hoặc người giám hộ nộp đơn đề nghị chuyển trường tại trường nơi chuyển đến. "
             "Hiệu trưởng trường nơi chuyển đến tiếp nhận; trường hợp chuyển giữa các xã, phường thì Ủy ban nhân dân cấp xã nơi chuyển đến xác nhận và điều phối. "
             "Trường nơi chuyển đi trả hồ sơ học sinh qua cơ sở dữ liệu ngành giáo dục."
         ),
@@ -4243,7 +4243,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Tổ chức, cá nhân nộp hồ sơ tại Sở Giáo dục và Đào tạo. "
+            "Tổ chức, cá nhân nộp hồ sơ tại Sở Giáo dục và Đào tạo. "
             "Sở Giáo dục và Đào tạo thẩm định hồ sơ, tổ chức kiểm tra thực tế cơ sở vật chất, đội ngũ giáo viên, chương trình giảng dạy. "
             "Giám đốc Sở ra quyết định cho phép hoạt động giáo dục nếu đủ điều kiện."
         ),
@@ -4319,7 +4319,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Bộ phận một cửa của Ủy ban nhân dân cấp xã hoặc qua Cổng Dịch vụ công. "
+            "Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Bộ phận một cửa của Ủy ban nhân dân cấp xã hoặc qua Cổng Dịch vụ công. "
             "Cơ quan chuyên môn cấp xã thẩm định hồ sơ, kiểm tra thực địa, đối chiếu với quy hoạch chi tiết, thiết kế đô thị. "
             "Chủ tịch Ủy ban nhân dân cấp xã cấp giấy phép xây dựng; trường hợp không đủ điều kiện thì thông báo bằng văn bản nêu rõ lý do."
         ),
@@ -4398,7 +4398,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Trước thời điểm giấy phép hết hiệu lực khởi công, chủ đầu tư nộp đề nghị gia hạn tại Ủy ban nhân dân cấp xã đã cấp giấy phép. "
+            "Trước thời điểm giấy phép hết hiệu lực khởi công, chủ đầu tư nộp đề nghị gia hạn tại Ủy ban nhân dân cấp xã đã cấp giấy phép. "
             "Cơ quan cấp phép kiểm tra và ghi gia hạn vào giấy phép đã cấp hoặc cấp giấy phép điều chỉnh."
         ),
         requirements="Công trình chưa khởi công khi giấy phép hết hiệu lực; mỗi giấy phép chỉ được gia hạn tối đa 02 lần, mỗi lần 12 tháng.",
@@ -4454,7 +4454,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Sở Xây dựng. "
+            "Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Sở Xây dựng. "
             "Sở Xây dựng kiểm tra hồ sơ, lấy ý kiến các cơ quan quản lý nhà nước về các lĩnh vực liên quan, đối chiếu với quy hoạch và kết quả thẩm định thiết kế. "
             "Giám đốc Sở Xây dựng cấp giấy phép xây dựng cho công trình cấp I, cấp II trên địa bàn."
         ),
@@ -4533,7 +4533,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Chủ đầu tư nộp hồ sơ tại Sở Xây dựng. "
+            "Chủ đầu tư nộp hồ sơ tại Sở Xây dựng. "
             "Sở Xây dựng kiểm tra hiện trạng, đánh giá ảnh hưởng của việc sửa chữa, cải tạo đến kết cấu chịu lực và công trình lân cận, sau đó cấp giấy phép."
         ),
         requirements="Việc sửa chữa, cải tạo làm thay đổi kết cấu chịu lực, công năng hoặc kiến trúc mặt ngoài của công trình.",
@@ -4597,7 +4597,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Cá nhân nộp hồ sơ trực tuyến qua Cổng Dịch vụ công hoặc trực tiếp tại Sở Xây dựng. "
+            "Cá nhân nộp hồ sơ trực tuyến qua Cổng Dịch vụ công hoặc trực tiếp tại Sở Xây dựng. "
             "Sở Xây dựng thẩm định hồ sơ, tổ chức sát hạch trên phần mềm trắc nghiệm, xét cấp chứng chỉ và đăng tải thông tin lên Hệ thống thông tin quốc gia về hoạt động xây dựng."
         ),
         requirements="Có trình độ chuyên môn phù hợp; có kinh nghiệm tham gia công việc phù hợp với nội dung đề nghị cấp chứng chỉ; đạt yêu cầu sát hạch.",
@@ -4682,7 +4682,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Cá nhân nộp hồ sơ trực tuyến đến Cục Kinh tế - Quản lý đầu tư xây dựng (Bộ Xây dựng). "
+            "Cá nhân nộp hồ sơ trực tuyến đến Cục Kinh tế - Quản lý đầu tư xây dựng (Bộ Xây dựng). "
             "Hội đồng xét cấp chứng chỉ hành nghề của Bộ Xây dựng thẩm định hồ sơ, tổ chức sát hạch và xét cấp chứng chỉ hạng I."
         ),
         requirements="Có trình độ đại học trở lên thuộc chuyên ngành phù hợp; có từ 07 năm kinh nghiệm trở lên; đã làm chủ nhiệm, chủ trì ít nhất 01 công trình cấp I hoặc 02 công trình cấp II.",
@@ -4744,7 +4744,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Người lao động nộp hồ sơ tại Trung tâm dịch vụ việc làm thuộc Sở Nội vụ hoặc trực tuyến trên Cổng Dịch vụ công quốc gia. "
+            "Người lao động nộp hồ sơ tại Trung tâm dịch vụ việc làm thuộc Sở Nội vụ hoặc trực tuyến trên Cổng Dịch vụ công quốc gia. "
             "Trung tâm dịch vụ việc làm xác định thời gian đóng bảo hiểm thất nghiệp, trình Giám đốc Sở Nội vụ ra quyết định hưởng trợ cấp. "
             "Người lao động phải thông báo hằng tháng về việc tìm kiếm việc làm trong thời gian hưởng."
         ),
@@ -4808,7 +4808,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Người sử dụng lao động nộp hồ sơ trực tuyến chậm nhất 15 ngày trước ngày người lao động nước ngoài dự kiến bắt đầu làm việc. "
+            "Người sử dụng lao động nộp hồ sơ trực tuyến chậm nhất 15 ngày trước ngày người lao động nước ngoài dự kiến bắt đầu làm việc. "
             "Sở Nội vụ kiểm tra hồ sơ, đối chiếu văn bản chấp thuận nhu cầu sử dụng lao động nước ngoài và cấp giấy phép lao động. "
             "Người sử dụng lao động nộp bản gốc hồ sơ và nhận giấy phép trực tiếp hoặc qua bưu chính."
         ),
@@ -4888,7 +4888,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Người sử dụng lao động nộp hồ sơ đề nghị cấp lại trong thời hạn 60 ngày kể từ ngày giấy phép bị mất, hỏng hoặc thay đổi thông tin. "
+            "Người sử dụng lao động nộp hồ sơ đề nghị cấp lại trong thời hạn 60 ngày kể từ ngày giấy phép bị mất, hỏng hoặc thay đổi thông tin. "
             "Sở Nội vụ kiểm tra và cấp lại giấy phép lao động với thời hạn bằng thời hạn còn lại của giấy phép đã cấp."
         ),
         requirements="Giấy phép lao động còn thời hạn bị mất, hư hỏng hoặc thay đổi họ tên, quốc tịch, số hộ chiếu, địa điểm làm việc.",
@@ -4957,7 +4957,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Người sử dụng lao động sử dụng từ 10 người lao động trở lên nộp hồ sơ đăng ký nội quy lao động trong thời hạn 10 ngày kể từ ngày ban hành. "
+            "Người sử dụng lao động sử dụng từ 10 người lao động trở lên nộp hồ sơ đăng ký nội quy lao động trong thời hạn 10 ngày kể từ ngày ban hành. "
             "Sở Nội vụ xem xét nội dung nội quy; nội quy có hiệu lực sau 15 ngày kể từ ngày cơ quan nhận đủ hồ sơ."
         ),
         requirements="Người sử dụng lao động sử dụng từ 10 người lao động trở lên.",
@@ -5014,7 +5014,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["business"],
         description=(
-            "Trình tự thực hiện: Doanh nghiệp nộp hồ sơ tới Cục Quản lý lao động ngoài nước (Bộ Nội vụ). "
+            "Doanh nghiệp nộp hồ sơ tới Cục Quản lý lao động ngoài nước (Bộ Nội vụ). "
             "Bộ Nội vụ thẩm định hồ sơ, kiểm tra thực tế cơ sở vật chất, việc ký quỹ và cấp giấy phép hoạt động dịch vụ."
         ),
         requirements="Vốn điều lệ từ 05 tỷ đồng trở lên; đã ký quỹ 02 tỷ đồng; người đại diện theo pháp luật có trình độ đại học và kinh nghiệm; có cơ sở vật chất để bồi dưỡng kiến thức cần thiết.",
@@ -5083,7 +5083,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen"],
         description=(
-            "Trình tự thực hiện: Đối tượng hoặc người giám hộ nộp tờ khai tại Ủy ban nhân dân cấp xã nơi cư trú. "
+            "Đối tượng hoặc người giám hộ nộp tờ khai tại Ủy ban nhân dân cấp xã nơi cư trú. "
             "Công chức phụ trách lao động - xã hội xem xét, niêm yết công khai kết luận của Hội đồng xét duyệt trong 02 ngày làm việc. "
             "Chủ tịch Ủy ban nhân dân cấp xã quyết định trợ cấp xã hội hằng tháng; tiền trợ cấp được chi trả qua tài khoản hoặc bưu điện."
         ),
@@ -5153,7 +5153,7 @@ PROCEDURES = [
         methods=["direct", "online", "postal"],
         applicant_types=["citizen", "business"],
         description=(
-            "Trình tự thực hiện: Cơ quan, tổ chức, gia đình hoặc cá nhân tổ chức mai táng nộp tờ khai tại Ủy ban nhân dân cấp xã nơi đối tượng cư trú. "
+            "Cơ quan, tổ chức, gia đình hoặc cá nhân tổ chức mai táng nộp tờ khai tại Ủy ban nhân dân cấp xã nơi đối tượng cư trú. "
             "Chủ tịch Ủy ban nhân dân cấp xã xem xét, quyết định hỗ trợ chi phí mai táng và chi trả cho người tổ chức mai táng."
         ),
         requirements="Người chết là đối tượng đang hưởng trợ cấp xã hội hằng tháng, người thuộc hộ nghèo, hộ cận nghèo hoặc trẻ em dưới 16 tuổi theo quy định.",

@@ -46,7 +46,8 @@ def finish(page, live_server):
 
 
 def test_driving_licence_renewal_with_the_wallet_licence(page, live_server, family, sms_outbox, tmp_path):
-    """The whole way: VNeID login, step-up to level 2 with the SMS code, prefilled form, wallet licence."""
+    """The whole way: VNeID login at level 2 (the service asks for it) with the SMS code, prefilled form,
+    wallet licence."""
     from tests.identity.helpers import last_otp
 
     register_portal_client(live_server.url, f"{live_server.url}/vneid")
@@ -59,16 +60,13 @@ def test_driving_licence_renewal_with_the_wallet_licence(page, live_server, fami
     page.get_by_role("link", name="Đăng nhập bằng VNeID để nộp hồ sơ").click()
     page.get_by_role("button", name="Đăng nhập bằng VNeID").click()
     _vneid_password(page, father)
-    page.get_by_role("button", name="Đồng ý chia sẻ").click()
-    page.wait_for_url(re.compile(r"/services/cap-doi-giay-phep-lai-xe/$"))
-
-    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
-    page.get_by_role("button", name="Xác thực mức độ 2 với VNeID").click()
-    _vneid_password(page, father)
     page.get_by_label("Mã OTP").fill(last_otp(sms_outbox, father.phone))
     page.get_by_role("button", name="Xác nhận").click()
     page.get_by_role("button", name="Đồng ý chia sẻ").click()
-    # Back at level 2, the filing the citizen asked for has started: no second tap on the service page.
+    page.wait_for_url(re.compile(r"/services/cap-doi-giay-phep-lai-xe/$"))
+
+    # Logged in at level 2 already: no step-up, the filing starts.
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
     page.wait_for_url(re.compile(r"/eligibility/$"))
     page.get_by_label("Có").check()
     page.get_by_role("button", name="Tiếp tục").click()
