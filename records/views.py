@@ -212,11 +212,21 @@ def _attachments(request, filing, context):
     errors, target = {}, ""
     if request.method == "POST":
         action = request.POST.get("action", "")
-        if action == "continue":
-            missing = [s for s in filing.slots(registry) if s.component.mandatory and not s.satisfied]
-            if not missing:
-                return redirect("records:step", pk=filing.pk, step="review")
-            errors = {slot.key: [_missing_message(slot)] for slot in missing}
+        if action == "continue" or action.startswith("upload:"):
+            # One form carries every file input: a file chosen is uploaded whichever button is pressed,
+            # so choosing a file and then "Tiếp tục" (not "Tải lên") loses nothing.
+            errors = _store_chosen_files(request, filing)
+            target = action.removeprefix("upload:") if action != "continue" else ""
+            if target and not errors:
+                if not any(field.startswith("file-") for field in request.FILES):
+                    errors = {target: [_("Hãy chọn tệp để tải lên.")]}
+                else:
+                    return redirect(reverse("records:step", args=[filing.pk, "attachments"]) + f"#slot-{target}")
+            elif not target and not errors:
+                missing = [s for s in filing.slots(registry) if s.component.mandatory and not s.satisfied]
+                if not missing:
+                    return redirect("records:step", pk=filing.pk, step="review")
+                errors = {slot.key: [_missing_message(slot)] for slot in missing}
         else:
             try:
                 target = _slot_key(filing, request.POST)
@@ -233,6 +243,28 @@ def _attachments(request, filing, context):
     summary += [("", message) for message in errors.get("", [])]  # not about one document (a forged request)
     context.update({"slots": slots, "errors": summary})
     return _render_step(request, "records/step_attachments.html", context, errors=bool(summary))
+
+
+def _store_chosen_files(request, filing) -> dict[str, list[str]]:
+    """Attach each file chosen on the page (field ``file-<record>-<component>``); the refusals by slot key."""
+    errors, stored = {}, []
+    for field, uploaded in request.FILES.items():
+        if not field.startswith("file-"):
+            continue
+        key = field.removeprefix("file-")
+        record_pk, _dash, component_pk = key.rpartition("-")
+        try:
+            record, component = _slot_target(filing, {"record": record_pk, "component": component_pk})
+            if reason := services.needs_no_file(record, component):
+                raise ValidationError(reason)
+            services.attach(record, component, uploaded, by=request.user)
+        except ValidationError as error:
+            errors.setdefault(key, []).extend(error.messages)
+        else:
+            stored.append(uploaded.name)
+    if stored:
+        messages.success(request, _("Đã tải lên: %(names)s.") % {"names": ", ".join(f"“{n}”" for n in stored)})
+    return errors
 
 
 def _slot_key(filing, post) -> str:

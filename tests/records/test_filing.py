@@ -186,6 +186,52 @@ def test_eligibility_refusal_explains_why(client, citizen):
     assert '<a href="#has_licence-no">' in response.content.decode()  # to the answer, should it be a mistake
 
 
+def test_files_chosen_and_then_continue_are_uploaded_not_lost(client, citizen):
+    """A citizen picks the files and taps "Tiếp tục" instead of each "Tải lên": they are uploaded all the same."""
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+    client.post(base + "form/", {**LICENCE_FORM, "continue": ""})
+    record = Record.objects.get(applicant=citizen)
+    components = {c.name[:20]: c for c in record.procedure_version.components.all()}
+    health, licence = components["Giấy khám sức khỏe c"], components["Bản sao giấy phép lá"]
+    page = client.get(base + "attachments/").content.decode()
+    assert 'id="attachments-form"' in page and page.count('form="attachments-form"') >= 4  # 2 inputs, 2 buttons
+
+    response = client.post(
+        base + "attachments/",
+        {
+            "action": "continue",
+            f"file-{record.pk}-{health.pk}": files.pdf("suc-khoe.pdf"),
+            f"file-{record.pk}-{licence.pk}": files.pdf("gplx.pdf", size=900),
+        },
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/review/")
+    assert sorted(a.original_name for a in record.attachments.all()) == ["gplx.pdf", "suc-khoe.pdf"]
+
+
+def test_a_refused_file_among_those_chosen_is_said_and_the_good_one_kept(client, citizen):
+    base = filing_url(start(client))
+    answer_eligibility(client, base)
+    client.post(base + "form/", {**LICENCE_FORM, "continue": ""})
+    record = Record.objects.get(applicant=citizen)
+    components = {c.name[:20]: c for c in record.procedure_version.components.all()}
+    health, licence = components["Giấy khám sức khỏe c"], components["Bản sao giấy phép lá"]
+    response = client.post(
+        base + "attachments/",
+        {
+            "action": f"upload:{record.pk}-{health.pk}",
+            f"file-{record.pk}-{health.pk}": files.pdf("suc-khoe.pdf"),
+            f"file-{record.pk}-{licence.pk}": files.fake_pdf("gplx.pdf"),
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f'<a href="#file-{record.pk}-{licence.pk}">{licence.name}: ' in page and "không phải PDF" in page
+    assert [a.original_name for a in record.attachments.all()] == ["suc-khoe.pdf"]
+    nothing = client.post(base + "attachments/", {"action": f"upload:{record.pk}-{health.pk}"})
+    assert "Hãy chọn tệp để tải lên." in nothing.content.decode()
+
+
 def test_a_refusal_shows_where_else_to_go(client, citizen):
     base = filing_url(start(client))
     record_id = base.rstrip("/").split("/")[-1]
