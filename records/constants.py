@@ -56,8 +56,8 @@ class Channel(models.TextChoices):
 
 
 class ApplicantRole(models.TextChoices):
-    SELF = "self", _("Tự nộp cho bản thân")
-    REPRESENTATIVE = "representative", _("Nộp thay cho người khác")
+    SELF = "self", _("Người có yêu cầu, tự nộp")
+    REPRESENTATIVE = "representative", _("Nộp thay cho người có yêu cầu")
     BUSINESS = "business", _("Nộp cho doanh nghiệp, tổ chức")
 
 

@@ -17,7 +17,7 @@ class ApplicantForm(forms.Form):
     """For whom the record is filed: oneself, another person (with the relationship), or a business."""
 
     applicant_role = forms.ChoiceField(
-        label=_("Bạn nộp hồ sơ cho"),
+        label=_("Bạn nộp hồ sơ với tư cách"),
         choices=ApplicantRole.choices,
         initial=ApplicantRole.SELF,
         widget=forms.RadioSelect,

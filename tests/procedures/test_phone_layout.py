@@ -103,7 +103,7 @@ def test_filing_controls_are_big_enough_to_tap(live_server, page, family):  # no
     page.get_by_role("button", name="Tiếp tục").click()
 
     page.wait_for_url(re.compile(r"/form/$"))
-    assert_labels_tappable(page, ".radio label")  # "Bạn nộp hồ sơ cho", the child's sex
+    assert_labels_tappable(page, ".radio label")  # "Bạn nộp hồ sơ với tư cách", the child's sex
 
     page.goto(page.url.replace("/form/", "/review/"))
     for name in ("Sửa tờ khai", "Sửa giấy tờ"):

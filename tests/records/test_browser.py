@@ -186,9 +186,9 @@ def test_autosave_says_when_a_draft_could_not_be_saved(page, live_server, family
 
     # The boxes for filing on someone's behalf appear only when that is chosen.
     assert page.locator("#id_applicant-subject_name").is_hidden()
-    page.get_by_label("Nộp thay cho người khác").check()
+    page.get_by_label("Nộp thay cho người có yêu cầu").check()
     assert page.locator("#id_applicant-subject_name").is_visible()
-    page.get_by_label("Tự nộp cho bản thân").check()
+    page.get_by_label("Người có yêu cầu, tự nộp").check()
     assert page.locator("#id_applicant-subject_name").is_hidden()
 
     # The connection drops: the background save fails, and the citizen is told so.

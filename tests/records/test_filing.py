@@ -444,7 +444,7 @@ def test_a_free_procedure_says_so_before_submission(client, citizen):
 
 def test_only_procedures_businesses_carry_out_can_be_filed_for_a_business(client, citizen):
     residence = client.get(filing_url(start(client, "dang-ky-thuong-tru")) + "form/").content.decode()
-    assert "Nộp thay cho người khác" in residence and "Nộp cho doanh nghiệp, tổ chức" not in residence
+    assert "Nộp thay cho người có yêu cầu" in residence and "Nộp cho doanh nghiệp, tổ chức" not in residence
     refused = client.post(
         filing_url(start(client, "dang-ky-thuong-tru")) + "form/",
         {"request": "x", "delivery": "online", "applicant-applicant_role": "business", "continue": ""},
