@@ -140,8 +140,22 @@ class AgencyChoiceForm(forms.Form):
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = record.procedure_version.agencies.filter(is_active=True).order_by("name")
-        self.fields["agency"].initial = record.agency.code
+        field = self.fields["agency"]
+        field.queryset = (
+            record.procedure_version.agencies.filter(is_active=True).select_related("unit__parent").order_by("name")
+        )
+        field.initial = record.agency.code
+        # Dozens of communes across provinces: grouped by province, the citizen's own province first.
+        groups: dict[str, list] = {}
+        for agency in field.queryset:
+            unit = agency.unit
+            province = (unit.parent if unit is not None and unit.parent_id else unit) if unit is not None else None
+            label = province.display_name if province is not None else ""
+            groups.setdefault(label, []).append((agency.code, field.label_from_instance(agency)))
+        own = next((label for label, options in groups.items() if record.agency.code in dict(options)), None)
+        ordered = sorted(groups.items(), key=lambda item: (item[0] != own, item[0]))
+        if len(ordered) > 1:
+            field.widget.choices = ordered
 
 
 def _form(request, filing, context):

@@ -535,3 +535,12 @@ def test_a_free_service_says_so_rather_than_when_to_pay_nothing(client, citizen)
     assert "Không mất phí, lệ phí." in free and "0 đ" not in free
     paid = client.get(SERVICE).content.decode()
     assert "115.000 đ" in paid and "Nộp phí khi nộp hồ sơ" in paid
+
+
+def test_the_agency_list_is_grouped_by_province_with_the_citizens_own_first(client, citizen):
+    base = filing_url(start(client, "dang-ky-thuong-tru"))
+    page = client.get(base + "form/").content.decode()
+    select = page[page.index('name="agency"') : page.index("</select>", page.index('name="agency"'))]
+    groups = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert len(groups) == len(set(groups)) >= 2 and groups[0] == "Thành phố Hà Nội"
+    assert re.search(r'<option value="[^"]+" selected>[^<]*Ba Đình', select)  # where the citizen lives
