@@ -1,9 +1,7 @@
 """Staff with TOTP, submitted records in any state, for the back-office tests."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from identity.constants import StaffRole
 from identity.models import User
@@ -12,6 +10,7 @@ from records import services
 from records.models import Record, ResultDocument
 from tests.records import files
 from tests.records.conftest import catalogue, citizen, citizen_account, family, login, other_citizen  # noqa: F401
+from tests.staff import totp_now
 
 STAFF_PASSWORD = "Can-bo-2026!"
 
@@ -34,10 +33,6 @@ def make_officer(username, agency, *roles, totp=True):
         user.totp_secret = generate_totp_secret()
         TOTP.activate(user, user.totp_secret)
     return user
-
-
-def totp_now(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def staff_login(client, user):

@@ -1,11 +1,10 @@
 """Who may open what: citizens only through VNeID, officers with password and TOTP, each in their own agency."""
 
 import re
-import time
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.socialaccount.models import SocialAccount
 from django.core.exceptions import PermissionDenied
 
@@ -14,6 +13,7 @@ from identity.constants import AssuranceLevel, AuthEventKind, StaffRole
 from identity.models import AuthEvent, StaffMembership, User
 from procedures.constants import AgencyLevel
 from procedures.models import Agency
+from tests.staff import totp_now
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +38,10 @@ def _officer(username, agency=None, role=StaffRole.RECEIVER, totp=True, kind=Use
     return user
 
 
-def _totp_now(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
 def _staff_login(client, user):
     response = client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
     assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/authenticate/")
-    response = client.post("/accounts/2fa/authenticate/", {"code": _totp_now(user.totp_secret)})
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_now(user.totp_secret)})
     assert response.status_code == 302, response.content.decode()[:2000]
     return response
 
@@ -87,7 +83,7 @@ def test_a_wrong_totp_code_does_not_log_in(client, agencies):
     user = _officer("canbo", agencies[0])
     client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
     response = client.post(
-        "/accounts/2fa/authenticate/", {"code": "000000" if _totp_now(user.totp_secret) != "000000" else "111111"}
+        "/accounts/2fa/authenticate/", {"code": "000000" if totp_now(user.totp_secret) != "000000" else "111111"}
     )
     assert response.status_code == 200
     assert "Mã xác thực không đúng hoặc đã hết hạn" in response.content.decode()
@@ -127,7 +123,7 @@ def test_officer_without_totp_must_enrol_before_working(client, agencies):
     page = client.get("/accounts/2fa/totp/activate/").content.decode()
     secret = re.search(r'id="authenticator_secret" value="(\w+)"', page).group(1)
     assert "Bật xác thực hai lớp" in page and f'alt="{secret}"' not in page
-    response = client.post("/accounts/2fa/totp/activate/", {"code": _totp_now(secret)})
+    response = client.post("/accounts/2fa/totp/activate/", {"code": totp_now(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     assert client.get("/backoffice/").status_code == 200  # the activation code was this session's second factor
