@@ -333,9 +333,28 @@ def test_another_citizen_cannot_open_my_draft(client, citizen, other_citizen):
     assert client.post(base + "review/").status_code == 404
 
 
-def test_partly_online_service_says_what_to_bring(client, citizen):
+def test_partly_online_service_says_what_to_bring_and_where(client, citizen, family):
     page = client.get("/services/dang-ky-ket-hon/").content.decode()
     assert "Hai bên nam, nữ phải có mặt" in page
+
+    base = filing_url(start(client, "dang-ky-ket-hon"))
+    partner = {
+        "partner_name": "Phạm Thị Mẹ",
+        "partner_id_number": family["mother"].id_number,
+        "partner_birth_date": "1994-05-06",
+        "partner_residence": "Số 11 phố Đội Cấn, Ba Đình, Hà Nội",
+        "first_marriage": "on",
+    }
+    assert client.post(base + "form/", {**partner, "continue": ""}).status_code == 302
+    page = client.get(base + "attachments/").content.decode()
+    chosen = {
+        name: files.pdf(f"{name}.pdf", size=700 + i) for i, name in enumerate(re.findall(r'name="(file-[^"]+)"', page))
+    }
+    assert client.post(base + "attachments/", {"action": "continue", **chosen}).status_code == 302
+    assert client.post(base + "review/").status_code == 302
+    record = Record.objects.get(applicant=citizen)
+    done = client.get(base + "done/").content.decode()
+    assert "Cần có mặt" in done and f"Nơi đến:</strong> {record.agency.name}." in done
 
 
 def test_withdraw_while_allowed_and_not_after(client, citizen):
