@@ -67,6 +67,12 @@ class FilingRequestSerializer(serializers.Serializer):
         help_text="Answers to the service's eligibility questions by question id, `true` or `false`, "
         'e.g. `{"has_licence": true}`; every question must be answered (see the service\'s `eligibility`).',
     )
+    wallet = serializers.JSONField(
+        required=False,
+        default=dict,
+        help_text="VNeID wallet documents standing in for papers, by component id: the document's number, e.g. "
+        '`{"130": "012345678901"}`, for components whose `provided_by` is a wallet source; no file is then sent.',
+    )
 
 
 class FilingResultSerializer(serializers.Serializer):
@@ -120,7 +126,8 @@ def already_filed(record, service_slug: str) -> Response:
     summary="File a record in one request (mobile and integrated clients)",
     description=(
         "Multipart form: `service`, `data` (JSON object), `eligibility` (JSON object of answers, when the "
-        "service asks eligibility questions) and one file per document component as "
+        "service asks eligibility questions), `wallet` (JSON object naming VNeID wallet documents that stand in "
+        "for papers) and one file per document component as "
         "`component_<id>`. Same checks as the web journey: assurance level, eligibility, e-form schema, file "
         "content and size, mandatory components. On a validation error the draft is kept, with every good file, "
         "and its id returned.\n\n"
@@ -163,10 +170,14 @@ class RecordFilingView(APIView):
             return already_filed(filed.record, slug)
         if not isinstance(values, dict):
             raise ValidationError({"data": [_("Dữ liệu tờ khai phải là một đối tượng JSON.")]})
-        eligibility = payload.validated_data["eligibility"]
+        eligibility, wallet = payload.validated_data["eligibility"], payload.validated_data["wallet"]
         if not isinstance(eligibility, dict):
             raise ValidationError(
                 {"eligibility": [_("Câu trả lời điều kiện phải là một đối tượng JSON: mã câu hỏi → true hoặc false.")]}
+            )
+        if not isinstance(wallet, dict):
+            raise ValidationError(
+                {"wallet": [_("Giấy tờ trong ví phải là một đối tượng JSON: mã thành phần hồ sơ → số giấy tờ.")]}
             )
         service = OnlineService.objects.select_related("version").filter(slug=slug, is_active=True).first()
         if service is None:
@@ -180,6 +191,7 @@ class RecordFilingView(APIView):
                 claims=citizen_claims(request.user),
                 values=values,
                 eligibility=eligibility,
+                wallet=wallet,
                 uploads=[(field.removeprefix("component_"), f) for field, f in request.FILES.items()],
                 idempotency_key=key,
                 earlier_draft=earlier_draft,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from procedures.models import DocumentComponent
 from services import eforms, prefill
+from services.constants import ReplacementSource
 
 from . import deadlines, services, signals, workflow
 from .codes import allocate_code
@@ -50,6 +51,7 @@ def file_complete(
     client_ip: str | None,
     idempotency_key: str = "",
     eligibility_answers: dict | None = None,
+    replaced_components: dict | None = None,
 ) -> Record:
     """A submitted record from data already validated against the e-form (and eligibility answers already checked)
     and ``uploads`` of (component id, file)."""
@@ -74,6 +76,7 @@ def file_complete(
     if any(c.pk in registry for c, _u in uploads):
         raise NotReady
     satisfied = {c.pk for c, _u in uploads} | {service.form_component_id} | registry
+    satisfied |= {int(pk) for pk in replaced_components or {}}
     if any(c.mandatory and c.pk not in satisfied for c in components):
         raise NotReady
 
@@ -92,6 +95,7 @@ def file_complete(
                 form_data=data,
                 prefilled_fields=sorted(prefilled_fields),
                 eligibility_answers=eligibility_answers or {},
+                replaced_components=replaced_components or {},
                 state=RecordState.DRAFT,
                 idempotency_key=idempotency_key,
             )
@@ -140,11 +144,13 @@ def keep_in_draft(
     data: dict,
     prefilled_fields: list[str],
     eligibility_answers: dict,
+    replaced_components: dict,
     uploads: list,
     by,
     replace: bool,
 ) -> tuple[Record, list[str]]:
-    """Save what a refused request sent on its draft: the eligibility answers, the form as typed and every good file.
+    """Save what a refused request sent on its draft: the eligibility answers, the wallet documents named, the form
+    as typed and every good file.
 
     Returns the draft and the messages about the files it refused. ``replace``: a file sent
     again for a component takes the place of the one sent before (a retry). The draft is
@@ -155,9 +161,9 @@ def keep_in_draft(
         record = Record.objects.select_for_update().select_related("service").get(pk=draft.pk)
         if not record.is_draft:
             raise AlreadyFiled(record)
-        if record.eligibility_answers != eligibility_answers:
-            record.eligibility_answers = eligibility_answers
-            record.save(update_fields=["eligibility_answers", "updated_at"])
+        if (record.eligibility_answers, record.replaced_components) != (eligibility_answers, replaced_components):
+            record.eligibility_answers, record.replaced_components = eligibility_answers, replaced_components
+            record.save(update_fields=["eligibility_answers", "replaced_components", "updated_at"])
         services.save_form([record], data, prefilled_fields)
         components = {str(c.pk): c for c in DocumentComponent.objects.filter(version_id=record.procedure_version_id)}
         for key, uploaded in uploads:
@@ -173,6 +179,32 @@ def keep_in_draft(
             except ValidationError as error:
                 errors += error.messages
     return record, errors
+
+
+def wallet_documents_named(service, registry: dict | None, wallet: dict) -> tuple[dict, list[str]]:
+    """The wallet documents a request names ({component id: document number}) as a record keeps them
+    (``replaced_components``), and what is wrong with the others: a component no wallet document replaces, or a
+    number the citizen's wallet does not hold."""
+    sources = {
+        str(r.component_id): (r.component, r.source)
+        for r in service.replacements.select_related("component")
+        if r.source != ReplacementSource.POPULATION_REGISTRY
+    }
+    replaced, errors = {}, []
+    for key, number in wallet.items():
+        if str(key) not in sources:
+            errors.append(_("Thành phần hồ sơ “%(key)s” không thay được bằng giấy tờ trong ví VNeID.") % {"key": key})
+            continue
+        component, source = sources[str(key)]
+        document = next((d for d in prefill.wallet_documents(registry, source) if d["number"] == str(number)), None)
+        if document is None:
+            errors.append(
+                _("%(component)s: không tìm thấy giấy tờ số %(number)s trong ví giấy tờ điện tử của bạn.")
+                % {"component": component.name, "number": number}
+            )
+            continue
+        replaced[str(key)] = {"source": source, "document": document}
+    return replaced, errors
 
 
 class Refused(Exception):
@@ -209,13 +241,15 @@ def file_in_one_request(
     claims: dict,
     values: dict,
     eligibility: dict,
+    wallet: dict,
     uploads: list,
     idempotency_key: str,
     earlier_draft: Record | None,
     client_ip: str | None,
 ) -> Record:
-    """File ``values`` (form data by field), ``eligibility`` (answers by question id) and ``uploads`` of
-    (component id, file) as a submitted record.
+    """File ``values`` (form data by field), ``eligibility`` (answers by question id), ``wallet`` (the number of a
+    VNeID wallet document by component id, standing in for its paper) and ``uploads`` of (component id, file) as a
+    submitted record.
 
     The e-form is prefilled from the registry (what it holds is never taken from the request). Everything
     right and no earlier draft: one short transaction (``file_complete``). Otherwise the draft, new or the
@@ -245,8 +279,9 @@ def file_in_one_request(
         for _question, message in services.unanswered_questions(answers, questions)
         + services.eligibility_refusals(answers, questions)
     ]
+    replaced, wallet_errors = wallet_documents_named(service, registry, wallet)
     valid = form.is_valid()
-    if valid and not eligibility_errors and earlier_draft is None:
+    if valid and not eligibility_errors and not wallet_errors and earlier_draft is None:
         try:
             return file_complete(
                 **applicant_fields,
@@ -256,6 +291,7 @@ def file_in_one_request(
                 client_ip=client_ip,
                 idempotency_key=idempotency_key,
                 eligibility_answers=answers,
+                replaced_components=replaced,
             )
         except NotReady:
             for _component, uploaded in uploads:
@@ -270,14 +306,17 @@ def file_in_one_request(
         data=form.as_json() if valid else {**values, **prefilled},
         prefilled_fields=list(prefilled),
         eligibility_answers=answers,
+        replaced_components=replaced,
         uploads=uploads,
         by=applicant,
         replace=earlier_draft is not None,
     )
-    if file_errors or not valid or eligibility_errors:
+    if file_errors or not valid or eligibility_errors or wallet_errors:
         errors = {} if valid else {name: [str(m) for m in messages] for name, messages in form.errors.items()}
         if eligibility_errors:
             errors["eligibility"] = eligibility_errors
+        if wallet_errors:
+            errors["wallet"] = wallet_errors
         raise Refused(draft, {**errors, **({"detail": file_errors} if file_errors else {})})
     try:
         return services.submit(draft, actor=applicant, client_ip=client_ip)

@@ -41,8 +41,8 @@ class ServiceComponentSerializer(serializers.Serializer):
     copy_count = serializers.IntegerField()
     note = serializers.CharField()
     provided_by = serializers.SerializerMethodField(
-        help_text="`e_form` or `population_registry`: nothing to send. A wallet source: the web journey takes the "
-        "document from the citizen's VNeID wallet; through the API, send its file. Null: send its file."
+        help_text="`e_form` or `population_registry`: nothing to send. A wallet source: name the citizen's VNeID "
+        "wallet document of that kind in the filing's `wallet` (or send its file). Null: send its file."
     )
 
     def get_field(self, component) -> str:

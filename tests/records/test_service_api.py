@@ -81,3 +81,37 @@ def test_death_registration_asks_about_the_deceased_not_a_free_text_request(clie
         death["form_schema"]["required"]
     )
     assert "request" not in death["form_schema"]["properties"]
+
+
+def test_an_app_names_the_wallet_licence_instead_of_sending_a_copy(client, citizen):
+    """Submit once: the licence is in the citizen's VNeID wallet, so the app names it rather than photographing it."""
+    service = client.get("/api/v1/services/cap-doi-giay-phep-lai-xe/").json()
+    licence = next(c for c in service["components"] if c["provided_by"] == "driving_licence")
+    health = next(c for c in service["components"] if c["provided_by"] is None and c["mandatory"])
+
+    def file(wallet):
+        return client.post(
+            "/api/v1/records/",
+            {
+                "service": service["slug"],
+                "data": json.dumps({"reason": "expired", "delivery": "online"}),
+                "eligibility": json.dumps({"has_licence": True}),
+                "wallet": json.dumps(wallet),
+                health["field"]: files.pdf("suc-khoe.pdf"),
+            },
+        )
+
+    unknown = file({str(licence["id"]): "999999999999"})
+    assert unknown.status_code == 400
+    assert unknown.json()["wallet"] == [
+        f"{licence['name']}: không tìm thấy giấy tờ số 999999999999 trong ví giấy tờ điện tử của bạn."
+    ]
+    not_replaceable = file({str(health["id"]): "012345678901"})
+    assert "không thay được bằng giấy tờ trong ví VNeID" in not_replaceable.json()["wallet"][0]
+    assert not Record.objects.exclude(state=RecordState.DRAFT).exists()
+
+    filed = file({str(licence["id"]): "012345678901"})
+    assert filed.status_code == 201, filed.content
+    record = Record.objects.get(pk=filed.json()["id"])
+    assert record.replaced_components[str(licence["id"])]["document"]["number"] == "012345678901"
+    assert [a.original_name for a in record.attachments.all()] == ["suc-khoe.pdf"]  # no copy of the licence
