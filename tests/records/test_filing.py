@@ -186,14 +186,19 @@ def test_eligibility_refusal_explains_why(client, citizen):
     assert '<a href="#has_licence-no">' in response.content.decode()  # to the answer, should it be a mistake
 
 
-def test_files_chosen_and_then_continue_are_uploaded_not_lost(client, citizen):
-    """A citizen picks the files and taps "Tiếp tục" instead of each "Tải lên": they are uploaded all the same."""
+def at_the_documents_step(client, citizen):
+    """A licence renewal draft at its documents: (its address, the record, the health certificate, the licence)."""
     base = filing_url(start(client))
     answer_eligibility(client, base)
     client.post(base + "form/", {**LICENCE_FORM, "continue": ""})
     record = Record.objects.get(applicant=citizen)
     components = {c.name[:20]: c for c in record.procedure_version.components.all()}
-    health, licence = components["Giấy khám sức khỏe c"], components["Bản sao giấy phép lá"]
+    return base, record, components["Giấy khám sức khỏe c"], components["Bản sao giấy phép lá"]
+
+
+def test_files_chosen_and_then_continue_are_uploaded_not_lost(client, citizen):
+    """A citizen picks the files and taps "Tiếp tục" instead of each "Tải lên": they are uploaded all the same."""
+    base, record, health, licence = at_the_documents_step(client, citizen)
     page = client.get(base + "attachments/").content.decode()
     assert 'id="attachments-form"' in page and page.count('form="attachments-form"') >= 4  # 2 inputs, 2 buttons
 
@@ -210,12 +215,7 @@ def test_files_chosen_and_then_continue_are_uploaded_not_lost(client, citizen):
 
 
 def test_a_refused_file_among_those_chosen_is_said_and_the_good_one_kept(client, citizen):
-    base = filing_url(start(client))
-    answer_eligibility(client, base)
-    client.post(base + "form/", {**LICENCE_FORM, "continue": ""})
-    record = Record.objects.get(applicant=citizen)
-    components = {c.name[:20]: c for c in record.procedure_version.components.all()}
-    health, licence = components["Giấy khám sức khỏe c"], components["Bản sao giấy phép lá"]
+    base, record, health, licence = at_the_documents_step(client, citizen)
     response = client.post(
         base + "attachments/",
         {
