@@ -99,10 +99,12 @@ def fee_due(record) -> int:
 
 
 def _receipt(record, event) -> dict:
+    from records.services import time_limit
+
     return {
         "documents_received": documents_received(record),
         "fee": fee_due(record),
-        "processing_days": record.procedure_version.processing_days,
+        "processing_days": time_limit(record),  # within an integrated filing, the bundle's own limit
         "received_at": record.received_at or event.at,
         "appointment_at": record.due_date or record.expected_result_date,
     }

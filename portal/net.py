@@ -11,6 +11,6 @@ def client_ip(request) -> str | None:
     if request is None:
         return None
     try:
-        return str(ipaddress.ip_address(BaseThrottle().get_ident(request).strip()))
-    except ValueError:
+        return str(ipaddress.ip_address((BaseThrottle().get_ident(request) or "").strip()))
+    except ValueError:  # none given (a unix socket, some ASGI servers) or not an address
         return None

@@ -153,10 +153,11 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
-# Uploads: a request whose body is declared larger than this is answered 413 before it is read (a record's
-# files, 50 MB at most, go in one request of the filing API, plus its form fields); a file over 10 MB is
-# counted but not kept (records.upload_handlers), whatever the request's size. Cap the proxy's bodies too.
-MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE", default=55 * 1024 * 1024)
+# Uploads: a request whose body is declared larger than this is answered 413 before it is read. A record's
+# files (50 MB at most) go in one request of the filing API, and the documents page sends every file chosen
+# at once, for up to two records of an integrated filing; a file over 10 MB is counted but not kept
+# (records.upload_handlers), whatever the request's size. Cap the proxy's bodies too.
+MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE", default=110 * 1024 * 1024)
 FILE_UPLOAD_HANDLERS = [
     "records.upload_handlers.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

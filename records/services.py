@@ -543,6 +543,9 @@ def _authorise(record: Record, step, actor, role: str) -> None:
 def _on_receive(record, *, actor, data, now):
     today = timezone.localdate(now)
     due = deadlines.due_date(today, time_limit(record))
+    if record.group_id and record.expected_result_date:
+        # In an integrated filing the record waits for those before it: receiving it early changes nothing.
+        due = max(due, record.expected_result_date)
     changes = {"received_at": now, "due_date": due, "expected_result_date": due}
     assignee = data.get("assigned_to")
     if assignee is not None:

@@ -51,6 +51,15 @@ PDF_SYNTAX_AFTER_EOF = re.compile(rb"obj|xref|trailer|stream")
 # pyHanko parses ~5 MB of dense PDF syntax a second: a scanned 10 MB PDF is checked in ~20 ms, but 10 MB of
 # tiny objects would hold a worker for ~15 s. Past this budget the file is refused rather than let through.
 PDF_CHECK_SECONDS = 5
+# Decoding a picture takes 3–4 bytes of memory a pixel. A JPEG is decoded at 1/8 scale (enough to find a broken
+# file), so it may be large; a PNG cannot be, so it is held to a scanned A3 page at 300 dpi (~17 MP) and more.
+MAX_IMAGE_PIXELS = {"JPEG": 100_000_000, "PNG": 25_000_000}
+# A damaged PDF, whose cross-reference table readers rebuild, is scanned byte by byte instead of parsed;
+# this much of its streams is inflated at most (a small stream can inflate to gigabytes).
+PDF_SCAN_INFLATE_LIMIT = 64 * 1024 * 1024
+PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+PDF_NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
+PDF_STREAM = re.compile(rb"stream\r?\n")
 
 
 def sniff(head: bytes) -> str | None:
@@ -103,8 +112,13 @@ def _broken(uploaded) -> ValidationError:
     )
 
 
+class _TooManyPixels(Exception):
+    pass
+
+
 def _check_image(uploaded, pillow_format: str) -> None:
-    """Decode the whole image: a file Pillow cannot decode, or a decompression bomb, is refused."""
+    """Decode the whole image (a JPEG at 1/8 scale): a file Pillow cannot decode, or one with more pixels than
+    officers' readers, or this check's memory, can take, is refused."""
     from PIL import Image
 
     try:
@@ -112,11 +126,15 @@ def _check_image(uploaded, pillow_format: str) -> None:
             # Over Image.MAX_IMAGE_PIXELS Pillow only warns (errors at twice that): refuse both.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(uploaded, formats=[pillow_format]) as image:
+                if image.width * image.height > MAX_IMAGE_PIXELS[pillow_format]:
+                    raise _TooManyPixels
                 image.verify()
             uploaded.seek(0)
             with Image.open(uploaded, formats=[pillow_format]) as image:
+                if pillow_format == "JPEG":
+                    image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
                 image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (_TooManyPixels, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
             _(
                 "Ảnh “%(name)s” có quá nhiều điểm ảnh để cán bộ mở được. "
@@ -168,8 +186,12 @@ def _check_pdf(uploaded) -> None:
     except ValidationError:
         raise
     except Exception:
-        # pyHanko raises PdfReadError for most damage, but a hostile file can trigger anything.
-        raise _broken(uploaded)
+        # pyHanko raises PdfReadError for most damage (a hostile file can trigger anything). Readers rebuild a
+        # damaged cross-reference table, so many such scans open fine: look through the bytes instead.
+        names = _names_in(data) if PDF_OBJECT.search(data) else set()
+        if "/Page" not in names:  # nothing a reader could show
+            raise _broken(uploaded) from None
+        active = bool(names & ACTIVE_PDF_NAMES)
     if active:
         raise ValidationError(
             _(
@@ -178,6 +200,30 @@ def _check_pdf(uploaded) -> None:
             )
             % {"name": uploaded.name}
         )
+
+
+def _names_in(data: bytes) -> set[str]:
+    """The names in the raw bytes of a PDF that does not parse, and in those of its streams that inflate (object
+    streams hold objects compressed), decoded (``/J#61vaScript`` is ``/JavaScript``)."""
+    import zlib
+
+    texts, budget = [data], PDF_SCAN_INFLATE_LIMIT
+    for match in PDF_STREAM.finditer(data):
+        end = data.find(b"endstream", match.end())
+        if end < 0 or budget <= 0:
+            break
+        try:
+            inflated = zlib.decompressobj().decompress(data[match.end() : end], budget)
+        except zlib.error:
+            continue  # not Flate (an image, say): its bytes were in the raw scan already
+        budget -= len(inflated)
+        texts.append(inflated)
+    names = set()
+    for text in texts:
+        for match in PDF_NAME.finditer(text):
+            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda h: bytes([int(h.group(1), 16)]), match.group(1))
+            names.add("/" + name.decode("latin-1"))
+    return names
 
 
 def _opens_without_password(reader) -> bool:

@@ -48,8 +48,12 @@ def _step_up_first(request, definition, come_back: str | None = None):
     return None
 
 
-def _definition(record: Record):
-    return record.group.bundle if record.group_id else record.service
+def _step_up_for(request, record: Record, come_back: str | None = None):
+    """``_step_up_first`` for a filed record: an online filing's level. A record filed at the desk asked for no
+    VNeID level (the officer saw the citizen's papers), so a citizen with a level-1 account still reads it."""
+    if record.channel != Channel.ONLINE:
+        return None
+    return _step_up_first(request, record.group.bundle if record.group_id else record.service, come_back)
 
 
 @require_http_methods(["GET", "POST"])
@@ -269,6 +273,10 @@ def _store_chosen_files(request, filing) -> dict[str, list[str]]:
         record_pk, _dash, component_pk = key.rpartition("-")
         try:
             record, component = _slot_target(filing, {"record": record_pk, "component": component_pk})
+        except ValidationError as error:  # not a document of this filing: a stale page, or a forged request
+            errors.setdefault("", []).extend(error.messages)
+            continue
+        try:
             if reason := services.needs_no_file(record, component):
                 raise ValidationError(reason)
             services.attach(record, component, uploaded, by=request.user)
@@ -366,6 +374,8 @@ def _review(request, filing, context):
             "answers": answers_shown(definition, filing.form_data, filing.first.prefilled_fields),
             "slots": filing.slots(filing.registry_data()),
             "errors": errors,
+            # Within an integrated filing a procedure may have less time than on its own.
+            "time_limits": [(record, services.time_limit(record)) for record in filing.records],
         }
     )
     return _render_step(request, "records/step_review.html", context, errors=bool(errors))
@@ -469,8 +479,8 @@ def detail(request, pk):
         if record.channel != Channel.ONLINE:
             raise Http404  # an officer is still preparing it at the desk
         return redirect("records:step", pk=record.group_id or record.pk, step="form")
-    definition = _definition(record)
-    if stepping_up := _step_up_first(request, definition):
+    definition = record.group.bundle if record.group_id else record.service
+    if stepping_up := _step_up_for(request, record):
         return stepping_up
     return render(
         request,
@@ -503,7 +513,7 @@ def _last_event(record, action):
 def supplement(request, pk):
     """The citizen adds the papers asked for, then hands the record back: the clock starts again."""
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
-    if stepping_up := _step_up_first(request, _definition(record), reverse("records:detail", args=[record.pk])):
+    if stepping_up := _step_up_for(request, record, reverse("records:detail", args=[record.pk])):
         return stepping_up
     try:
         if request.POST.get("action") == "upload":
@@ -528,7 +538,7 @@ def supplement(request, pk):
 def result(request, pk):
     """The result the agency returned, for the applicant only."""
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk, state=RecordState.RESULT_RETURNED)
-    if stepping_up := _step_up_first(request, _definition(record)):
+    if stepping_up := _step_up_for(request, record):
         return stepping_up
     current = record.current_result
     if current is None:
@@ -543,7 +553,7 @@ def result(request, pk):
 def withdraw(request, pk):
     """Withdraw a submitted record, after a page that says what that means."""
     record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
-    if stepping_up := _step_up_first(request, _definition(record), reverse("records:withdraw", args=[record.pk])):
+    if stepping_up := _step_up_for(request, record, reverse("records:withdraw", args=[record.pk])):
         return stepping_up
     if request.method == "GET":
         if not services.can_withdraw(record):
@@ -573,7 +583,7 @@ def download_attachment(request, pk, attachment_id):
     if not user.is_authenticated:
         raise Http404
     if record.applicant_id == user.pk:
-        if stepping_up := _step_up_first(request, _definition(record)):
+        if stepping_up := _step_up_for(request, record):
             return stepping_up
     elif (record.is_draft and record.channel == Channel.ONLINE) or not has_role(user, record.agency):
         raise Http404  # a citizen's online draft is theirs alone until it is filed

@@ -150,8 +150,16 @@ class WholeNumberField(forms.IntegerField):
             self.validators.append(MaxValueValidator(maximum, message=message))
 
     def to_python(self, value):
-        if isinstance(value, str) and GROUPED_DIGITS.fullmatch(value.strip()):
-            value = re.sub(r"\D", "", value)
+        if isinstance(value, str) and value.strip():
+            typed = value.strip()
+            negative = typed.startswith("-")
+            digits = typed.removeprefix("-").strip()
+            if GROUPED_DIGITS.fullmatch(digits):
+                digits = re.sub(r"\D", "", digits)
+            elif not digits.isascii() or not digits.isdigit():
+                # Django would drop a trailing ".000" or ".00": 25000000.000 read as 25 million. Say so instead.
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            value = f"-{digits}" if negative else digits
         return super().to_python(value)
 
     def prepare_value(self, value):

@@ -110,3 +110,21 @@ def test_the_history_records_the_citizens_address_behind_the_configured_proxies(
     )
     assert response.status_code == 302
     assert record.events.get(action="withdraw").client_ip == recorded
+
+
+def test_a_record_filed_at_the_desk_needs_no_step_up_to_read(client, citizen, record):
+    """The officer saw the citizen's papers: a citizen whose VNeID account is level 1 still reads it."""
+    Record.objects.filter(pk=record.pk).update(channel=Channel.COUNTER)
+    login(client, citizen, acr="LoA1")
+    assert client.get(f"/my/records/{record.pk}/").status_code == 200
+
+
+def test_the_client_address_is_none_when_the_server_gives_none():
+    from django.test import RequestFactory
+
+    from portal.net import client_ip
+
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+    assert client_ip(request) is None
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="::ffff:10.0.0.1")) == "::ffff:a00:1"

@@ -51,6 +51,20 @@ def test_an_amount_too_small_or_not_a_number_says_so_in_grouped_digits():
     assert not EForm({"capital": "1.5"}, schema=CAPITAL, ui={}).is_valid()
 
 
+@pytest.mark.parametrize("typed", ["1000.000", "500.00", "25000000.000", "5.000.00", "1,5"])
+def test_an_amount_that_is_not_plainly_grouped_is_refused_not_misread(typed):
+    """Django would drop the trailing ".000": 25000000.000 (meant as 25 billion) read as 25 million."""
+    form = EForm({"capital": typed}, schema=CAPITAL, ui={})
+    assert not form.is_valid()
+    assert form.errors["capital"] == ["Chỉ nhập chữ số, có thể có dấu chấm phân cách, ví dụ 500.000.000."]
+
+
+def test_a_negative_amount_is_read_as_typed():
+    schema = {"type": "object", "properties": {"change": {"type": "integer"}}}
+    form = EForm({"change": "-1.000"}, schema=schema, ui={})
+    assert form.is_valid() and form.as_json() == {"change": -1000}
+
+
 def test_an_amount_is_typed_on_the_numeric_keypad_and_read_back_grouped(citizen, family):
     html = str(EForm(initial={"capital": 900000000}, schema=CAPITAL, ui={})["capital"])
     assert 'inputmode="numeric"' in html and 'type="text"' in html and 'value="900.000.000"' in html

@@ -1,6 +1,7 @@
 """Filing a record through the citizen's pages: prefill, e-form validation, attachments, submission."""
 
 import re
+import uuid
 from urllib.parse import urlencode
 
 import pytest
@@ -230,6 +231,10 @@ def test_a_refused_file_among_those_chosen_is_said_and_the_good_one_kept(client,
     assert [a.original_name for a in record.attachments.all()] == ["suc-khoe.pdf"]
     nothing = client.post(base + "attachments/", {"action": f"upload:{record.pk}-{health.pk}"})
     assert "Hãy chọn tệp để tải lên." in nothing.content.decode()
+    # A file for a document not on this page (a stale page, a forged field) is refused, and said so.
+    stray = client.post(base + "attachments/", {"action": "continue", f"file-{uuid.uuid4()}-{health.pk}": files.pdf()})
+    assert stray.status_code == 400 and "Thao tác không hợp lệ." in stray.content.decode()
+    assert record.attachments.count() == 1
 
 
 def test_a_refusal_shows_where_else_to_go(client, citizen):

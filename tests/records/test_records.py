@@ -123,6 +123,8 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
     )
     response = client.post(base + "attachments/", {"action": "continue"})
     assert response.status_code == 302, response.content.decode()[:3000]
+    review = client.get(base + "review/").content.decode()
+    assert "</strong> (3 ngày làm việc)" in review and "(7 ngày làm việc)" not in review  # residence, in the bundle
     assert client.post(base + "review/").status_code == 302
 
     records = list(Record.objects.filter(group__isnull=False).select_related("agency").order_by("created_at"))
@@ -143,6 +145,13 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
 
     filed_on = timezone.localdate(records[0].submitted_at)
     assert [r.expected_result_date for r in records] == [due_date(filed_on, days) for days in (1, 4, 5)]
+    # Social security receiving the card's record at once does not bring it before the records it waits for.
+    card = records[2]
+    officer = User.objects.create_user(username="bhxh", password="x", kind=User.Kind.STAFF)
+    grant_role(officer, card.agency, StaffRole.RECEIVER)
+    services.transition(card, "receive", actor=officer, role=StaffRole.RECEIVER)
+    card.refresh_from_db()
+    assert card.due_date == card.expected_result_date == due_date(filed_on, 5)
     assert all(r.form_data["child_full_name"] == "Lê Minh Con" for r in records)
     done = client.get(base + "done/").content.decode()
     assert all(r.code in done for r in records)

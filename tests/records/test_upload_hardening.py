@@ -281,6 +281,48 @@ def test_real_pdfs_and_pictures_still_pass(citizen, family):
     assert record.attachments.count() == len(uploads)
 
 
+def damaged_xref(pdf: bytes) -> bytes:
+    """The same PDF with its cross-reference table pointing nowhere, as some scanners write them (readers repair)."""
+    start = pdf.rindex(b"startxref")
+    return pdf[:start] + b"startxref\n999999\n%%EOF\n"
+
+
+def test_a_pdf_whose_cross_references_readers_repair_is_still_checked(citizen, family):
+    import zlib
+
+    record = filled_draft(citizen, family["father"])
+    component = record.procedure_version.components.first()
+    scan = io.BytesIO()
+    Image.new("RGB", (620, 877), (250, 250, 245)).save(scan, "PDF", resolution=75)
+    services.attach(record, component, SimpleUploadedFile("quet.pdf", damaged_xref(scan.getvalue())), by=citizen)
+
+    script = b"<< /S /J#61vaScript /JS (app.alert(1)) >>"
+    hidden = zlib.compress(script)  # compressed in a stream, as object streams hold objects
+    for name, content in {
+        "mo-la-chay.pdf": damaged_xref(pdf_with(b"/OpenAction " + script + b" ")),
+        "nen.pdf": damaged_xref(
+            pdf_with(extra_objects=[b"<< /Length %d >>\nstream\n%s\nendstream" % (len(hidden), hidden)])
+        ),
+    }.items():
+        with pytest.raises(ValidationError, match=ACTIVE):
+            services.attach(record, component, SimpleUploadedFile(name, content), by=citizen)
+    with pytest.raises(ValidationError, match=BROKEN):  # objects, but nothing a reader could show
+        services.attach(
+            record, component, SimpleUploadedFile("rac.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF"), by=citizen
+        )
+    assert [a.original_name for a in record.attachments.all()] == ["quet.pdf"]
+
+
+def test_a_large_photo_is_checked_without_decoding_it_whole_and_a_huge_png_is_refused(citizen, family):
+    record = filled_draft(citizen, family["father"])
+    component = record.procedure_version.components.first()
+    photo = image("JPEG", size=(8000, 6000))  # a 48-megapixel phone photo
+    services.attach(record, component, SimpleUploadedFile("anh-48mp.jpg", photo), by=citizen)
+    huge = image("PNG", size=(6000, 5000), mode="1")  # 30 megapixels, a few kilobytes
+    with pytest.raises(ValidationError, match="quá nhiều điểm ảnh"):
+        services.attach(record, component, SimpleUploadedFile("to.png", huge), by=citizen)
+
+
 # --- Documents that need no file ------------------------------------------------------------------------------
 
 
