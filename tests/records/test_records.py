@@ -145,13 +145,6 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
 
     filed_on = timezone.localdate(records[0].submitted_at)
     assert [r.expected_result_date for r in records] == [due_date(filed_on, days) for days in (1, 4, 5)]
-    # Social security receiving the card's record at once does not bring it before the records it waits for.
-    card = records[2]
-    officer = User.objects.create_user(username="bhxh", password="x", kind=User.Kind.STAFF)
-    grant_role(officer, card.agency, StaffRole.RECEIVER)
-    services.transition(card, "receive", actor=officer, role=StaffRole.RECEIVER)
-    card.refresh_from_db()
-    assert card.due_date == card.expected_result_date == due_date(filed_on, 5)
     assert all(r.form_data["child_full_name"] == "Lê Minh Con" for r in records)
     done = client.get(base + "done/").content.decode()
     assert all(r.code in done for r in records)
@@ -160,6 +153,19 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
         assert f"<strong>{record.service.name}</strong> ({record.code}):" in done
     listing = client.get("/my/records/").content.decode()
     assert listing.count('<span class="tag">Liên thông</span>') == 3
+
+
+def test_receiving_a_bundle_record_early_keeps_the_date_it_waits_for(client, citizen, family):
+    """Social security receiving the card's record at once does not bring it before the records it waits for."""
+    from records.deadlines import due_date
+
+    test_integrated_filing_creates_linked_records_at_their_own_agencies(client, citizen, family)
+    card = Record.objects.filter(group__isnull=False).order_by("created_at").last()
+    officer = User.objects.create_user(username="bhxh", password="x", kind=User.Kind.STAFF)
+    grant_role(officer, card.agency, StaffRole.RECEIVER)
+    services.transition(card, "receive", actor=officer, role=StaffRole.RECEIVER)
+    card.refresh_from_db()
+    assert card.due_date == card.expected_result_date == due_date(timezone.localdate(card.submitted_at), 5)
 
 
 def test_uploads_are_checked_by_content_and_size(citizen, family):
