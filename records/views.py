@@ -202,7 +202,11 @@ def _form(request, filing, context):
             return redirect("records:step", pk=filing.pk, step="attachments")
     else:
         form = eforms.EForm(
-            initial=filing.form_data, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled
+            initial=filing.form_data,
+            schema=definition.form_schema,
+            ui=definition.form_ui,
+            prefilled=prefilled,
+            suggested=prefill.prefill_values(definition.suggest_map, registry),
         )
         valid = True
     context.update(

@@ -64,6 +64,11 @@ class ServiceDetailSerializer(ServiceListSerializer):
         help_text="Fields the portal fills from the population registry or the wallet when they hold them; "
         "a value sent for them is then ignored."
     )
+    suggested_fields = serializers.JSONField(
+        source="suggest_map",
+        help_text="Fields worth proposing from the citizen's VNeID data (field → claim path, e.g. "
+        "`household.spouse.name`), for the citizen to confirm or change; what is sent is kept.",
+    )
     eligibility = serializers.SerializerMethodField(
         help_text="Questions to answer `true` or `false` in the filing request's `eligibility`, by id."
     )
@@ -77,6 +82,7 @@ class ServiceDetailSerializer(ServiceListSerializer):
             "form_schema",
             "form_ui",
             "prefilled_fields",
+            "suggested_fields",
             "eligibility",
             "components",
         ]

@@ -446,6 +446,12 @@ BUNDLES = [
         # Procedure 1.001022: at most 5 working days in all, 1 for the birth, 3 for residence, 1 for the card.
         "member_days": [1, 3, 1],
         "form": BIRTH_BUNDLE_FORM,
+        # Likely, not certain: the other parent is usually the spouse, the child lives where the parent does.
+        "suggest": {
+            "other_parent_name": "household.spouse.name",
+            "other_parent_id_number": "household.spouse.id_number",
+            "residence_address": "permanent_address.formatted",
+        },
         "eligibility": [
             {
                 "id": "under_six",
@@ -540,6 +546,7 @@ def create_bundle(item: dict) -> IntegratedService:
         form_schema=schema,
         form_ui=ui,
         prefill_map={k: v for k, v in APPLICANT_PREFILL.items() if k in schema["properties"]},
+        suggest_map=item.get("suggest", {}),
         eligibility=item["eligibility"],
     )
     days = item.get("member_days") or [None] * len(item["members"])

@@ -169,8 +169,16 @@ class WholeNumberField(forms.IntegerField):
 class EForm(forms.Form):
     """A form built from a schema; ``prefilled`` fields are shown read-only and never taken from the POST."""
 
-    def __init__(self, *args, schema: dict, ui: dict, prefilled: dict | None = None, **kwargs):
+    def __init__(
+        self, *args, schema: dict, ui: dict, prefilled: dict | None = None, suggested: dict | None = None, **kwargs
+    ):
+        """``suggested``: values the registry makes likely (the spouse as the other parent), put in the fields the
+        citizen has not filled yet, editable and said to come from the registry."""
         self.schema, self.ui, self.prefilled = schema, ui, prefilled or {}
+        self.suggested = {name: value for name, value in (suggested or {}).items() if name not in self.prefilled}
+        if self.suggested and not args and "data" not in kwargs:
+            initial = kwargs.get("initial") or {}
+            kwargs["initial"] = {**{k: v for k, v in self.suggested.items() if initial.get(k) in (None, "")}, **initial}
         super().__init__(*args, **kwargs)
         required = set(schema.get("required", []))
         for _legend, names in field_order(schema, ui):
@@ -182,8 +190,10 @@ class EForm(forms.Form):
                     self.fields[name].disabled = True
                     self.fields[name].initial = self.prefilled[name]
         for name, field in self.fields.items():
-            if hint := self._condition_hint(name):
-                field.help_text = f"{field.help_text} {hint}" if field.help_text else hint
+            hints = [field.help_text, self._condition_hint(name)]
+            if name in self.suggested:
+                hints.append(_("Gợi ý từ Cơ sở dữ liệu quốc gia về dân cư; hãy sửa nếu không đúng."))
+            field.help_text = " ".join(str(hint) for hint in hints if hint)
 
     def _condition_hint(self, name: str) -> str:
         """When a conditional field applies, said beside it: without JavaScript every field is on the page."""

@@ -25,6 +25,15 @@ class EFormDefinition(models.Model):
         blank=True,
         help_text=_('Trường biểu mẫu → đường dẫn dữ liệu, ví dụ {"full_name": "full_name"}.'),
     )
+    suggest_map = models.JSONField(
+        _("gợi ý từ CSDL dân cư (người nộp sửa được)"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Trường biểu mẫu → đường dẫn dữ liệu, như “điền sẵn”, cho những gì thường đúng nhưng không chắc "
+            'chắn, ví dụ {"other_parent_name": "household.spouse.name"}: điền sẵn nhưng người nộp sửa được.'
+        ),
+    )
     eligibility = models.JSONField(
         _("câu hỏi điều kiện"),
         default=list,
@@ -44,10 +53,19 @@ class EFormDefinition(models.Model):
             eforms.check_definition(self.form_schema, self.form_ui or {})
         except ValidationError as error:
             raise ValidationError({"form_schema": error.messages}) from None
-        unknown = set(self.prefill_map or {}) - set(self.form_schema.get("properties", {}))
-        if unknown:
+        fields = set(self.form_schema.get("properties", {}))
+        for name in ("prefill_map", "suggest_map"):
+            unknown = set(getattr(self, name) or {}) - fields
+            if unknown:
+                raise ValidationError(
+                    {name: _("Trường không có trong biểu mẫu: %(names)s") % {"names": ", ".join(sorted(unknown))}}
+                )
+        if both := set(self.prefill_map or {}) & set(self.suggest_map or {}):
             raise ValidationError(
-                {"prefill_map": _("Trường không có trong biểu mẫu: %(names)s") % {"names": ", ".join(sorted(unknown))}}
+                {
+                    "suggest_map": _("Trường đã điền sẵn từ CSDL, không gợi ý thêm: %(names)s")
+                    % {"names": ", ".join(sorted(both))}
+                }
             )
         for question in self.eligibility or []:
             if not isinstance(question, dict) or "id" not in question or "question" not in question:

@@ -84,6 +84,26 @@ def test_the_birth_form_explains_a_wrong_id_and_refuses_a_birth_in_the_future(cl
     assert "Lê Minh Con" in page  # nothing typed is lost
 
 
+def test_the_birth_bundle_suggests_the_spouse_as_the_other_parent_and_lets_the_citizen_change_it(
+    client, citizen, family
+):
+    bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
+    base = re.match(
+        r"(/my/filings/[0-9a-f-]+/)", client.post(f"/services/bundles/{bundle.slug}/start/")["Location"]
+    ).group(1)
+    client.post(base + "eligibility/", {"under_six": "yes"})
+    page = client.get(base + "form/").content.decode()
+    mother, father = family["mother"], family["father"]
+    assert re.search(rf'name="other_parent_name" value="{mother.full_name}"', page)  # an input, not read-only text
+    assert re.search(rf'name="other_parent_id_number" value="{mother.id_number}"', page)
+    assert re.search(rf'name="residence_address" value="{re.escape(father.permanent_residence)}"', page)
+    assert page.count("Gợi ý từ Cơ sở dữ liệu quốc gia về dân cư; hãy sửa nếu không đúng.") == 3
+
+    client.post(base + "form/", {"other_parent_name": "Nguyễn Thị Khác", "save": ""})
+    again = client.get(base + "form/").content.decode()
+    assert 'name="other_parent_name" value="Nguyễn Thị Khác"' in again  # what the citizen typed wins
+
+
 def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, citizen, family):
     bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
     response = client.post(f"/services/bundles/{bundle.slug}/start/")
