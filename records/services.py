@@ -687,16 +687,19 @@ _EFFECTS = {
 }
 
 
-def _bundle_members(record: Record) -> list:
+def bundle_members(record: Record) -> list:
+    """The members of the integrated service the record was filed with, in order (none for a single filing)."""
     if not record.group_id or record.group.bundle_id is None:
         return []
     return list(record.group.bundle.bundle_members.select_related("service__version"))
 
 
-def time_limit(record: Record) -> int:
+def time_limit(record: Record, members: list | None = None) -> int:
     """Working days the record's agency has: its time limit within an integrated filing when the bundle sets one
-    (the birth bundle gives the residence registration 3 days instead of its usual 7), else its procedure's."""
-    member = next((m for m in _bundle_members(record) if m.service_id == record.service_id), None)
+    (the birth bundle gives the residence registration 3 days instead of its usual 7), else its procedure's.
+    ``members``: the bundle's, when the caller has them already."""
+    members = bundle_members(record) if members is None else members
+    member = next((m for m in members if m.service_id == record.service_id), None)
     if member is not None and member.processing_days is not None:
         return member.processing_days
     return record.procedure_version.processing_days or 0
@@ -706,12 +709,13 @@ def days_to_result(record: Record) -> int:
     """Working days from submission to the record's result. The procedures of an integrated filing follow one
     another (the birth is registered before the child's residence): a record's result also waits for those before it
     in the bundle."""
+    members = bundle_members(record)
     days = 0
-    for member in _bundle_members(record):
+    for member in members:
         if member.service_id == record.service_id:
-            return days + time_limit(record)
+            return days + time_limit(record, members)
         days += member.time_limit
-    return time_limit(record)
+    return time_limit(record, members)
 
 
 def submit(record: Record, *, actor, role: str = workflow.CITIZEN, client_ip: str | None = None) -> Record:

@@ -373,13 +373,14 @@ def _review(request, filing, context):
             errors = _review_problems(filing, request.user) or [("", message) for message in error.messages]
         else:
             return redirect("records:done", pk=filing.pk)
+    members = services.bundle_members(filing.first)
     context.update(
         {
             "answers": answers_shown(definition, filing.form_data, filing.first.prefilled_fields),
             "slots": filing.slots(filing.registry_data()),
             "errors": errors,
             # Within an integrated filing a procedure may have less time than on its own.
-            "time_limits": [(record, services.time_limit(record)) for record in filing.records],
+            "time_limits": [(record, services.time_limit(record, members)) for record in filing.records],
         }
     )
     return _render_step(request, "records/step_review.html", context, errors=bool(errors))
