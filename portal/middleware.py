@@ -31,8 +31,8 @@ class RequestSizeLimitMiddleware:
     """Answer 413 to a request whose declared body is over ``MAX_REQUEST_BODY_SIZE``, before anything reads it.
 
     It stands before CsrfViewMiddleware, which parses ``request.POST`` (and so stores every uploaded file)
-    before any view checks who is asking. The filing API sends all of a record's files (50 MB at most) in
-    one request, so the limit sits a little above that. The reverse proxy should cap bodies too.
+    before any view checks who is asking. The limit leaves room for every file of a record in one request
+    (the filing API, the documents page); the reverse proxy should cap bodies too.
     """
 
     def __init__(self, get_response):

@@ -97,7 +97,7 @@ def _held(user, agency) -> set[str]:
 @staff_required
 def record(request, pk):
     record = _record(request, pk)
-    definition = record.group.bundle if record.group_id else record.service
+    definition = record.definition
     actions = services.allowed_actions(record, request.user)
     names = {a.action for a in actions}
     return render(

@@ -75,7 +75,7 @@ class Filing:
     @property
     def definition(self):
         """What carries the form: the integrated service, or the single online service."""
-        return self.group.bundle if self.group else self.records[0].service
+        return self.records[0].definition
 
     @property
     def first(self) -> Record:

@@ -171,11 +171,8 @@ def keep_in_draft(
             if component is None:
                 errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": f"component_{key}"})
                 continue
-            if reason := services.needs_no_file(record, component):
-                errors.append(f"{component.name}: {reason}")
-                continue
             try:
-                services.attach(record, component, uploaded, by=by, replace=replace)
+                services.attach(record, component, uploaded, by=by, replace=replace, from_citizen=True)
             except ValidationError as error:
                 errors += error.messages
     return record, errors

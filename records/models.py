@@ -150,6 +150,11 @@ class Record(models.Model):
         return self.state == RecordState.DRAFT
 
     @property
+    def definition(self):
+        """What carries the form and its rules: the integrated service it was filed with, or its own service."""
+        return self.group.bundle if self.group_id else self.service
+
+    @property
     def is_open(self) -> bool:
         """Filed and not finished: an appointment date still means something."""
         return self.state in OPEN_STATES

@@ -260,16 +260,20 @@ def change_agency(record: Record, agency) -> None:
 # --- Attachments ------------------------------------------------------------
 
 
-def attach(record: Record, component, uploaded, *, by, replace: bool = False) -> Attachment:
+def attach(record: Record, component, uploaded, *, by, replace: bool = False, from_citizen: bool = False) -> Attachment:
     """Store an upload for a document component after checking its content and the record's total size.
 
     ``replace``: the new file takes the place of the component's earlier ones, which are removed
     only once the new one is accepted (a refused file never costs the citizen a good one).
+    ``from_citizen``: sent through the citizen's own doors (the web step, the filing API), which take
+    no file for a document the e-form or the registry stands in for (``needs_no_file``).
     """
     if record.state not in (RecordState.DRAFT, RecordState.SUPPLEMENT_REQUESTED):
         raise ValidationError(_("Hồ sơ ở trạng thái này không nhận thêm tệp."))
     if component is not None and component.version_id != record.procedure_version_id:
         raise ValidationError(_("Thành phần hồ sơ không thuộc thủ tục này."))
+    if from_citizen and (reason := needs_no_file(record, component)):
+        raise ValidationError(reason)
     content_type, digest = check_upload(uploaded)
     if not replace:
         # The same file again (a double tap, or uploaded twice by mistake) is kept once.
@@ -293,8 +297,8 @@ def attach(record: Record, component, uploaded, *, by, replace: bool = False) ->
 
 def needs_no_file(record: Record, component) -> str | None:
     """Why an online filing takes no file for ``component`` (the e-form or the population registry stands in for
-    it), or None. The citizen's doors (the web step, the filing API) refuse such a file: it would only reach the
-    officers, beside the data that replaces it. At the desk an officer may still scan the signed paper form."""
+    it), or None. A file sent anyway would only reach the officers, beside the data that replaces it; at the desk
+    an officer may still scan the signed paper form."""
     if component is None:
         return None
     if component.pk == record.service.form_component_id:
@@ -361,7 +365,7 @@ def located_submission_problems(record: Record) -> list[tuple[object, str]]:
     component, message). An eligibility question answered the wrong way stops it even if the form is right."""
     from services.eforms import validate_data
 
-    definition = record.group.bundle if record.group_id else record.service
+    definition = record.definition
     answers, questions = record.eligibility_answers or {}, definition.eligibility or []
     # At the desk the officer checks eligibility in person; online, every question must be answered.
     unanswered = unanswered_questions(answers, questions) if record.channel == Channel.ONLINE else []
@@ -504,9 +508,7 @@ def _move_linked(first: Record, step, actor, role, reason, client_ip, first_even
     agencies too: the bundle authorises it, so their roles are not checked; a
     linked record held by a guard (an unpaid fee...) stays where it is.
     """
-    if not first.group_id:
-        return
-    members = list(first.group.bundle.bundle_members.order_by("order", "id"))
+    members = bundle_members(first)
     if not members or members[0].service_id != first.service_id:
         return
     following = {m.service_id for m in members[1:] if m.moves_with_first}

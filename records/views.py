@@ -53,7 +53,7 @@ def _step_up_for(request, record: Record, come_back: str | None = None):
     VNeID level (the officer saw the citizen's papers), so a citizen with a level-1 account still reads it."""
     if record.channel != Channel.ONLINE:
         return None
-    return _step_up_first(request, record.group.bundle if record.group_id else record.service, come_back)
+    return _step_up_first(request, record.definition, come_back)
 
 
 @require_http_methods(["GET", "POST"])
@@ -153,7 +153,7 @@ class AgencyChoiceForm(forms.Form):
         groups: dict[str, list] = {}
         for agency in field.queryset:
             unit = agency.unit
-            province = (unit.parent if unit is not None and unit.parent_id else unit) if unit is not None else None
+            province = unit.parent if unit is not None and unit.parent_id else unit  # a province's own agency: itself
             label = province.display_name if province is not None else ""
             groups.setdefault(label, []).append((agency.code, field.label_from_instance(agency)))
         own = next((label for label, options in groups.items() if record.agency.code in dict(options)), None)
@@ -281,9 +281,7 @@ def _store_chosen_files(request, filing) -> dict[str, list[str]]:
             errors.setdefault("", []).extend(error.messages)
             continue
         try:
-            if reason := services.needs_no_file(record, component):
-                raise ValidationError(reason)
-            services.attach(record, component, uploaded, by=request.user)
+            services.attach(record, component, uploaded, by=request.user, from_citizen=True)
         except ValidationError as error:
             errors.setdefault(key, []).extend(error.messages)
         else:
@@ -314,12 +312,10 @@ def _missing_message(slot) -> str:
 def _change_slot(request, filing, registry, action) -> None:
     record, component = _slot_target(filing, request.POST)
     if action == "upload":
-        if reason := services.needs_no_file(record, component):  # the page offers no input: a forged request
-            raise ValidationError(reason)
         uploaded = request.FILES.get("file")
         if uploaded is None:
             raise ValidationError(_("Hãy chọn tệp để tải lên."))
-        services.attach(record, component, uploaded, by=request.user)
+        services.attach(record, component, uploaded, by=request.user, from_citizen=True)
         messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": uploaded.name})
     elif action == "remove":
         attachment = Attachment.objects.filter(pk=request.POST.get("attachment"), record=record).first()
@@ -484,9 +480,9 @@ def detail(request, pk):
         if record.channel != Channel.ONLINE:
             raise Http404  # an officer is still preparing it at the desk
         return redirect("records:step", pk=record.group_id or record.pk, step="form")
-    definition = record.group.bundle if record.group_id else record.service
     if stepping_up := _step_up_for(request, record):
         return stepping_up
+    definition = record.definition
     return render(
         request,
         "records/detail.html",

@@ -41,19 +41,25 @@ def service_detail(request, slug):
     service = get_object_or_404(
         OnlineService.objects.select_related("version__procedure", "version__sector"), slug=slug
     )
-    fees = [fee for fee in service.version.fees.all() if fee.amount_online]  # a 0 đ line is no fee to pay
     return render(
         request,
         "services/detail.html",
         {
             "service": service,
-            "version": service.version,
-            "components": service.version.components.all(),
-            "replacements": {r.component_id: r for r in service.replacements.all()},
-            "fees": fees,
+            **_what_it_takes(service),
             "unfinished": records_selectors.unfinished_for_service(request.user, service),
         },
     )
+
+
+def _what_it_takes(service) -> dict:
+    """A service's procedure version, its documents (and what stands in for them) and the fees paid online."""
+    return {
+        "version": service.version,
+        "components": service.version.components.all(),
+        "replacements": {r.component_id: r for r in service.replacements.all()},
+        "fees": [fee for fee in service.version.fees.all() if fee.amount_online],  # a 0 đ line is no fee to pay
+    }
 
 
 @require_GET
@@ -63,15 +69,7 @@ def bundle_detail(request, slug):
         "service__version__components", "service__version__fees", "service__replacements"
     )
     parts = [
-        {
-            "service": member.service,
-            "version": member.service.version,
-            "days": member.time_limit,
-            "components": member.service.version.components.all(),
-            "replacements": {r.component_id: r for r in member.service.replacements.all()},
-            "fees": [fee for fee in member.service.version.fees.all() if fee.amount_online],
-        }
-        for member in members
+        {"service": member.service, "days": member.time_limit, **_what_it_takes(member.service)} for member in members
     ]
     # The procedures follow one another: the whole bundle takes the sum of their time limits.
     total_days = sum(part["days"] for part in parts)
