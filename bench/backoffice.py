@@ -69,12 +69,12 @@ def prepare():
     from django.core.management import call_command
     from django.db import connection
 
+    from eservices.models import OnlineService
     from identity.constants import StaffRole
     from identity.models import User
     from identity.services import grant_role
     from procedures.models import Agency
     from records.models import Record
-    from services.models import OnlineService
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", verbosity=0)

@@ -61,9 +61,9 @@ def prepare():
     from django.core.management import call_command
     from django.db import connection
 
+    from eservices.models import OnlineService
     from identity.models import Person, User
     from identity.vneid.claims import person_claims
-    from services.models import OnlineService
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", verbosity=0)

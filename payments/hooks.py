@@ -10,7 +10,7 @@ import logging
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from services.constants import FeeTiming
+from eservices.constants import FeeTiming
 
 from . import services
 from .constants import ExemptionStatus

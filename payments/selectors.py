@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from eservices.constants import FeeTiming
 from records.constants import Channel
-from services.constants import FeeTiming
 
 from .constants import ExemptionGroup, ExemptionStatus, PaymentState, RefundState
 from .fees import FeeQuote, calculate_fee

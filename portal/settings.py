@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "identity.vneid",
     "notifications",
     "procedures",
-    "services",
+    "eservices",
     "records",
     "payments",
     "documents",

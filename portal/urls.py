@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from eservices import api as services_api
 from procedures import api as procedures_api
 from records import api as records_api
-from services import api as services_api
 
 from . import views
 
@@ -26,7 +26,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("procedures/", include("procedures.urls")),
-    path("services/", include("services.urls")),
+    path("services/", include("eservices.urls")),
     path("", include("records.urls")),
     path("backoffice/", include("records.backoffice_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

@@ -16,13 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from eservices import eforms, prefill
+from eservices.models import OnlineService
 from identity import services as identity
 from identity.constants import StaffRole
 from identity.decorators import staff_required
 from portal.files import private_file_response
 from procedures.models import Agency
-from services import eforms, prefill
-from services.models import OnlineService
 
 from . import selectors, services, workflow
 from .constants import Channel, RecordState

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
-from services import prefill
-from services.constants import ReplacementSource
+from eservices import prefill
+from eservices.constants import ReplacementSource
 
 from .constants import Channel
 from .models import Record, RecordGroup

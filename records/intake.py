@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eservices import eforms, prefill
+from eservices.constants import ReplacementSource
 from procedures.models import DocumentComponent
-from services import eforms, prefill
-from services.constants import ReplacementSource
 
 from . import deadlines, services, signals, workflow
 from .codes import allocate_code

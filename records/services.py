@@ -10,8 +10,8 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eservices.models import IntegratedService, OnlineService
 from procedures.models import AdministrativeUnit
-from services.models import IntegratedService, OnlineService
 
 from . import deadlines, selectors, signals, workflow
 from .codes import allocate_code
@@ -201,7 +201,7 @@ def save_eligibility(record: Record, answers: dict, questions: list) -> list[tup
 
 def eligibility_refusals(answers: dict, questions: list) -> list[tuple[str, str]]:
     """(question id, refusal message) for each question answered so that the citizen may not file online."""
-    from services.eforms import text
+    from eservices.eforms import text
 
     return [
         (q["id"], text(q.get("refusal"), _("Bạn chưa đủ điều kiện thực hiện thủ tục này.")))
@@ -212,7 +212,7 @@ def eligibility_refusals(answers: dict, questions: list) -> list[tuple[str, str]
 
 def unanswered_questions(answers: dict, questions: list) -> list[tuple[str, str]]:
     """(question id, message) for each eligibility question not answered yes or no."""
-    from services.eforms import text
+    from eservices.eforms import text
 
     return [
         (q["id"], _("Chưa trả lời câu hỏi: %(question)s") % {"question": text(q.get("question"))})
@@ -363,7 +363,7 @@ def submission_problems(record: Record) -> list[str]:
 def located_submission_problems(record: Record) -> list[tuple[object, str]]:
     """What stops the draft being submitted: (where it is fixed: "eligibility", "form" or the missing document
     component, message). An eligibility question answered the wrong way stops it even if the form is right."""
-    from services.eforms import validate_data
+    from eservices.eforms import validate_data
 
     definition = record.definition
     answers, questions = record.eligibility_answers or {}, definition.eligibility or []
@@ -775,7 +775,7 @@ def applicant_role_for(record: Record) -> str:
 
 
 def residence_unit_code(registry: dict | None) -> str:
-    """The code of the unit of permanent residence in registry data (``services.prefill.registry_data``),
+    """The code of the unit of permanent residence in registry data (``eservices.prefill.registry_data``),
     which decides where a filing goes."""
     return ((registry or {}).get("permanent_address") or {}).get("unit_code") or ""
 

@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from eservices import eforms, prefill
+from eservices.constants import ReplacementSource
 from identity.decorators import citizen_required
 from identity.services import assurance_satisfied, has_role
 from portal.files import private_file_response
 from portal.net import client_ip
 from procedures.models import Agency, DocumentComponent
-from services import eforms, prefill
-from services.constants import ReplacementSource
 
 from . import selectors, services
 from .constants import Channel, RecordState

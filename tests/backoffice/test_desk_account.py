@@ -7,13 +7,13 @@ import pytest
 import requests
 from django.test import Client
 
+from eservices.models import OnlineService
 from identity.constants import AssuranceLevel
 from identity.models import User
 from identity.vneid.clients import register_portal_client
 from identity.vneid.models import VNeIDAccount
 from records.constants import Channel
 from records.models import Record
-from services.models import OnlineService
 from tests.identity.conftest import PASSWORD
 from tests.identity.helpers import portal_login
 

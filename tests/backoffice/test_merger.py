@@ -5,12 +5,12 @@ import io
 import pytest
 from django.core.management import call_command
 
+from eservices.models import OnlineService
 from identity.constants import StaffRole
 from procedures.constants import AgencyLevel, UnitLevel
 from procedures.models import AdministrativeUnit, Agency
 from records.constants import RecordState as S
 from records.models import Record, RecordEvent
-from services.models import OnlineService
 
 from .conftest import advance, make_officer, submitted_record
 

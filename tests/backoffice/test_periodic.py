@@ -6,10 +6,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from eservices.models import BundleMember
 from records import deadlines, services, signals, tasks
 from records.constants import RecordState as S
 from records.models import Record, RecordEvent
-from services.models import BundleMember
 
 from .conftest import advance
 

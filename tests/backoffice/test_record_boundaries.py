@@ -3,10 +3,10 @@
 import pytest
 from django.test import Client
 
+from eservices.models import OnlineService
 from records import services
 from records.constants import Channel, RecordState
 from records.models import Attachment, Record
-from services.models import OnlineService
 from tests.records import files
 
 from .conftest import login, staff_login

@@ -7,12 +7,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from eservices.models import OnlineService
 from identity.constants import StaffRole
 from records import deadlines, selectors, services
 from records.constants import Channel
 from records.constants import RecordState as S
 from records.models import Record, RecordEvent
-from services.models import OnlineService
 from tests.records import files
 
 from .conftest import advance, login, make_officer, staff_login, submitted_record

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+from eservices.constants import FeeTiming
 from identity.constants import StaffRole
 from payments import services
 from payments.constants import ExemptionStatus, PaymentSource, PaymentState, RefundState
@@ -16,7 +17,6 @@ from records import services as records_services
 from records import workflow
 from records.constants import RecordState
 from records.models import Record
-from services.constants import FeeTiming
 
 from .conftest import filed_record, officer, staff_login
 from .gateway import pay

@@ -3,13 +3,13 @@ import datetime
 import pytest
 from allauth.socialaccount.models import SocialAccount
 
+from eservices import demo as services_demo
 from identity.constants import EDocumentKind, Relationship, Sex
 from identity.models import EDocument, Household, Person, User
 from identity.validators import build_id_number
 from identity.vneid.claims import person_claims
 from procedures import demo as procedures_demo
 from procedures.models import AdministrativeUnit
-from services import demo as services_demo
 
 SERVICE_CODES = {item["code"] for item in services_demo.SERVICES}
 
@@ -117,8 +117,8 @@ def sms_outbox(settings, tmp_path):
 
 def filled_draft(user, person, slug="dang-ky-thuong-tru"):
     """A draft whose form is complete, ready to submit (the simple residence service needs no upload)."""
+    from eservices.models import OnlineService
     from records import services as records_services
-    from services.models import OnlineService
 
     record = records_services.start_draft(
         service=OnlineService.objects.get(slug=slug),

@@ -5,10 +5,10 @@ import re
 import pytest
 from django.core.files.storage import default_storage
 
+from eservices.models import IntegratedService, OnlineService
 from records import services
 from records.constants import RecordState
 from records.models import Attachment, Record, RecordGroup
-from services.models import IntegratedService, OnlineService
 
 from . import files
 from .conftest import filled_draft, login, payment_for

@@ -4,9 +4,9 @@ import unicodedata
 
 import pytest
 
+from eservices.demo import service_spec
+from eservices.eforms import EForm, validate_data
 from records import services
-from services.demo import service_spec
-from services.eforms import EForm, validate_data
 
 from .conftest import filled_draft
 
@@ -69,8 +69,8 @@ def test_an_amount_is_typed_on_the_numeric_keypad_and_read_back_grouped(citizen,
     html = str(EForm(initial={"capital": 900000000}, schema=CAPITAL, ui={})["capital"])
     assert 'inputmode="numeric"' in html and 'type="text"' in html and 'value="900.000.000"' in html
 
+    from eservices.models import OnlineService
     from records.views import answers_shown
-    from services.models import OnlineService
 
     business = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
     shown = [item for _legend, items in answers_shown(business, {"capital": 900000000}, []) for item in items]

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from services.demo import service_spec
-from services.eforms import EForm, check_definition
-from services.models import OnlineService
+from eservices.demo import service_spec
+from eservices.eforms import EForm, check_definition
+from eservices.models import OnlineService
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from services.models import IntegratedService
+from eservices.models import IntegratedService
 
 pytestmark = pytest.mark.django_db
 

@@ -506,7 +506,7 @@ def test_the_filing_journey_reads_in_english(client, citizen):
 
 
 def test_the_procedure_page_leads_to_its_online_service(client, catalogue):
-    from services.models import OnlineService
+    from eservices.models import OnlineService
 
     service = OnlineService.objects.get(slug="cap-doi-giay-phep-lai-xe")
     page_url = service.version.procedure.get_absolute_url()

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
+from eservices.models import IntegratedService, OnlineService
 from identity.constants import StaffRole
 from identity.models import User
 from identity.services import grant_role
@@ -16,7 +17,6 @@ from procedures.models import Agency
 from records import services
 from records.constants import RecordState
 from records.models import Attachment, Record
-from services.models import IntegratedService, OnlineService
 from tests.staff import enable_totp, totp_session
 from tests.threads import all_at_once
 
@@ -708,7 +708,7 @@ def test_a_double_tap_on_start_makes_one_draft(family, catalogue):
     a new start once the citizen has begun the first (a second filing of their own) makes a new one."""
     from django.test import Client
 
-    from services.models import IntegratedService
+    from eservices.models import IntegratedService
 
     from .conftest import citizen_account
 

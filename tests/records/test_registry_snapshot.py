@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from eservices import prefill
 from identity.constants import EDocumentKind
 from identity.models import EDocument, Person
 from records import deadlines
 from records.models import DayOff
-from services import prefill
 
 from .test_filing import answer_eligibility, filing_url, start
 

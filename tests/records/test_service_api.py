@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from eservices.models import OnlineService
 from records.constants import RecordState
 from records.models import Record
-from services.models import OnlineService
 
 from . import files
 

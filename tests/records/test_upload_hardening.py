@@ -15,11 +15,11 @@ from django.core.files.uploadhandler import FileUploadHandler
 from django.test import Client
 from PIL import Image
 
+from eservices.constants import ReplacementSource
+from eservices.models import OnlineService
 from records import services
 from records.constants import MAX_ATTACHMENT_SIZE, MAX_RECORD_ATTACHMENTS_SIZE, RecordState
 from records.models import Attachment, Record
-from services.constants import ReplacementSource
-from services.models import OnlineService
 
 from . import files
 from .conftest import filled_draft

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: identity needs the administrative units of the catalogue.
-SEEDERS = ["procedures.demo", "identity.demo", "services.demo"]
+SEEDERS = ["procedures.demo", "identity.demo", "eservices.demo"]
 
 
 class Command(BaseCommand):
