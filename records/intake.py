@@ -126,6 +126,7 @@ def file_complete(
                     ),
                 ]
             )
+            signals.record_changed.send(sender=Record, record=record, event=submitted, action="submit")
             transaction.on_commit(
                 lambda: signals.record_transitioned.send(sender=Record, record=record, event=submitted, action="submit")
             )

@@ -496,6 +496,7 @@ def _change(locked, step, actor, role, reason, client_ip, data, changes) -> Reco
 
 
 def _announce(record: Record, event: RecordEvent) -> None:
+    signals.record_changed.send(sender=Record, record=record, event=event, action=event.action)
     transaction.on_commit(
         lambda: signals.record_transitioned.send(sender=Record, record=record, event=event, action=event.action)
     )

@@ -34,5 +34,9 @@ Events of integrated-service records moved with the bundle's first record carry
 
 from django.dispatch import Signal
 
-# kwargs: record, event (the RecordEvent), action
+# kwargs: record, event (the RecordEvent), action. Sent after the transaction commits.
 record_transitioned = Signal()
+
+# The same kwargs, sent inside the transaction right after the event is written: a receiver that writes
+# rows (an outbox entry for each side effect) writes them atomically with the change, or not at all.
+record_changed = Signal()
