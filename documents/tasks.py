@@ -7,6 +7,8 @@ from celery import Task, shared_task
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
+from common.tasks import RETRY_POLICY
+
 from . import services
 from .constants import DocumentStatus
 from .models import Document
@@ -26,15 +28,10 @@ class IssueDocumentTask(Task):
     base=IssueDocumentTask,
     name="documents.tasks.issue_document",
     queue="documents",
-    # Acknowledge after the work: a worker killed mid-render leaves the message to another.
-    acks_late=True,
-    reject_on_worker_lost=True,
+    # RETRY_POLICY acknowledges after the work: a worker killed mid-render leaves the message to another.
+    **RETRY_POLICY,
     autoretry_for=(Exception,),
     dont_autoretry_for=(ObjectDoesNotExist,),
-    retry_backoff=5,
-    retry_backoff_max=10 * 60,
-    retry_jitter=True,
-    max_retries=6,
     soft_time_limit=90,
     time_limit=120,
 )

@@ -8,7 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.files import private_file_response
+from common.files import private_file_response
 
 from . import services
 from .access import can_download

@@ -1,6 +1,6 @@
 """Writing the authentication audit log (``AuthEvent``)."""
 
-from portal.net import client_ip
+from common.net import client_ip
 
 from .models import AuthEvent
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from celery import Task, shared_task
 
-from portal.celery import RETRY_POLICY
+from common.tasks import RETRY_POLICY
 
 from . import services
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from common.net import client_ip
 from identity.decorators import citizen_required, staff_required
 from identity.services import has_role
-from portal.net import client_ip
 from records.models import Record
 
 from . import policies, services

@@ -12,6 +12,7 @@ portal follows:
   done, so a redelivered message (``acks_late``) has the effect of one run;
 - it retries with exponential backoff and jitter, and records the failure
   when retries run out (``on_failure``), where an administrator can see it.
+  The retry options every task starts from are ``common.tasks.RETRY_POLICY``.
 
 Run ``make worker`` and ``make beat`` (or ``celery -A portal worker -Q
 notifications`` for a worker of one queue); see the README.
@@ -26,13 +27,3 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-
-# Defaults for the tasks of every app; a task may ask for more (documents render for longer).
-RETRY_POLICY = {
-    "acks_late": True,
-    "reject_on_worker_lost": True,
-    "retry_backoff": 5,
-    "retry_backoff_max": 10 * 60,
-    "retry_jitter": True,
-    "max_retries": 6,
-}

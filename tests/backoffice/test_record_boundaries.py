@@ -122,7 +122,7 @@ def test_a_record_filed_at_the_desk_needs_no_step_up_to_read(client, citizen, re
 def test_the_client_address_is_none_when_the_server_gives_none():
     from django.test import RequestFactory
 
-    from portal.net import client_ip
+    from common.net import client_ip
 
     request = RequestFactory().get("/")
     del request.META["REMOTE_ADDR"]
