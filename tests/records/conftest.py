@@ -3,12 +3,12 @@ import datetime
 import pytest
 from allauth.socialaccount.models import SocialAccount
 
-from eservices import demo as services_demo
+from demo import catalogue as procedures_demo
+from demo import online_services as services_demo
 from identity.constants import EDocumentKind, Relationship, Sex
 from identity.models import EDocument, Household, Person, User
 from identity.validators import build_id_number
 from identity.vneid.claims import person_claims
-from procedures import demo as procedures_demo
 from procedures.models import AdministrativeUnit
 
 SERVICE_CODES = {item["code"] for item in services_demo.SERVICES}

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from eservices.demo import service_spec
+from demo.online_services import service_spec
 from eservices.eforms import EForm, validate_data
 from records import services
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from eservices.demo import service_spec
+from demo.online_services import service_spec
 from eservices.eforms import EForm, check_definition
 from eservices.models import OnlineService
 

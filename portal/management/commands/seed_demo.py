@@ -1,12 +1,11 @@
-"""Load the demo data of every app. Idempotent: running it twice changes nothing."""
+"""Load the demo data (the ``demo`` package). Idempotent: running it twice changes nothing."""
 
 from importlib import import_module
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Order matters: identity needs the administrative units of the catalogue.
-SEEDERS = ["procedures.demo", "identity.demo", "eservices.demo"]
+from demo import SEEDERS
 
 
 class Command(BaseCommand):
@@ -14,12 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for module_name in SEEDERS:
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as error:
-                if error.name != module_name:
-                    raise
-                continue
             with transaction.atomic():
-                summary = module.seed()
+                summary = import_module(module_name).seed()
             self.stdout.write(self.style.SUCCESS(f"{module_name}: {summary}"))

@@ -1,10 +1,20 @@
 """Demo accounts and the demo population registry. Passwords are for the local demonstration only and are listed in the README."""
 
 import os
+import unicodedata
 
 from django.utils import timezone
 
-from .models import User
+from identity.constants import Relationship
+from identity.models import EDocument, Household, Person, User
+from identity.services import grant_role
+from identity.validators import PROVINCE_CODES, build_id_number
+from identity.vneid.clients import register_portal_client
+from identity.vneid.models import VNeIDAccount
+from procedures.constants import UnitLevel
+from procedures.models import AdministrativeUnit, Agency
+
+from .population import all_households, health_card, health_card_number
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "Demo@2026")
 # Province codes used for identification numbers when the catalogue has no province units.
@@ -27,16 +37,11 @@ def seed() -> str:
         admin.save()
     people = seed_registry()
     staff = seed_staff()
-    from .vneid.clients import register_portal_client
-
     register_portal_client()
     return f"{User.objects.count()} accounts ({staff} staff), {people} people in the registry, VNeID client registered"
 
 
 def _province_units():
-    from procedures.constants import UnitLevel
-    from procedures.models import AdministrativeUnit
-
     provinces = list(
         AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, retired_on__isnull=True).order_by("code")
     )
@@ -46,8 +51,6 @@ def _province_units():
 
 
 def _id_province_code(province, index: int) -> str:
-    from .validators import PROVINCE_CODES
-
     if province is not None and f"0{province.code}" in PROVINCE_CODES:
         return f"0{province.code}"
     if province is not None and province.code in PROVINCE_CODES:
@@ -56,12 +59,6 @@ def _id_province_code(province, index: int) -> str:
 
 
 def seed_registry() -> int:
-    from .constants import Relationship
-    from .demo_registry import _health_card, all_households, health_card_number
-    from .models import EDocument, Household, Person
-    from .validators import build_id_number
-    from .vneid.models import VNeIDAccount
-
     today = timezone.localdate()
     units = _province_units()
     serial = 0
@@ -105,7 +102,7 @@ def seed_registry() -> int:
             if created:
                 account.set_password(_password_for(person))
                 account.save()
-            for doc in [*member.documents, _health_card(health_card_number(serial, id_province), today)]:
+            for doc in [*member.documents, health_card(health_card_number(serial, id_province), today)]:
                 EDocument.objects.update_or_create(
                     kind=doc["kind"],
                     number=doc["number"],
@@ -136,17 +133,11 @@ def _password_for(person) -> str:
 
 
 def _ascii(text: str) -> str:
-    import unicodedata
-
     text = text.replace("Đ", "D").replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def seed_staff() -> int:
-    from procedures.models import Agency
-
-    from .services import grant_role
-
     agencies = list(Agency.objects.filter(is_active=True).exclude(unit=None).order_by("code")[:2])
     for username, full_name, roles in DEMO_STAFF:
         last, _, first = full_name.rpartition(" ")

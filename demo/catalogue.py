@@ -1,10 +1,21 @@
-"""Demo catalogue: units, sectors, agencies and published procedures. Idempotent."""
+"""Demo catalogue: units, sectors, agencies and published procedures, from ``catalogue_data``. Idempotent."""
 
 from datetime import date
 
-from . import services
-from .constants import AgencyLevel, UnitLevel
-from .demo_data import (
+from procedures import services
+from procedures.constants import AgencyLevel, UnitLevel
+from procedures.models import (
+    AdministrativeUnit,
+    Agency,
+    DocumentComponent,
+    Fee,
+    LegalBasis,
+    Procedure,
+    ProcedureVersion,
+    Sector,
+)
+
+from .catalogue_data import (
     CENTRAL_AGENCIES,
     HISTORICAL_UNITS,
     PROCEDURES,
@@ -12,14 +23,13 @@ from .demo_data import (
     PROVINCES,
     SECTORS,
 )
-from .models import AdministrativeUnit, Agency, DocumentComponent, Fee, LegalBasis, Procedure, ProcedureVersion, Sector
 
 # The first demo versions took effect at the start of the two-tier local government.
 DEMO_EFFECTIVE_FROM = date(2025, 7, 1)
 
 
 def seed(only: set[str] | None = None) -> str:
-    """Load the demo catalogue; ``only`` limits the procedures to these codes (tests use it)."""
+    """Load the demo catalogue; ``only`` limits the procedures to these codes."""
     units = _seed_units()
     sectors = {
         code: Sector.objects.update_or_create(code=code, defaults={"name": vi, "name_en": en})[0]

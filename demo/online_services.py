@@ -1,9 +1,8 @@
 """Demo online services and the two Project 06 integrated services. Idempotent."""
 
+from eservices.constants import FeeTiming, ReplacementSource, ServiceDelivery
+from eservices.models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
 from procedures.models import Procedure
-
-from .constants import FeeTiming, ReplacementSource, ServiceDelivery
-from .models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
 
 
 def t(vi: str, en: str) -> dict:

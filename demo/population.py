@@ -11,7 +11,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from .constants import EDocumentKind, MaritalStatus, Relationship, Sex
+from identity.constants import EDocumentKind, MaritalStatus, Relationship, Sex
 
 FAMILY_NAMES = [
     "Nguyễn",
@@ -118,7 +118,7 @@ def _licence(number: str, licence_class: str, expires_on: datetime.date) -> dict
     }
 
 
-def _health_card(number: str, today: datetime.date) -> dict:
+def health_card(number: str, today: datetime.date) -> dict:
     return {
         "kind": EDocumentKind.HEALTH_INSURANCE,
         "number": number,

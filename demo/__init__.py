@@ -1,0 +1,8 @@
+"""Demo data for a local demonstration: the catalogue, the population registry, accounts and online services.
+
+Kept out of the domain apps: it creates its rows through their models and services, and no domain app imports
+it. ``python manage.py seed_demo`` loads it; tests build what they need with the factories under ``tests/``.
+"""
+
+# Loaded in this order: accounts need the catalogue's units and agencies, online services its procedures.
+SEEDERS = ["demo.catalogue", "demo.accounts", "demo.online_services"]
