@@ -89,13 +89,14 @@ def documents_received(record) -> list:
     return items or [{"name": "Tờ khai", "form": "Bản điện tử", "copies": 1}]
 
 
-def fee_due(record) -> int:
-    from records.constants import Channel
+def fee_due(record) -> dict:
+    """The slip's fee, as payments reckons it (rates by channel, exemptions): documents never sum fees itself.
 
-    fees = list(record.procedure_version.fees.all())
-    if record.channel == Channel.ONLINE:
-        return sum(fee.amount_online for fee in fees)
-    return sum(fee.amount for fee in fees)
+    Returns the ``fee``, ``fee_exemption`` and ``fee_exemption_pending`` entries of the receipt's context.
+    """
+    from payments.services import fee_for_slip
+
+    return fee_for_slip(record)
 
 
 def _receipt(record, event) -> dict:
@@ -103,7 +104,7 @@ def _receipt(record, event) -> dict:
 
     return {
         "documents_received": documents_received(record),
-        "fee": fee_due(record),
+        **fee_due(record),
         "processing_days": time_limit(record),  # within an integrated filing, the bundle's own limit
         "received_at": record.received_at or event.at,
         "appointment_at": record.due_date or record.expected_result_date,
