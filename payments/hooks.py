@@ -10,6 +10,7 @@ import logging
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common import money
 from eservices.constants import FeeTiming
 
 from . import services
@@ -20,7 +21,8 @@ logger = logging.getLogger(__name__)
 
 
 def _vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đồng"
+    """``10.000 đồng`` in a Vietnamese sentence, ``VND 10,000`` in an English one."""
+    return money.vnd(amount, style=money.LONG)
 
 
 def _unpaid_reason(record) -> str | None:

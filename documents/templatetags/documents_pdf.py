@@ -1,11 +1,12 @@
 """Vietnamese formats of official documents: dates, times and amounts in đồng."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+
+from common import money
 
 register = template.Library()
 
@@ -50,20 +51,10 @@ def vn_datetime(value) -> str:
     return f"{value.hour:02d} giờ {value.minute:02d} phút, {vn_date(value)}"
 
 
-def _amount(value):
-    try:
-        return int(Decimal(str(value)))
-    except (InvalidOperation, ValueError, TypeError):
-        return None
-
-
 @register.filter
 def vnd(value) -> str:
-    """``1.250.000 đồng`` (Vietnamese uses the dot to group thousands)."""
-    amount = _amount(value)
-    if amount is None:
-        return ""
-    return f"{amount:,}".replace(",", ".") + " đồng"
+    """``1.250.000 đồng``: documents are in Vietnamese whatever the officer's language."""
+    return money.vnd(value, style=money.LONG, language="vi")
 
 
 def _three_digits(number: int, full: bool) -> str:
@@ -93,7 +84,7 @@ def _three_digits(number: int, full: bool) -> str:
 @register.filter
 def vnd_words(value) -> str:
     """The amount in words, as receipts print it: ``Một triệu hai trăm năm mươi nghìn đồng``."""
-    amount = _amount(value)
+    amount = money.to_dong(value)
     if amount is None:
         return ""
     if amount == 0:

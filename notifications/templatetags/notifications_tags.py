@@ -6,6 +6,8 @@ from django import template
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 
+from common import money
+
 from .. import services
 
 register = template.Library()
@@ -55,10 +57,4 @@ def event_date(value) -> str:
 @register.filter
 def event_amount(value) -> str:
     """``1.250.000 đồng`` in Vietnamese, ``VND 1,250,000`` in English."""
-    try:
-        amount = int(value)
-    except (TypeError, ValueError):
-        return ""
-    if (translation.get_language() or "vi").startswith("en"):
-        return f"VND {amount:,}"
-    return f"{amount:,}".replace(",", ".") + " đồng"
+    return money.vnd(value, style=money.LONG)

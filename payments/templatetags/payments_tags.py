@@ -1,6 +1,6 @@
 from django import template
 
-from portal.templatetags.portal_tags import vnd
+from common import money
 
 from ..selectors import fee_preview as _fee_preview
 from ..selectors import payment_summaries as _summaries
@@ -34,5 +34,7 @@ def summary_of(summaries, record):
     return (summaries or {}).get(record.pk)
 
 
-# The portal's one way of writing amounts, in the page's language (payments pages load only this library).
-register.filter("vnd", vnd)
+@register.filter
+def vnd(amount) -> str:
+    """``135.000 đ`` / ``135,000 VND``, as every page writes amounts (payments pages load only this library)."""
+    return money.vnd(amount)

@@ -3,6 +3,8 @@ from django.forms.forms import NON_FIELD_ERRORS
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from common import money
+
 register = template.Library()
 
 
@@ -17,14 +19,8 @@ def vietnamese(value):
 
 @register.filter
 def vnd(amount) -> str:
-    """An amount in đồng as people read it: ``135.000 đ`` in Vietnamese, ``135,000 VND`` in English."""
-    try:
-        grouped = f"{int(amount):,}"
-    except (TypeError, ValueError):
-        return ""
-    if (get_language() or "vi").startswith("en"):
-        return f"{grouped} VND"
-    return f"{grouped.replace(',', '.')} đ"
+    """An amount in đồng as pages write it: ``135.000 đ`` in Vietnamese, ``135,000 VND`` in English."""
+    return money.vnd(amount)
 
 
 @register.filter
