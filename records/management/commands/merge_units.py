@@ -1,11 +1,17 @@
-"""``python manage.py merge_units OLD [OLD...] --into NEW [--agency OLDCODE=NEWCODE ...] [--date YYYY-MM-DD]``."""
+"""``python manage.py merge_units OLD [OLD...] --into NEW [--agency OLDCODE=NEWCODE ...] [--date YYYY-MM-DD]``.
+
+Two parts in one transaction: the catalogue retires the units and moves or deactivates their agencies
+(``procedures.units``), then records moves the open records (``records.merger``). Either fails, nothing changes.
+"""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from records.merger import merge_units
+from procedures.units import merge_units
+from records.merger import move_open_records
 
 
 class Command(BaseCommand):
@@ -30,12 +36,14 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"Bad argument: {error}")
         try:
-            report = merge_units(old, into, agency_map=mapping, on=on)
+            with transaction.atomic():
+                units = merge_units(old, into, agency_map=mapping, on=on)
+                records = move_open_records(units)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages))
         self.stdout.write(
-            f"Retired {', '.join(report.retired)} into {into}: "
-            f"{len(report.agencies_merged)} agencies merged ({report.agencies_merged}), "
-            f"{len(report.agencies_moved)} moved, {report.records_moved} open records moved, "
-            f"{report.drafts_moved} drafts moved."
+            f"Retired {', '.join(units.retired)} into {into}: "
+            f"{len(units.agencies_merged)} agencies merged ({units.agencies_merged}), "
+            f"{len(units.agencies_moved)} moved, {records.records_moved} open records moved, "
+            f"{records.drafts_moved} drafts moved."
         )
