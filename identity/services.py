@@ -133,14 +133,21 @@ def memberships(user) -> QuerySet[StaffMembership]:
     return StaffMembership.objects.filter(user=user).select_related("agency").order_by("agency__name", "role")
 
 
+def staff_roles(user, agency) -> set[str]:
+    """The roles ``user`` holds at ``agency`` (none for anyone but an active officer); the agency head holds them
+    all. The one rule for "may this officer act for this agency, in this role"."""
+    if not getattr(user, "is_authenticated", False) or not user.is_officer or not user.is_active:
+        return set()
+    held = set(StaffMembership.objects.filter(user=user, agency=agency).values_list("role", flat=True))
+    if StaffRole.AGENCY_HEAD in held:
+        held |= set(StaffRole.values)
+    return held
+
+
 def has_role(user, agency, role: str | None = None) -> bool:
     """Whether ``user`` may act for ``agency`` (in ``role``, when given; the agency head may act in every role)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_officer or not user.is_active:
-        return False
-    rows = StaffMembership.objects.filter(user=user, agency=agency)
-    if role is not None:
-        rows = rows.filter(role__in={role, StaffRole.AGENCY_HEAD})
-    return rows.exists()
+    held = staff_roles(user, agency)
+    return bool(held) if role is None else role in held
 
 
 def require_role(user, agency, role: str | None = None) -> None:

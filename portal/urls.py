@@ -26,8 +26,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("procedures/", include("procedures.urls")),
+    path("", include("records.urls")),  # before eservices: /services/resume/ is not a service's slug
     path("services/", include("eservices.urls")),
-    path("", include("records.urls")),
     path("backoffice/", include("records.backoffice_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

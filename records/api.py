@@ -15,9 +15,9 @@ from eservices.models import OnlineService
 from identity.services import assurance_satisfied, citizen_claims
 from portal.net import client_ip
 
-from . import intake, selectors
+from . import complete_filing, selectors
+from .forms import LookupForm
 from .throttles import LookupThrottle
-from .views import LookupForm
 
 
 class RecordStatusSerializer(serializers.Serializer):
@@ -165,8 +165,8 @@ class RecordFilingView(APIView):
         payload.is_valid(raise_exception=True)
         slug, values = payload.validated_data["service"], payload.validated_data["data"]
         try:
-            earlier_draft = intake.earlier_attempt(request.user, key, slug)
-        except intake.AlreadyFiled as filed:
+            earlier_draft = complete_filing.earlier_attempt(request.user, key, slug)
+        except complete_filing.AlreadyFiled as filed:
             return already_filed(filed.record, slug)
         if not isinstance(values, dict):
             raise ValidationError({"data": [_("Dữ liệu tờ khai phải là một đối tượng JSON.")]})
@@ -185,7 +185,7 @@ class RecordFilingView(APIView):
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
             raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
         try:
-            record = intake.file_in_one_request(
+            record = complete_filing.file_in_one_request(
                 service=service,
                 applicant=request.user,
                 claims=citizen_claims(request.user),
@@ -197,8 +197,8 @@ class RecordFilingView(APIView):
                 earlier_draft=earlier_draft,
                 client_ip=client_ip(request),
             )
-        except intake.AlreadyFiled as filed:
+        except complete_filing.AlreadyFiled as filed:
             return already_filed(filed.record, slug)
-        except intake.Refused as refused:
+        except complete_filing.Refused as refused:
             raise ValidationError({"draft": str(refused.draft.pk), **refused.errors}) from None
         return Response(FilingResultSerializer(record).data, status=201)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import backoffice
+from .views import backoffice
 
 app_name = "backoffice"
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RecordState(models.TextChoices):
@@ -47,6 +48,40 @@ RUNNING_CLOCK_STATES = {
     RecordState.APPROVED,
 }
 FINAL_STATES = {RecordState.REFUSED, RecordState.REJECTED, RecordState.RESULT_RETURNED, RecordState.WITHDRAWN}
+
+
+class WorkflowAction(models.TextChoices):
+    """Every action a record's history can hold (``RecordEvent.action``), and the names other apps react to
+    (``records.signals``). The table in ``records.workflow`` says who may take each one and from which state."""
+
+    CREATE = "create", _("Tạo hồ sơ")
+    # Changes of state
+    SUBMIT = "submit", _("Nộp hồ sơ")
+    WITHDRAW = "withdraw", _("Rút hồ sơ")
+    RECEIVE = "receive", _("Tiếp nhận")
+    REFUSE = "refuse", pgettext_lazy("action", "Từ chối tiếp nhận")
+    START_PROCESSING = "start_processing", _("Bắt đầu xử lý")
+    REQUEST_SUPPLEMENT = "request_supplement", pgettext_lazy("action", "Yêu cầu bổ sung")
+    SUPPLEMENT = "supplement", _("Nộp bổ sung")
+    TRANSFER = "transfer", _("Chuyển cơ quan khác")
+    ACCEPT_TRANSFER = "accept_transfer", _("Nhận hồ sơ chuyển đến")
+    APPROVE = "approve", _("Phê duyệt")
+    REJECT = "reject", pgettext_lazy("action", "Không giải quyết")
+    RETURN_RESULT = "return_result", _("Trả kết quả")
+    # Events that change no state
+    REASSIGN = "reassign", _("Phân công lại")
+    APOLOGISE = "apologise", _("Phiếu xin lỗi, hẹn lại ngày trả")
+    ATTACH_RESULT = "attach_result", _("Đính kèm kết quả")
+    OVERDUE = "overdue", _("Quá hạn giải quyết")
+    REMINDER = "reminder", _("Nhắc hạn giải quyết")
+    MERGE_UNIT = "merge_unit", _("Sắp xếp đơn vị hành chính")
+
+
+class ActorRole:
+    """Who acts when it is not an officer in a ``identity.constants.StaffRole``."""
+
+    CITIZEN = "citizen"  # the applicant themself, acting online
+    SYSTEM = "system"  # periodic scans and management commands: no person, no role check
 
 
 class Channel(models.TextChoices):

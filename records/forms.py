@@ -4,9 +4,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from identity.validators import id_number_validator
+from procedures.models import Agency
 
 from .constants import ApplicantRole, Relationship
 
@@ -64,3 +66,61 @@ class ApplicantForm(forms.Form):
         elif role == ApplicantRole.BUSINESS and not TAX_CODE.match(number):
             self.add_error("subject_id_number", _("Mã số doanh nghiệp gồm 10 chữ số (chi nhánh: thêm -3 chữ số)."))
         return cleaned
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, agency) -> str:
+        return agency.display_name  # English name on the English site
+
+
+class AgencyChoiceForm(forms.Form):
+    agency = AgencyChoiceField(
+        required=False,
+        queryset=Agency.objects.none(),
+        label=gettext_lazy("Cơ quan giải quyết"),
+        to_field_name="code",
+        empty_label=None,  # the record always has one: the agency of the citizen's residence is chosen first
+    )
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        field.queryset = (
+            record.procedure_version.agencies.filter(is_active=True).select_related("unit__parent").order_by("name")
+        )
+        field.initial = record.agency.code
+        # Dozens of communes across provinces: grouped by province, the citizen's own province first.
+        groups: dict[str, list] = {}
+        for agency in field.queryset:
+            unit = agency.unit
+            province = unit.parent if unit is not None and unit.parent_id else unit  # a province's own agency: itself
+            label = province.display_name if province is not None else ""
+            groups.setdefault(label, []).append((agency.code, field.label_from_instance(agency)))
+        own = next((label for label, options in groups.items() if record.agency.code in dict(options)), None)
+        ordered = sorted(groups.items(), key=lambda item: (item[0] != own, item[0]))
+        if len(ordered) > 1:
+            field.widget.choices = ordered
+
+
+class LookupForm(forms.Form):
+    """Code and ID number as people type them on a phone: any case, with spaces or dots between groups."""
+
+    code = forms.CharField(
+        label=gettext_lazy("Mã hồ sơ"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    id_number = forms.CharField(
+        label=gettext_lazy("Số định danh cá nhân của người nộp"),
+        max_length=24,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).upper()
+
+    def clean_id_number(self) -> str:
+        digits = re.sub(r"[\s.\-]", "", self.cleaned_data["id_number"])
+        if not re.fullmatch(r"\d{12}", digits):
+            raise ValidationError(_("Số định danh cá nhân gồm đúng 12 chữ số."))
+        return digits

@@ -219,12 +219,9 @@ class RecordEvent(models.Model):
     @property
     def action_label(self) -> str:
         """What happened, as the workflow names it ("Tiếp nhận hồ sơ"), not the action code."""
-        from .workflow import ACTIONS
+        from .constants import WorkflowAction
 
-        step = ACTIONS.get(self.action)
-        if step is not None:
-            return str(step.label)
-        return str({"create": _("Tạo hồ sơ")}.get(self.action, self.action))
+        return str(WorkflowAction(self.action).label) if self.action in WorkflowAction.values else self.action
 
     @property
     def role_label(self) -> str:

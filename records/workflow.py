@@ -1,98 +1,223 @@
-"""Every allowed change of a record, in one module.
+"""Every allowed change of a record, in one module: read it to know the whole workflow.
 
-Read this module to know the whole workflow:
+- ``TRANSITIONS``: the changes of ``Record.state``: who may make them, from which states, and the action's own
+  rules (its *effect*, defined just above the table);
+- ``EVENTS``: what staff (or the system) may record on a record without changing its state: reassigning it,
+  issuing an apology letter, attaching the result, the overdue and reminder notes of the periodic scans.
 
-- ``TRANSITIONS``: the changes of ``Record.state``, who may make them and from where;
-- ``EVENTS``: what staff (or the system) may record on a record without changing its
-  state: reassigning it, issuing an apology letter, attaching the result, and the
-  overdue and reminder notes of the periodic scans.
-
-``records.services.transition`` is the only code that changes ``Record.state`` and
-``records.services.record_event`` the only code that adds a non-state event; both
-check this table, the actor's role and agency, lock the record and append to its
-history. The agency head holds every staff role of their agency
-(``identity.services.has_role``).
+``records.transitions`` is the one funnel that applies them: it checks this table, the actor's role and agency and
+the guards other apps register here, locks the record, runs the effect and appends the event. The agency head holds
+every staff role of their agency (``identity.services.staff_roles``). Action names are ``WorkflowAction``.
 """
 
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from identity.constants import StaffRole
 
+from . import deadlines, rules
+from .constants import ActorRole
 from .constants import RecordState as S
+from .constants import WorkflowAction as A
 
-CITIZEN = "citizen"  # the applicant themself, acting online
-SYSTEM = "system"  # periodic scans and management commands: no person, no role check
+CITIZEN = ActorRole.CITIZEN
+SYSTEM = ActorRole.SYSTEM
+
+# An effect runs on the locked record before it changes. It returns (field changes, event data, a callback run
+# after the event is written, or None), or raises ValidationError to refuse the action with a message.
+Effect = Callable[..., tuple[dict, dict, Callable | None]]
 
 
 @dataclass(frozen=True)
 class Transition:
-    action: str
-    label: str
+    action: A
     source: frozenset
     target: str | None  # None: the state does not change (see EVENTS)
     roles: frozenset
     reason_required: bool = False
+    effect: Effect | None = None
+
+    @property
+    def label(self):
+        return self.action.label
 
     @property
     def changes_state(self) -> bool:
         return self.target is not None
 
 
-def _t(action, label, source, target, roles, reason_required=False):
-    return Transition(action, label, frozenset(source), target, frozenset(roles), reason_required)
+def _t(action, source, target, roles, reason_required=False, effect=None):
+    return Transition(A(action), frozenset(source), target, frozenset(roles), reason_required, effect)
 
 
-# Integrated-service records (services.BundleMember.moves_with_first) follow the first
+# --- Effects: each action's own rules --------------------------------------------
+
+
+def _on_receive(record, *, actor, data, now):
+    today = timezone.localdate(now)
+    due = deadlines.due_date(today, rules.time_limit(record))
+    if record.group_id and record.expected_result_date:
+        # In an integrated filing the record waits for those before it: receiving it early changes nothing.
+        due = max(due, record.expected_result_date)
+    changes = {"received_at": now, "due_date": due, "expected_result_date": due}
+    assignee = data.get("assigned_to")
+    if assignee is not None:
+        _check_assignee(record, assignee)
+        changes["assigned_to_id"] = assignee
+    return changes, {"due_date": due.isoformat()}, None
+
+
+def _on_start(record, *, actor, data, now):
+    return ({"assigned_to": actor} if record.assigned_to_id is None else {}), {}, None
+
+
+def _on_request_supplement(record, *, actor, data, now):
+    return {"supplement_requested_at": now}, {}, None
+
+
+def _on_supplement(record, *, actor, data, now):
+    if record.due_date is None or record.supplement_requested_at is None:
+        return {"supplement_requested_at": None}, {}, None
+    due, paused = deadlines.resume_after_pause(
+        record.due_date, timezone.localdate(record.supplement_requested_at), timezone.localdate(now)
+    )
+    changes = {
+        "due_date": due,
+        "expected_result_date": due,
+        "paused_working_days": record.paused_working_days + paused,
+        "supplement_requested_at": None,
+    }
+    return changes, {"paused_working_days": paused, "due_date": due.isoformat()}, None
+
+
+def _on_transfer(record, *, actor, data, now):
+    target = rules.transfer_targets(record).filter(code=data.get("to_agency", "")).first()
+    if target is None:
+        raise ValidationError(
+            _(
+                "Hãy chọn cơ quan nhận hồ sơ trong danh sách: cơ quan khác cùng giải quyết thủ tục này "
+                "hoặc cơ quan cấp trên."
+            )
+        )
+    return (
+        {"agency": target, "assigned_to": None},
+        {"from_agency": record.agency.code, "to_agency": target.code},
+        None,
+    )
+
+
+def _on_approve(record, *, actor, data, now):
+    if not record.results.exists():
+        raise ValidationError(_("Hãy tải lên hoặc tạo văn bản kết quả trước khi phê duyệt."))
+    return {}, {"result": record.current_result.pk}, None
+
+
+def _on_finish(record, *, actor, data, now):
+    return {"completed_at": now}, {}, None
+
+
+def _on_return(record, *, actor, data, now):
+    today = timezone.localdate(now)
+    if record.needs_apology(today):
+        raise ValidationError(
+            _("Hồ sơ đã quá hạn (hạn %(due)s): hãy lập phiếu xin lỗi và hẹn lại ngày trả trước khi trả kết quả.")
+            % {"due": record.due_date.strftime("%d/%m/%Y")}
+        )
+    late = record.due_date is not None and record.due_date < today
+    return {"completed_at": now}, {"late": late}, None
+
+
+def _on_reassign(record, *, actor, data, now):
+    assignee = data.get("to")
+    _check_assignee(record, assignee)
+    return {"assigned_to_id": assignee}, {"from": record.assigned_to_id}, None
+
+
+def _check_assignee(record, user_id) -> None:
+    from identity.constants import StaffRole
+    from identity.models import StaffMembership
+
+    if not StaffMembership.objects.filter(
+        user_id=user_id, agency_id=record.agency_id, role__in=[StaffRole.PROCESSOR, StaffRole.AGENCY_HEAD]
+    ).exists():
+        raise ValidationError(_("Chỉ phân công cho chuyên viên xử lý của cơ quan."))
+
+
+def _on_apologise(record, *, actor, data, now):
+    today = timezone.localdate(now)
+    try:
+        new_date = datetime.date.fromisoformat(str(data.get("new_appointment", "")))
+    except ValueError:
+        raise ValidationError(_("Hãy chọn ngày hẹn trả kết quả mới."))
+    current = record.appointment_date
+    if new_date <= today or (current is not None and new_date <= current):
+        raise ValidationError(_("Ngày hẹn mới phải sau hôm nay và sau ngày hẹn hiện tại."))
+    if not deadlines.is_working_day(new_date, deadlines.extra_days_off()):
+        raise ValidationError(_("Ngày hẹn mới phải là ngày làm việc."))
+    return {"new_appointment_date": new_date}, {"previous_appointment": current and current.isoformat()}, None
+
+
+def _on_overdue(record, *, actor, data, now):
+    return {"overdue_since": timezone.localdate(now)}, {"due_date": record.due_date.isoformat()}, None
+
+
+def _on_reminder(record, *, actor, data, now):
+    return (
+        {"reminded_for": record.due_date},
+        {"due_date": record.due_date.isoformat(), "officer": record.assigned_to_id},
+        None,
+    )
+
+
+# --- The table ------------------------------------------------------------------
+
+# Integrated-service records (eservices.BundleMember.moves_with_first) follow the first
 # record of their bundle on these actions: the one-stop desk receives and returns the
 # whole bundle at once, each linked record getting its own event.
-MOVES_WITH_FIRST = frozenset({"receive", "return_result"})
+MOVES_WITH_FIRST = frozenset({A.RECEIVE, A.RETURN_RESULT})
 
 TRANSITIONS = {
     t.action: t
     for t in [
-        _t("submit", _("Nộp hồ sơ"), {S.DRAFT}, S.SUBMITTED, {CITIZEN, StaffRole.RECEIVER}),
-        _t("withdraw", _("Rút hồ sơ"), {S.SUBMITTED, S.RECEIVED}, S.WITHDRAWN, {CITIZEN}, reason_required=False),
-        _t("receive", _("Tiếp nhận"), {S.SUBMITTED}, S.RECEIVED, {StaffRole.RECEIVER}),
+        _t(A.SUBMIT, {S.DRAFT}, S.SUBMITTED, {CITIZEN, StaffRole.RECEIVER}),
+        _t(A.WITHDRAW, {S.SUBMITTED, S.RECEIVED}, S.WITHDRAWN, {CITIZEN}, effect=_on_finish),
+        _t(A.RECEIVE, {S.SUBMITTED}, S.RECEIVED, {StaffRole.RECEIVER}, effect=_on_receive),
+        _t(A.REFUSE, {S.SUBMITTED}, S.REFUSED, {StaffRole.RECEIVER}, reason_required=True, effect=_on_finish),
+        _t(A.START_PROCESSING, {S.RECEIVED}, S.IN_PROCESSING, {StaffRole.PROCESSOR}, effect=_on_start),
         _t(
-            "refuse",
-            pgettext_lazy("action", "Từ chối tiếp nhận"),
-            {S.SUBMITTED},
-            S.REFUSED,
-            {StaffRole.RECEIVER},
-            reason_required=True,
-        ),
-        _t("start_processing", _("Bắt đầu xử lý"), {S.RECEIVED}, S.IN_PROCESSING, {StaffRole.PROCESSOR}),
-        _t(
-            "request_supplement",
-            pgettext_lazy("action", "Yêu cầu bổ sung"),
+            A.REQUEST_SUPPLEMENT,
             {S.IN_PROCESSING},
             S.SUPPLEMENT_REQUESTED,
             {StaffRole.PROCESSOR},
             reason_required=True,
+            effect=_on_request_supplement,
         ),
-        _t("supplement", _("Nộp bổ sung"), {S.SUPPLEMENT_REQUESTED}, S.IN_PROCESSING, {CITIZEN, StaffRole.RECEIVER}),
         _t(
-            "transfer",
-            _("Chuyển cơ quan khác"),
+            A.SUPPLEMENT,
+            {S.SUPPLEMENT_REQUESTED},
+            S.IN_PROCESSING,
+            {CITIZEN, StaffRole.RECEIVER},
+            effect=_on_supplement,
+        ),
+        _t(
+            A.TRANSFER,
             {S.IN_PROCESSING},
             S.TRANSFERRED,
             {StaffRole.PROCESSOR},
             reason_required=True,
+            effect=_on_transfer,
         ),
-        _t("accept_transfer", _("Nhận hồ sơ chuyển đến"), {S.TRANSFERRED}, S.IN_PROCESSING, {StaffRole.PROCESSOR}),
-        _t("approve", _("Phê duyệt"), {S.IN_PROCESSING}, S.APPROVED, {StaffRole.APPROVER}),
-        _t(
-            "reject",
-            pgettext_lazy("action", "Không giải quyết"),
-            {S.IN_PROCESSING},
-            S.REJECTED,
-            {StaffRole.APPROVER},
-            reason_required=True,
-        ),
-        _t("return_result", _("Trả kết quả"), {S.APPROVED}, S.RESULT_RETURNED, {StaffRole.RECEIVER}),
+        _t(A.ACCEPT_TRANSFER, {S.TRANSFERRED}, S.IN_PROCESSING, {StaffRole.PROCESSOR}, effect=_on_start),
+        _t(A.APPROVE, {S.IN_PROCESSING}, S.APPROVED, {StaffRole.APPROVER}, effect=_on_approve),
+        _t(A.REJECT, {S.IN_PROCESSING}, S.REJECTED, {StaffRole.APPROVER}, reason_required=True, effect=_on_finish),
+        _t(A.RETURN_RESULT, {S.APPROVED}, S.RESULT_RETURNED, {StaffRole.RECEIVER}, effect=_on_return),
     ]
 }
 
@@ -102,19 +227,19 @@ _AFTER_RECEIPT = {S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, S.TRANSFE
 EVENTS = {
     t.action: t
     for t in [
-        _t("reassign", _("Phân công lại"), _AFTER_RECEIPT | {S.SUBMITTED}, None, {StaffRole.AGENCY_HEAD}),
+        _t(A.REASSIGN, _AFTER_RECEIPT | {S.SUBMITTED}, None, {StaffRole.AGENCY_HEAD}, effect=_on_reassign),
         _t(
-            "apologise",
-            _("Phiếu xin lỗi, hẹn lại ngày trả"),
+            A.APOLOGISE,
             _AFTER_RECEIPT,
             None,
             {StaffRole.PROCESSOR, StaffRole.APPROVER},
             reason_required=True,
+            effect=_on_apologise,
         ),
-        _t("attach_result", _("Đính kèm kết quả"), {S.IN_PROCESSING}, None, {StaffRole.PROCESSOR}),
-        _t("overdue", _("Quá hạn giải quyết"), _AFTER_RECEIPT, None, {SYSTEM}),
-        _t("reminder", _("Nhắc hạn giải quyết"), _AFTER_RECEIPT, None, {SYSTEM}),
-        _t("merge_unit", _("Sắp xếp đơn vị hành chính"), _AFTER_RECEIPT | {S.SUBMITTED}, None, {SYSTEM}),
+        _t(A.ATTACH_RESULT, {S.IN_PROCESSING}, None, {StaffRole.PROCESSOR}),
+        _t(A.OVERDUE, _AFTER_RECEIPT, None, {SYSTEM}, effect=_on_overdue),
+        _t(A.REMINDER, _AFTER_RECEIPT, None, {SYSTEM}, effect=_on_reminder),
+        _t(A.MERGE_UNIT, _AFTER_RECEIPT | {S.SUBMITTED}, None, {SYSTEM}),
     ]
 }
 
@@ -129,6 +254,10 @@ def available(state: str, roles: set[str]) -> list[Transition]:
 def available_events(state: str, roles: set[str]) -> list[Transition]:
     """Non-state actions that someone holding ``roles`` may take on a record in ``state``."""
     return [t for t in EVENTS.values() if state in t.source and t.roles & roles and SYSTEM not in t.roles]
+
+
+def can_withdraw(record) -> bool:
+    return record.state in TRANSITIONS[A.WITHDRAW].source
 
 
 # Extra conditions other apps attach to an action (e.g. payments: no receipt before the fee is paid).

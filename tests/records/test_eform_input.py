@@ -70,7 +70,7 @@ def test_an_amount_is_typed_on_the_numeric_keypad_and_read_back_grouped(citizen,
     assert 'inputmode="numeric"' in html and 'type="text"' in html and 'value="900.000.000"' in html
 
     from eservices.models import OnlineService
-    from records.views import answers_shown
+    from records.presenters import answers_shown
 
     business = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
     shown = [item for _legend, items in answers_shown(business, {"capital": 900000000}, []) for item in items]

@@ -395,7 +395,8 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
 
 def test_a_double_click_on_submit_shows_the_confirmation_not_an_error(client, citizen, monkeypatch):
     """The second click's request loses the race to the first: it lands on the same confirmation page."""
-    from records import services, views
+    from records import services
+    from records.views import filing_steps
 
     base = filing_url(start(client, "dang-ky-thuong-tru"))
     client.post(base + "form/", {"request": "Đăng ký thường trú", "delivery": "online", "continue": ""})
@@ -406,7 +407,7 @@ def test_a_double_click_on_submit_shows_the_confirmation_not_an_error(client, ci
         submit(Record.objects.get(pk=draft.pk), **kwargs)  # the first click, committed a moment earlier
         return submit(draft, **kwargs)  # this click: the draft is no longer a draft
 
-    monkeypatch.setattr(views.services, "submit", first_click_wins)
+    monkeypatch.setattr(filing_steps.services, "submit", first_click_wins)
     response = client.post(base + "review/")
 
     assert response.status_code == 302 and response["Location"].endswith("/done/")

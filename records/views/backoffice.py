@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,13 +22,14 @@ from eservices.models import OnlineService
 from identity import services as identity
 from identity.constants import StaffRole
 from identity.decorators import staff_required
-from portal.files import private_file_response
+from portal.net import client_ip
 from procedures.models import Agency
 
-from . import selectors, services, workflow
-from .constants import Channel, RecordState
-from .models import Record, ResultDocument
-from .views import answers_shown, client_ip
+from .. import selectors, services, workflow
+from ..constants import Channel, RecordState
+from ..constants import WorkflowAction as A
+from ..models import Record, ResultDocument
+from ..presenters import answers_shown, serve_result
 
 
 def _agency(request, code) -> Agency:
@@ -62,7 +64,7 @@ def home(request):
 @staff_required
 def queue(request, code):
     agency = get_object_or_404(Agency, code=code)
-    held = _held(request.user, agency)
+    held = identity.staff_roles(request.user, agency)
     if not held:
         identity.require_role(request.user, agency)  # raises, with the message naming the agency
     filters = selectors.QueueFilters.from_query(request.GET)
@@ -86,13 +88,6 @@ def queue(request, code):
     )
 
 
-def _held(user, agency) -> set[str]:
-    """The roles the officer holds at the agency, as granted (the head's implied roles are not added)."""
-    from identity.models import StaffMembership
-
-    return set(StaffMembership.objects.filter(user=user, agency=agency).values_list("role", flat=True))
-
-
 @require_GET
 @staff_required
 def record(request, pk):
@@ -111,10 +106,10 @@ def record(request, pk):
             "results": record.results.all(),
             "transitions": [a for a in actions if a.changes_state],
             "can": names,
-            "officers": selectors.officers(record.agency) if {"reassign", "receive"} & names else [],
-            "transfer_targets": services.transfer_targets(record)[:200] if "transfer" in names else [],
+            "officers": selectors.officers(record.agency) if {A.REASSIGN, A.RECEIVE} & names else [],
+            "transfer_targets": services.transfer_targets(record)[:200] if A.TRANSFER in names else [],
             "siblings": record.group.records.exclude(pk=record.pk) if record.group_id else [],
-            "today": services.timezone.localdate(),
+            "today": timezone.localdate(),
             "overdue": record.is_overdue(),
             "needs_apology": record.needs_apology(),
         },
@@ -128,15 +123,15 @@ def act(request, pk):
     agency_code = record.agency.code
     action = request.POST.get("action", "")
     data = {}
-    if action == "transfer":
+    if action == A.TRANSFER:
         data["to_agency"] = request.POST.get("to_agency", "")
-    elif action == "reassign" or (action == "receive" and request.POST.get("assigned_to")):
+    elif action == A.REASSIGN or (action == A.RECEIVE and request.POST.get("assigned_to")):
         try:
-            data["to" if action == "reassign" else "assigned_to"] = int(request.POST.get("assigned_to", ""))
+            data["to" if action == A.REASSIGN else "assigned_to"] = int(request.POST.get("assigned_to", ""))
         except ValueError:
             messages.error(request, _("Hãy chọn cán bộ."))
             return redirect("backoffice:record", pk=record.pk)
-    elif action == "apologise":
+    elif action == A.APOLOGISE:
         data["new_appointment"] = request.POST.get("new_appointment", "")
     try:
         services.act(
@@ -197,32 +192,19 @@ def result_file(request, pk, result_id):
     return serve_result(request, get_object_or_404(ResultDocument, pk=result_id, record=record))
 
 
-def serve_result(request, result: ResultDocument):
-    found = services.result_file(result)
-    if found is None:
-        raise Http404
-    file, content_type, name = found
-    return private_file_response(
-        file, content_type=content_type, filename=name, inline=request.GET.get("inline") == "1"
-    )
-
-
 @require_GET
 @staff_required
 def workload(request, code):
     """The agency head's view: open records per officer and the overdue list."""
     agency = get_object_or_404(Agency, code=code)
     identity.require_role(request.user, agency, StaffRole.AGENCY_HEAD)
-    if StaffRole.AGENCY_HEAD not in _held(request.user, agency):
+    if StaffRole.AGENCY_HEAD not in identity.staff_roles(request.user, agency):
         raise PermissionDenied(_("Chỉ thủ trưởng cơ quan xem được trang này."))
     return render(
         request,
         "backoffice/workload.html",
         {"agency": agency, "rows": selectors.workload(agency), "overdue": selectors.overdue_records(agency)},
     )
-
-
-# --- Counter intake ---------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,11 +18,13 @@ from eservices import eforms, prefill
 from eservices.constants import ReplacementSource
 from procedures.models import DocumentComponent
 
-from . import deadlines, services, signals, workflow
+from . import deadlines, rules
+from .attachments import attach, stored_attachment
 from .codes import allocate_code
-from .constants import MAX_RECORD_ATTACHMENTS_SIZE, Channel, RecordState
-from .models import Attachment, Record, RecordEvent
-from .services import stored_attachment
+from .constants import MAX_RECORD_ATTACHMENTS_SIZE, ActorRole, Channel, RecordState, WorkflowAction
+from .drafts import save_form, start_keyed_draft, submit
+from .models import Attachment, Record
+from .transitions import transition
 from .uploads import check_upload
 
 
@@ -82,54 +84,42 @@ def file_complete(
 
     now = timezone.now()
     today = timezone.localdate(now)
+    record = Record(
+        service=service,
+        procedure_version=version,
+        agency=agency,
+        channel=Channel.ONLINE,
+        applicant=applicant,
+        applicant_id_number=applicant_id_number,
+        applicant_name=applicant_name,
+        form_data=data,
+        prefilled_fields=sorted(prefilled_fields),
+        eligibility_answers=eligibility_answers or {},
+        replaced_components=replaced_components or {},
+        state=RecordState.DRAFT,
+        idempotency_key=idempotency_key,
+    )
     try:
         with transaction.atomic():
-            record = Record(
-                service=service,
-                procedure_version=version,
-                agency=agency,
-                channel=Channel.ONLINE,
-                applicant=applicant,
-                applicant_id_number=applicant_id_number,
-                applicant_name=applicant_name,
-                form_data=data,
-                prefilled_fields=sorted(prefilled_fields),
-                eligibility_answers=eligibility_answers or {},
-                replaced_components=replaced_components or {},
-                state=RecordState.DRAFT,
-                idempotency_key=idempotency_key,
+            # The same funnel as every state change: the record is inserted as submitted, with its history.
+            transition(
+                record,
+                WorkflowAction.SUBMIT,
+                actor=applicant,
+                role=ActorRole.CITIZEN,
+                client_ip=client_ip,
+                new=True,
+                code=allocate_code(agency, today),
+                submitted_at=now,
+                expected_result_date=deadlines.due_date(today, version.processing_days or 0),
             )
-            if workflow.blocking_reasons(record, "submit"):
-                # Another app holds submissions back (a guard): the step-by-step path explains why.
-                raise NotReady
-            record.state = RecordState.SUBMITTED
-            record.code = allocate_code(agency, today)
-            record.submitted_at = now
-            record.expected_result_date = deadlines.due_date(today, version.processing_days or 0)
-            record.save(force_insert=True)
             attachments = [
                 stored_attachment(record, component, uploaded, content_type, digest, by=applicant)
                 for component, uploaded, content_type, digest in checked
             ]
             Attachment.objects.bulk_create(attachments)
-            created, submitted = RecordEvent.objects.bulk_create(
-                [
-                    RecordEvent(record=record, actor=applicant, action="create", to_state=RecordState.DRAFT),
-                    RecordEvent(
-                        record=record,
-                        actor=applicant,
-                        role="citizen",
-                        action="submit",
-                        from_state=RecordState.DRAFT,
-                        to_state=RecordState.SUBMITTED,
-                        client_ip=client_ip,
-                    ),
-                ]
-            )
-            signals.record_changed.send(sender=Record, record=record, event=submitted, action="submit")
-            transaction.on_commit(
-                lambda: signals.record_transitioned.send(sender=Record, record=record, event=submitted, action="submit")
-            )
+    except ValidationError as error:
+        raise NotReady from error  # another app holds submissions back (a guard): the step-by-step path says why
     except IntegrityError:
         # Only the idempotency key's constraint can collide here: the same request, filed concurrently.
         first = Record.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
@@ -165,7 +155,7 @@ def keep_in_draft(
         if (record.eligibility_answers, record.replaced_components) != (eligibility_answers, replaced_components):
             record.eligibility_answers, record.replaced_components = eligibility_answers, replaced_components
             record.save(update_fields=["eligibility_answers", "replaced_components", "updated_at"])
-        services.save_form([record], data, prefilled_fields)
+        save_form([record], data, prefilled_fields)
         components = {str(c.pk): c for c in DocumentComponent.objects.filter(version_id=record.procedure_version_id)}
         for key, uploaded in uploads:
             component = components.get(key)
@@ -173,7 +163,7 @@ def keep_in_draft(
                 errors.append(_("Tệp “%(key)s” không ứng với thành phần hồ sơ nào.") % {"key": f"component_{key}"})
                 continue
             try:
-                services.attach(record, component, uploaded, by=by, replace=replace, from_citizen=True)
+                attach(record, component, uploaded, by=by, replace=replace, from_citizen=True)
             except ValidationError as error:
                 errors += error.messages
     return record, errors
@@ -268,14 +258,14 @@ def file_in_one_request(
         "applicant": applicant,
         "applicant_id_number": id_number,
         "applicant_name": claims.get("name", ""),
-        "agency": services.agency_for_unit(service, services.residence_unit_code(registry)),
+        "agency": rules.agency_for_unit(service, rules.residence_unit_code(registry)),
     }
     questions = service.eligibility or []
     answers = {q["id"]: eligibility[q["id"]] for q in questions if isinstance(eligibility.get(q["id"]), bool)}
     eligibility_errors = [
         message
-        for _question, message in services.unanswered_questions(answers, questions)
-        + services.eligibility_refusals(answers, questions)
+        for _question, message in rules.unanswered_questions(answers, questions)
+        + rules.eligibility_refusals(answers, questions)
     ]
     replaced, wallet_errors = wallet_documents_named(service, registry, wallet)
     valid = form.is_valid()
@@ -296,7 +286,7 @@ def file_in_one_request(
                 uploaded.seek(0)
     # Something is wrong: keep a draft with what was sent (under the key, so that a retry continues it rather
     # than leaving one more draft) and say what to fix.
-    draft = earlier_draft or services.start_keyed_draft(**applicant_fields, idempotency_key=idempotency_key)
+    draft = earlier_draft or start_keyed_draft(**applicant_fields, idempotency_key=idempotency_key)
     if draft.service_id != service.pk:  # a concurrent request with the key, for another service, won
         raise AlreadyFiled(draft)
     draft, file_errors = keep_in_draft(
@@ -317,7 +307,7 @@ def file_in_one_request(
             errors["wallet"] = wallet_errors
         raise Refused(draft, {**errors, **({"detail": file_errors} if file_errors else {})})
     try:
-        return services.submit(draft, actor=applicant, client_ip=client_ip)
+        return submit(draft, actor=applicant, client_ip=client_ip)
     except ValidationError as error:
         current = Record.objects.select_related("service").get(pk=draft.pk)
         if idempotency_key and not current.is_draft:  # a concurrent retry with the same key submitted it first

@@ -1,59 +1,38 @@
-"""The citizen's side of records: the filing journey, "Hồ sơ của tôi", downloads and public lookup."""
+"""The filing journey's steps for a draft: eligibility, the e-form, the documents, review and submit; then the
+confirmation, or deleting the draft."""
 
-import re
-from urllib.parse import urlencode
-
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from eservices import eforms, prefill
 from eservices.constants import ReplacementSource
 from identity.decorators import citizen_required
-from identity.services import assurance_satisfied, has_role
-from portal.files import private_file_response
 from portal.net import client_ip
-from procedures.models import Agency, DocumentComponent
+from procedures.models import DocumentComponent
 
-from . import selectors, services
-from .constants import Channel, RecordState
-from .filing import Filing
-from .forms import ApplicantForm
-from .models import Attachment, Record
-from .throttles import LookupThrottle
-
-# Back-office bookkeeping the citizen's history does not show.
-INTERNAL_EVENTS = ["create", "reassign", "reminder", "attach_result", "overdue"]
+from .. import services
+from ..constants import Channel
+from ..filing import Filing
+from ..forms import AgencyChoiceForm, ApplicantForm
+from ..models import Attachment
+from ..presenters import answers_shown
+from .access import step_up_first
 
 STEPS = ["eligibility", "form", "attachments", "review"]
+
+
 STEP_TITLES = {
     "eligibility": gettext_lazy("Điều kiện"),
     "form": gettext_lazy("Tờ khai"),
     "attachments": gettext_lazy("Giấy tờ"),
     "review": gettext_lazy("Kiểm tra và nộp"),
 }
-
-
-def _step_up_first(request, definition, come_back: str | None = None):
-    """A redirect to raise the session's VNeID level when ``definition`` (a service or an integrated service) needs
-    more than it has; None when it may go on. Reading or changing a record asks for the level its filing asked."""
-    if definition.needs_step_up and not assurance_satisfied(request, definition.required_assurance):
-        return redirect(f"{reverse('identity:step_up')}?{urlencode({'next': come_back or request.get_full_path()})}")
-    return None
-
-
-def _step_up_for(request, record: Record, come_back: str | None = None):
-    """``_step_up_first`` for a filed record: an online filing's level. A record filed at the desk asked for no
-    VNeID level (the officer saw the citizen's papers), so a citizen with a level-1 account still reads it."""
-    if record.channel != Channel.ONLINE:
-        return None
-    return _step_up_first(request, record.definition, come_back)
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,7 +44,7 @@ def step(request, pk, step):
     if not filing.is_draft:
         return redirect("records:detail", pk=filing.first.pk)
     # A draft started at level 2 and continued from a level-1 login: raise the level, then come back here.
-    if stepping_up := _step_up_first(request, filing.definition):
+    if stepping_up := step_up_first(request, filing.definition):
         return stepping_up
     if step != "eligibility" and _eligibility_pending(filing):
         return redirect("records:step", pk=filing.pk, step="eligibility")
@@ -126,40 +105,6 @@ def _render_step(request, template: str, context: dict, *, errors: bool):
 
 
 APPLICANT_PREFIX = "applicant"
-
-
-class AgencyChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, agency) -> str:
-        return agency.display_name  # English name on the English site
-
-
-class AgencyChoiceForm(forms.Form):
-    agency = AgencyChoiceField(
-        required=False,
-        queryset=Agency.objects.none(),
-        label=gettext_lazy("Cơ quan giải quyết"),
-        to_field_name="code",
-        empty_label=None,  # the record always has one: the agency of the citizen's residence is chosen first
-    )
-
-    def __init__(self, *args, record, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        field.queryset = (
-            record.procedure_version.agencies.filter(is_active=True).select_related("unit__parent").order_by("name")
-        )
-        field.initial = record.agency.code
-        # Dozens of communes across provinces: grouped by province, the citizen's own province first.
-        groups: dict[str, list] = {}
-        for agency in field.queryset:
-            unit = agency.unit
-            province = unit.parent if unit is not None and unit.parent_id else unit  # a province's own agency: itself
-            label = province.display_name if province is not None else ""
-            groups.setdefault(label, []).append((agency.code, field.label_from_instance(agency)))
-        own = next((label for label, options in groups.items() if record.agency.code in dict(options)), None)
-        ordered = sorted(groups.items(), key=lambda item: (item[0] != own, item[0]))
-        if len(ordered) > 1:
-            field.widget.choices = ordered
 
 
 def _form(request, filing, context):
@@ -399,32 +344,6 @@ def _review_problems(filing, user) -> list[tuple[str, str]]:
     return problems
 
 
-def answers_shown(definition, data: dict, prefilled_fields: list) -> list:
-    """(legend, items) of the form's answers as read back: choice labels, yes/no, and where prefilled values
-    came from (the population registry or the VNeID e-document wallet)."""
-    form = eforms.EForm(initial=data, schema=definition.form_schema, ui=definition.form_ui)
-    from_wallet = prefill.wallet_fields(definition.prefill_map)
-    rows = []
-    for fieldset in form.fieldsets():
-        items = []
-        for bound in fieldset.fields:
-            if bound.name not in data:
-                continue
-            value = data[bound.name]
-            choices = dict(getattr(bound.field, "choices", []) or [])
-            if isinstance(value, bool):
-                value = _("Có") if value else _("Không")
-            elif not choices:
-                value = bound.field.prepare_value(value)  # an amount as 500.000.000
-            source = ""
-            if bound.name in prefilled_fields:
-                source = "wallet" if bound.name in from_wallet else "registry"
-            items.append({"label": bound.label, "value": choices.get(value, value), "source": source})
-        if items:
-            rows.append((fieldset.legend, items))
-    return rows
-
-
 @require_GET
 @citizen_required
 def done(request, pk):
@@ -443,7 +362,7 @@ def discard(request, pk):
         return redirect("records:discard", pk=filing.group.pk)  # one record of an integrated filing: all of it
     if not filing.is_draft:
         return redirect("records:detail", pk=filing.first.pk)
-    if stepping_up := _step_up_first(request, filing.definition, reverse("records:discard", args=[pk])):
+    if stepping_up := step_up_first(request, filing.definition, reverse("records:discard", args=[pk])):
         return stepping_up
     if request.method == "POST":
         try:
@@ -455,184 +374,3 @@ def discard(request, pk):
         return redirect("records:mine")
     attachments = Attachment.objects.filter(record__in=filing.records).count()
     return render(request, "records/discard.html", {"filing": filing, "attachments": attachments})
-
-
-@require_GET
-@citizen_required
-def my_records(request):
-    page = selectors.records_of(request.user, request.GET.get("page"))
-    # An integrated filing still in draft is one filing to continue or delete: one line, not one per record.
-    rows, seen_groups = [], set()
-    for record in page:
-        if record.is_draft and record.group_id:
-            if record.group_id in seen_groups:
-                continue
-            seen_groups.add(record.group_id)
-        rows.append(record)
-    return render(request, "records/my_records.html", {"page": page, "rows": rows})
-
-
-@require_GET
-@citizen_required
-def detail(request, pk):
-    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
-    if record.is_draft:
-        if record.channel != Channel.ONLINE:
-            raise Http404  # an officer is still preparing it at the desk
-        return redirect("records:step", pk=record.group_id or record.pk, step="form")
-    if stepping_up := _step_up_for(request, record):
-        return stepping_up
-    definition = record.definition
-    return render(
-        request,
-        "records/detail.html",
-        {
-            "record": record,
-            "answers": answers_shown(definition, record.form_data, record.prefilled_fields),
-            "attachments": record.attachments.select_related("component"),
-            "events": record.events.exclude(action__in=INTERNAL_EVENTS),
-            "siblings": record.group.records.exclude(pk=record.pk) if record.group else [],
-            "can_withdraw": services.can_withdraw(record),
-            "supplement_request": _last_event(record, "request_supplement")
-            if record.state == RecordState.SUPPLEMENT_REQUESTED
-            else None,
-            "apology": _last_event(record, "apologise") if record.new_appointment_date else None,
-            "result": record.current_result if record.state == RecordState.RESULT_RETURNED else None,
-            "components": record.procedure_version.components.all()
-            if record.state == RecordState.SUPPLEMENT_REQUESTED
-            else [],
-        },
-    )
-
-
-def _last_event(record, action):
-    return record.events.filter(action=action).order_by("-at", "-id").first()
-
-
-@require_POST
-@citizen_required
-def supplement(request, pk):
-    """The citizen adds the papers asked for, then hands the record back: the clock starts again."""
-    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
-    if stepping_up := _step_up_for(request, record, reverse("records:detail", args=[record.pk])):
-        return stepping_up
-    try:
-        if request.POST.get("action") == "upload":
-            component = DocumentComponent.objects.filter(
-                pk=request.POST.get("component"), version=record.procedure_version
-            ).first()
-            uploaded = request.FILES.get("file")
-            if uploaded is None:
-                raise ValidationError(_("Hãy chọn tệp để tải lên."))
-            services.attach(record, component, uploaded, by=request.user)
-            messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": uploaded.name})
-        else:
-            services.supplement(record, actor=request.user, client_ip=client_ip(request))
-            messages.success(request, _("Đã nộp bổ sung hồ sơ %(code)s.") % {"code": record.code})
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    return redirect("records:detail", pk=record.pk)
-
-
-@require_GET
-@citizen_required
-def result(request, pk):
-    """The result the agency returned, for the applicant only."""
-    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk, state=RecordState.RESULT_RETURNED)
-    if stepping_up := _step_up_for(request, record):
-        return stepping_up
-    current = record.current_result
-    if current is None:
-        raise Http404
-    from .backoffice import serve_result
-
-    return serve_result(request, current)
-
-
-@require_http_methods(["GET", "POST"])
-@citizen_required
-def withdraw(request, pk):
-    """Withdraw a submitted record, after a page that says what that means."""
-    record = get_object_or_404(selectors.records_of_applicant(request.user), pk=pk)
-    if stepping_up := _step_up_for(request, record, reverse("records:withdraw", args=[record.pk])):
-        return stepping_up
-    if request.method == "GET":
-        if not services.can_withdraw(record):
-            return redirect("records:detail", pk=record.pk)
-        return render(request, "records/withdraw.html", {"record": record})
-    try:
-        services.withdraw(
-            record, actor=request.user, reason=request.POST.get("reason", "")[:500], client_ip=client_ip(request)
-        )
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, _("Đã rút hồ sơ %(code)s.") % {"code": record.code})
-    return redirect("records:detail", pk=record.pk)
-
-
-@require_GET
-def download_attachment(request, pk, attachment_id):
-    """Only the applicant and staff of the handling agency; anyone else gets a 404, not a hint."""
-    attachment = get_object_or_404(
-        Attachment.objects.select_related("record__agency", "record__service", "record__group__bundle"),
-        pk=attachment_id,
-        record_id=pk,
-    )
-    record = attachment.record
-    user = request.user
-    if not user.is_authenticated:
-        raise Http404
-    if record.applicant_id == user.pk:
-        if stepping_up := _step_up_for(request, record):
-            return stepping_up
-    elif (record.is_draft and record.channel == Channel.ONLINE) or not has_role(user, record.agency):
-        raise Http404  # a citizen's online draft is theirs alone until it is filed
-    return private_file_response(
-        attachment.file,
-        content_type=attachment.content_type,
-        filename=attachment.original_name,
-        inline=request.GET.get("inline") == "1",
-    )
-
-
-class LookupForm(forms.Form):
-    """Code and ID number as people type them on a phone: any case, with spaces or dots between groups."""
-
-    code = forms.CharField(
-        label=gettext_lazy("Mã hồ sơ"),
-        max_length=40,
-        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
-    )
-    id_number = forms.CharField(
-        label=gettext_lazy("Số định danh cá nhân của người nộp"),
-        max_length=24,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-
-    def clean_code(self) -> str:
-        return "".join(self.cleaned_data["code"].split()).upper()
-
-    def clean_id_number(self) -> str:
-        digits = re.sub(r"[\s.\-]", "", self.cleaned_data["id_number"])
-        if not re.fullmatch(r"\d{12}", digits):
-            raise ValidationError(_("Số định danh cá nhân gồm đúng 12 chữ số."))
-        return digits
-
-
-@require_GET
-def lookup(request):
-    form = LookupForm(request.GET or None)
-    record = None
-    not_found = False
-    throttle = LookupThrottle()
-    if request.GET and not throttle.allow_request(request, None):
-        minutes = max(1, round((throttle.wait() or 60) / 60))
-        message = _("Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau %(minutes)s phút.") % {"minutes": minutes}
-        return render(request, "records/lookup.html", {"form": LookupForm(), "throttled": message}, status=429)
-    if request.GET and form.is_valid():
-        record = selectors.lookup(form.cleaned_data["code"], form.cleaned_data["id_number"])
-        not_found = record is None
-    invalid = bool(request.GET) and not form.is_valid()
-    context = {"form": form, "record": record, "not_found": not_found, "has_errors": invalid}
-    return render(request, "records/lookup.html", context, status=400 if invalid else (404 if not_found else 200))

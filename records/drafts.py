@@ -1,0 +1,275 @@
+"""The citizen's filing journey as operations: start a draft (a double tap opens the same one), keep what is
+typed on every step, submit it (alone or as an integrated filing), withdraw it, hand in a supplement.
+
+Submitting and every later change of state go through ``transitions.transition``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eservices.models import IntegratedService, OnlineService
+
+from . import deadlines, workflow
+from .codes import allocate_code
+from .constants import ApplicantRole, Channel, RecordState, Relationship, WorkflowAction
+from .models import Attachment, Record, RecordEvent, RecordGroup
+from .rules import agency_for_unit, days_to_result, eligibility_refusals, submission_problems
+from .transitions import transition
+
+
+def start_draft(
+    *,
+    service: OnlineService,
+    applicant,
+    applicant_id_number: str,
+    applicant_name: str,
+    agency=None,
+    channel: str = Channel.ONLINE,
+    filed_by=None,
+    group: RecordGroup | None = None,
+    idempotency_key: str = "",
+) -> Record:
+    """A new draft for a service under the procedure version in force now."""
+    if not service.is_active:
+        raise ValidationError(_("Dịch vụ này hiện không nhận hồ sơ trực tuyến."))
+    version = service.version
+    if agency is None:
+        agency = version.agencies.filter(is_active=True).first()
+    elif not version.agencies.filter(pk=agency.pk).exists():
+        raise ValidationError(_("%(agency)s không giải quyết thủ tục này.") % {"agency": agency})
+    record = Record.objects.create(
+        service=service,
+        procedure_version=version,
+        agency=agency,
+        group=group,
+        channel=channel,
+        applicant=applicant,
+        applicant_id_number=applicant_id_number,
+        applicant_name=applicant_name,
+        filed_by=filed_by,
+        idempotency_key=idempotency_key,
+    )
+    RecordEvent.objects.create(
+        record=record, actor=filed_by or applicant, action=WorkflowAction.CREATE, to_state=RecordState.DRAFT
+    )
+    return record
+
+
+# A second "Nộp hồ sơ trực tuyến" this soon, while the first tap's draft is untouched, is the same tap twice.
+DOUBLE_START_SECONDS = 30
+
+
+def _serialise_starts(applicant, what: str) -> None:
+    """Until the transaction ends, the citizen's other starts of ``what`` wait (a double tap is two requests)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"records.start:{applicant.pk}:{what}"])
+
+
+def _just_started():
+    return timezone.now() - datetime.timedelta(seconds=DOUBLE_START_SECONDS)
+
+
+def start_online_draft(*, service: OnlineService, applicant, **draft) -> Record:
+    """The citizen's new online draft; a double tap opens the draft the first tap made, not a second one."""
+    with transaction.atomic():
+        _serialise_starts(applicant, f"service:{service.pk}")
+        untouched = Record.objects.filter(
+            applicant=applicant,
+            service=service,
+            group=None,
+            state=RecordState.DRAFT,
+            channel=Channel.ONLINE,
+            idempotency_key="",
+            form_data={},
+            eligibility_answers={},
+            created_at__gte=_just_started(),
+        ).first()  # newest first
+        return untouched or start_draft(service=service, applicant=applicant, **draft)
+
+
+def start_keyed_draft(*, idempotency_key: str, **draft) -> Record:
+    """``start_draft`` for a filing-API request with an ``Idempotency-Key`` (or none): the draft holds the key.
+
+    Two attempts with the same key racing here get the same draft (the key is unique per applicant).
+    """
+    try:
+        with transaction.atomic():
+            return start_draft(**draft, idempotency_key=idempotency_key)
+    except IntegrityError:
+        if not idempotency_key:
+            raise
+        # Another request with the key won; the caller checks it is for the same service and still a draft.
+        return Record.objects.select_related("service").get(
+            applicant=draft["applicant"], idempotency_key=idempotency_key
+        )
+
+
+def start_bundle_draft(
+    *, bundle: IntegratedService, applicant, applicant_id_number: str, applicant_name: str, unit_code: str = ""
+) -> RecordGroup:
+    """One draft per member service, each at the member's agency for the citizen's unit, sharing one form.
+    A double tap opens the group the first tap made."""
+    with transaction.atomic():
+        _serialise_starts(applicant, f"bundle:{bundle.pk}")
+        untouched = (
+            RecordGroup.objects.filter(
+                bundle=bundle, applicant=applicant, submitted_at=None, form_data={}, created_at__gte=_just_started()
+            )
+            .exclude(Exists(Record.objects.filter(group=OuterRef("pk")).exclude(eligibility_answers={})))
+            .order_by("-created_at")
+            .first()
+        )
+        if untouched is not None:
+            return untouched
+        group = RecordGroup.objects.create(bundle=bundle, applicant=applicant)
+        for member in bundle.bundle_members.select_related("service__version"):
+            start_draft(
+                service=member.service,
+                applicant=applicant,
+                applicant_id_number=applicant_id_number,
+                applicant_name=applicant_name,
+                agency=agency_for_unit(member.service, unit_code),
+                group=group,
+            )
+    return group
+
+
+def discard_draft(records: list[Record], group: RecordGroup | None, *, actor) -> None:
+    """Delete the citizen's own online draft (or the drafts of one integrated filing) with its files.
+
+    Nothing submitted is ever deleted, nor a draft an officer started at the desk, nor one
+    with a payment (the payment keeps its record: ``on_delete=PROTECT``).
+    """
+    with transaction.atomic():
+        locked = list(Record.objects.select_for_update().filter(pk__in=[r.pk for r in records]))
+        if len(locked) != len(records) or any(r.state != RecordState.DRAFT for r in locked):
+            raise ValidationError(_("Chỉ xóa được hồ sơ còn là bản nháp; hồ sơ đã nộp thì có thể rút."))
+        if any(r.applicant_id != actor.pk or r.channel != Channel.ONLINE for r in locked):
+            raise PermissionDenied(_("Bản nháp này do cán bộ lập tại quầy; hãy liên hệ cơ quan tiếp nhận."))
+        files = list(Attachment.objects.filter(record__in=locked).values_list("file", flat=True))
+        try:
+            Record.objects.filter(pk__in=[r.pk for r in locked]).delete()
+        except models.ProtectedError:
+            raise ValidationError(
+                _("Bản nháp đã có giao dịch thanh toán nên không xóa được; hãy tiếp tục nộp hoặc liên hệ cơ quan.")
+            ) from None
+        if group is not None:
+            group.delete()
+        storage = Attachment._meta.get_field("file").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in files])
+
+
+def editable(record: Record) -> None:
+    if record.state != RecordState.DRAFT:
+        raise ValidationError(_("Hồ sơ đã nộp không sửa được nữa."))
+
+
+def save_eligibility(record: Record, answers: dict, questions: list) -> list[tuple[str, str]]:
+    """Keep the answers; return (question id, refusal message) for questions answered the wrong way."""
+    editable(record)
+    record.eligibility_answers = answers
+    record.save(update_fields=["eligibility_answers", "updated_at"])
+    return eligibility_refusals(answers, questions)
+
+
+def save_form(records: list[Record], data: dict, prefilled_fields: list[str]) -> None:
+    """Save form data on drafts, valid or not: nothing the citizen typed is lost."""
+    for record in records:
+        editable(record)
+        record.form_data = data
+        record.prefilled_fields = sorted(prefilled_fields)
+        record.save(update_fields=["form_data", "prefilled_fields", "updated_at"])
+    group = records[0].group if records else None
+    if group is not None:
+        group.form_data = data
+        group.prefilled_fields = sorted(prefilled_fields)
+        group.save(update_fields=["form_data", "prefilled_fields"])
+
+
+def save_applicant(records: list[Record], values: dict) -> None:
+    """Whom the filing is for; kept as typed on drafts, checked by the form before it counts."""
+    role = values.get("applicant_role") or ApplicantRole.SELF
+    if role not in ApplicantRole.values:
+        role = ApplicantRole.SELF
+    for record in records:
+        editable(record)
+        record.applicant_role = role
+        record.subject_name = (values.get("subject_name") or "")[:255]
+        record.subject_id_number = (values.get("subject_id_number") or "")[:20]
+        record.relationship = values.get("relationship") if values.get("relationship") in Relationship.values else ""
+        record.save(update_fields=["applicant_role", "subject_name", "subject_id_number", "relationship", "updated_at"])
+
+
+def change_agency(record: Record, agency) -> None:
+    editable(record)
+    if not record.procedure_version.agencies.filter(pk=agency.pk, is_active=True).exists():
+        raise ValidationError(_("%(agency)s không giải quyết thủ tục này.") % {"agency": agency})
+    record.agency = agency
+    record.save(update_fields=["agency", "updated_at"])
+
+
+def submit(record: Record, *, actor, role: str = workflow.CITIZEN, client_ip: str | None = None) -> Record:
+    """Check the draft, give it its code and appointment date, and send it to the agency's queue."""
+    problems = submission_problems(record)
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        return _submit_locked(record, actor=actor, role=role, client_ip=client_ip)
+
+
+def _submit_locked(record: Record, *, actor, role, client_ip) -> Record:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    code = allocate_code(record.agency, today)
+    expected = deadlines.due_date(today, days_to_result(record))
+    return transition(
+        record,
+        WorkflowAction.SUBMIT,
+        actor=actor,
+        role=role,
+        client_ip=client_ip,
+        expected_state=RecordState.DRAFT,
+        code=code,
+        submitted_at=now,
+        expected_result_date=expected,
+    )
+
+
+def submit_group(group: RecordGroup, *, actor, client_ip: str | None = None) -> list[Record]:
+    """Submit every record of an integrated filing together: all get their codes, or none does."""
+    records = list(group.records.select_related("service", "procedure_version", "agency"))
+    problems = []
+    for record in records:
+        problems += [f"{record.service.display_name}: {p}" for p in submission_problems(record)]
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        submitted = [_submit_locked(r, actor=actor, role=workflow.CITIZEN, client_ip=client_ip) for r in records]
+        group.submitted_at = timezone.now()
+        group.save(update_fields=["submitted_at"])
+    return submitted
+
+
+def withdraw(record: Record, *, actor, reason: str = "", client_ip: str | None = None) -> Record:
+    return transition(
+        record, WorkflowAction.WITHDRAW, actor=actor, role=workflow.CITIZEN, reason=reason, client_ip=client_ip
+    )
+
+
+def supplement(record: Record, *, actor, client_ip: str | None = None) -> Record:
+    """The citizen hands in what was asked for; the clock starts again with the waiting days given back."""
+    return transition(
+        record,
+        WorkflowAction.SUPPLEMENT,
+        actor=actor,
+        role=workflow.CITIZEN,
+        client_ip=client_ip,
+        expected_state=RecordState.SUPPLEMENT_REQUESTED,
+    )

@@ -1,0 +1,158 @@
+"""What officers do to a record in the back-office: an action in the role they hold, the result document, a
+reassignment, the apology letter."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from identity.services import staff_roles
+
+from . import workflow
+from .constants import WorkflowAction
+from .models import Record, ResultDocument
+from .transitions import record_event, transition
+from .uploads import check_upload
+
+
+def role_for(user, agency, step) -> str:
+    """The role in which ``user`` takes ``step`` (the first of the step's roles they hold)."""
+    held = staff_roles(user, agency)
+    staff_roles_of_step = sorted(step.roles - {workflow.CITIZEN, workflow.SYSTEM})
+    for role in staff_roles_of_step:
+        if role in held:
+            return role
+    # Not held: ``_authorise`` refuses it with a message naming the role.
+    return staff_roles_of_step[0] if staff_roles_of_step else workflow.CITIZEN
+
+
+def allowed_actions(record: Record, user) -> list:
+    """What ``user`` may do on ``record`` now: state transitions, then the other actions."""
+    roles = staff_roles(user, record.agency)
+    return workflow.available(record.state, roles) + workflow.available_events(record.state, roles)
+
+
+def act(
+    record: Record,
+    action: str,
+    *,
+    actor,
+    reason: str = "",
+    client_ip: str | None = None,
+    expected_state: str | None = None,
+    data: dict | None = None,
+) -> Record:
+    """A staff action from the back-office, in the role the officer holds for it."""
+    step = workflow.ACTIONS.get(action)
+    if step is None or workflow.SYSTEM in step.roles:
+        raise ValidationError(_("Thao tác không tồn tại."))
+    role = role_for(actor, record.agency, step)
+    apply = transition if step.changes_state else record_event
+    return apply(
+        record,
+        action,
+        actor=actor,
+        role=role,
+        reason=reason,
+        client_ip=client_ip,
+        expected_state=expected_state,
+        data=data,
+    )
+
+
+def attach_result(
+    record: Record, uploaded, *, actor, client_ip: str | None = None, expected_state: str | None = None, note=""
+) -> ResultDocument:
+    """Store the digitised result (a scan of the signed paper) with the record, before approval."""
+    content_type, digest = check_upload(uploaded)
+    with transaction.atomic():
+        act(
+            record,
+            WorkflowAction.ATTACH_RESULT,
+            actor=actor,
+            client_ip=client_ip,
+            expected_state=expected_state,
+            data={"name": uploaded.name[:255], "sha256": digest, "kind": "upload"},
+        )
+        result = ResultDocument(
+            record=record,
+            original_name=uploaded.name[:255],
+            content_type=content_type,
+            size=uploaded.size,
+            sha256=digest,
+            uploaded_by=actor,
+            note=note[:255],
+        )
+        result.file.save(uploaded.name, uploaded, save=False)
+        result.save()
+    return result
+
+
+def generate_result(
+    record: Record, *, actor, client_ip: str | None = None, expected_state: str | None = None
+) -> ResultDocument:
+    """Have ``documents`` issue and sign a result certificate, and keep it as the record's result."""
+    from documents.services import request_document
+
+    with transaction.atomic():
+        act(
+            record,
+            WorkflowAction.ATTACH_RESULT,
+            actor=actor,
+            client_ip=client_ip,
+            expected_state=expected_state,
+            data={},
+        )
+        record.refresh_from_db()
+        count = record.results.count()
+        document = request_document(
+            "result_certificate",
+            agency=record.agency,
+            subject=record,
+            context={
+                "record_code": record.code,
+                "applicant_name": record.subject_name or record.applicant_name,
+                "procedure_name": record.procedure_version.name,
+                "result": record.procedure_version.result_name or record.procedure_version.name,
+            },
+            idempotency_key=f"result-{record.pk}-{count + 1}",
+        )
+        return ResultDocument.objects.create(
+            record=record,
+            document_id=document.pk,
+            original_name=f"{record.code}-ket-qua.pdf",
+            content_type="application/pdf",
+            uploaded_by=actor,
+        )
+
+
+def result_file(result: ResultDocument):
+    """(file, content type, name) of a result, or None while a generated one is not issued yet."""
+    if result.file:
+        return result.file, result.content_type, result.original_name
+    from documents.models import Document
+
+    document = Document.objects.filter(pk=result.document_id).first()
+    if document is None or not document.file:
+        return None
+    return document.file, "application/pdf", result.original_name
+
+
+def reassign(record: Record, to_user, *, actor, client_ip: str | None = None) -> Record:
+    return act(record, WorkflowAction.REASSIGN, actor=actor, client_ip=client_ip, data={"to": to_user.pk})
+
+
+def apologise(
+    record: Record, new_appointment, reason: str, *, actor, client_ip: str | None = None, expected_state=None
+) -> Record:
+    """The apology letter (phiếu xin lỗi) with a new appointment date, which the citizen sees."""
+    return act(
+        record,
+        WorkflowAction.APOLOGISE,
+        actor=actor,
+        reason=reason,
+        client_ip=client_ip,
+        expected_state=expected_state,
+        data={"new_appointment": new_appointment.isoformat()},
+    )
