@@ -34,10 +34,18 @@ test: install
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python scripts/check_services.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
 
+# wrk (the HTTP load generator of bench/run.py and bench/filing.py) comes from Debian when missing.
 bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "make bench: installing wrk (HTTP load generator) with apt-get"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -qq --no-install-recommends wrk >/dev/null 2>&1 \
+		|| { apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null; } \
+		|| { echo "make bench: wrk is needed and could not be installed: apt-get install wrk (as root)" >&2; exit 1; }; }
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_bench} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 		$(BIN)/python bench/run.py
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_bench} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \

@@ -5,6 +5,13 @@ database (``portal_bench_bo`` by default) with one bulk ``INSERT ... SELECT
 generate_series`` per batch, then renders the real queue view through Django's test
 client (session with password + TOTP done) and prints p50/p95 unfiltered and
 filtered, beside ``/healthz`` (one query, no template) measured in the same run.
+
+The bulk insert is built from the ``Record`` model: the columns the load varies are
+computed in SQL (``COMPUTED``), every other column takes what the ORM would store for
+a new record (its default, ``now()`` for automatic timestamps, NULL when nullable),
+so a column added to the model cannot be forgotten here. A new column that is NOT NULL
+with no default stops the load with its name.
+``--smoke``: 2,000 records and a few requests per case, no figure judged (see ``bench/common.py``).
 """
 
 import os
@@ -12,19 +19,21 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_BO_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench_bo"
+from bench.common import SMOKE, database_url, ensure_database, migrate_and_seed, size  # noqa: E402
+
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+os.environ["DATABASE_URL"] = database_url(
+    "postgres://postgres@127.0.0.1:5432/portal_bench_bo", env="BENCH_BO_DATABASE_URL"
 )
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-TOTAL = int(os.environ.get("BENCH_RECORDS", "1000000"))
-BIG = int(os.environ.get("BENCH_BIG_AGENCY_RECORDS", "100000"))
-RUNS = int(os.environ.get("BENCH_RUNS", "200"))
+TOTAL = size(int(os.environ.get("BENCH_RECORDS", "1000000")), 2000)
+BIG = min(size(int(os.environ.get("BENCH_BIG_AGENCY_RECORDS", "100000")), 1000), TOTAL)
+RUNS = size(int(os.environ.get("BENCH_RUNS", "200")), 3)
+WARMUP = size(10, 1)
 BATCH = 250_000
 
 STATES = [  # (state, weight): a mature system holds mostly finished records
@@ -41,32 +50,11 @@ STATES = [  # (state, weight): a mature system holds mostly finished records
 ]
 
 
-def ensure_database(url: str) -> None:
-    import psycopg2
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    conn = psycopg2.connect(
-        host=parsed.hostname,
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        dbname="postgres",
-    )
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    conn.close()
-
-
 def prepare():
     import django
 
     ensure_database(os.environ["DATABASE_URL"])
     django.setup()
-    from django.core.management import call_command
     from django.db import connection
 
     from eservices.models import OnlineService
@@ -76,8 +64,7 @@ def prepare():
     from procedures.models import Agency
     from records.models import Record
 
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    migrate_and_seed()
     services = list(OnlineService.objects.select_related("version").order_by("pk"))
     big_service = next(s for s in services if s.version.agencies.exists())
     big = big_service.version.agencies.order_by("pk").first()
@@ -95,14 +82,16 @@ def prepare():
         weights = []
         for state, weight in STATES:
             weights += [state] * weight
+        sql, defaults = insert_sql(Record, connection)
         with connection.cursor() as cursor:
             cursor.execute("SET synchronous_commit = off")
             start = have
             while start < TOTAL:
                 stop = min(TOTAL, start + BATCH)
                 cursor.execute(
-                    INSERT_SQL,
+                    sql,
                     {
+                        **defaults,
                         "start": start + 1,
                         "stop": stop,
                         "big": BIG,
@@ -127,38 +116,36 @@ def prepare():
 
 
 # Record i (1-based): the first BIG go to the big agency, the rest round-robin over the others.
-INSERT_SQL = """
-INSERT INTO records_record (
-    id, code, service_id, procedure_version_id, agency_id, group_id, state, channel,
-    applicant_id, applicant_role, applicant_id_number, applicant_name, subject_name, subject_id_number,
-    relationship, filed_by_id, eligibility_answers, form_data, prefilled_fields, replaced_components,
-    created_at, updated_at, submitted_at, received_at, expected_result_date, due_date, completed_at,
-    assigned_to_id, supplement_requested_at, paused_working_days, new_appointment_date, overdue_since, reminded_for
-)
-SELECT
-    gen_random_uuid(),
-    'BENCH-' || lpad(i::text, 8, '0'),
-    CASE WHEN i <= %(big)s THEN %(big_service)s
-         ELSE (%(service_ids)s::int[])[1 + i %% cardinality(%(service_ids)s::int[])] END,
-    CASE WHEN i <= %(big)s THEN %(big_version)s
-         ELSE (%(version_ids)s::int[])[1 + i %% cardinality(%(version_ids)s::int[])] END,
-    CASE WHEN i <= %(big)s THEN %(big_agency)s
-         ELSE (%(others)s::int[])[1 + i %% cardinality(%(others)s::int[])] END,
-    NULL,
-    s.state,
-    CASE WHEN i %% 5 = 0 THEN 'counter' ELSE 'online' END,
-    %(applicant)s, 'self', lpad((100000000000 + (i::bigint * 7919) %% 899999999999)::text, 12, '0'),
-    'Nguyễn Văn ' || i, '', '', '', NULL, '{}'::jsonb, '{"request": "bench"}'::jsonb, '[]'::jsonb, '{}'::jsonb,
-    t.submitted, t.submitted, t.submitted,
-    CASE WHEN s.state = 'submitted' THEN NULL ELSE t.submitted + interval '2 hours' END,
-    (t.submitted + interval '10 days')::date,
-    CASE WHEN s.state IN ('submitted', 'refused', 'withdrawn') THEN NULL
-         ELSE (t.submitted + interval '10 days')::date END,
-    CASE WHEN s.state IN ('result_returned', 'refused', 'rejected', 'withdrawn')
-         THEN t.submitted + interval '8 days' ELSE NULL END,
-    CASE WHEN s.state IN ('submitted', 'received') OR i %% 7 = 0 THEN NULL
-         ELSE (%(officers)s::int[])[1 + i %% cardinality(%(officers)s::int[])] END,
-    NULL, 0, NULL, NULL, NULL
+# SQL for each column the load varies, over i (the row number), s.state and t.submitted.
+COMPUTED = {
+    "id": "gen_random_uuid()",
+    "code": "'BENCH-' || lpad(i::text, 8, '0')",
+    "service_id": """CASE WHEN i <= %(big)s THEN %(big_service)s
+        ELSE (%(service_ids)s::int[])[1 + i %% cardinality(%(service_ids)s::int[])] END""",
+    "procedure_version_id": """CASE WHEN i <= %(big)s THEN %(big_version)s
+        ELSE (%(version_ids)s::int[])[1 + i %% cardinality(%(version_ids)s::int[])] END""",
+    "agency_id": """CASE WHEN i <= %(big)s THEN %(big_agency)s
+        ELSE (%(others)s::int[])[1 + i %% cardinality(%(others)s::int[])] END""",
+    "state": "s.state",
+    "channel": "CASE WHEN i %% 5 = 0 THEN 'counter' ELSE 'online' END",
+    "applicant_id": "%(applicant)s",
+    "applicant_id_number": "lpad((100000000000 + (i::bigint * 7919) %% 899999999999)::text, 12, '0')",
+    "applicant_name": "'Nguyễn Văn ' || i",
+    "form_data": """'{"request": "bench"}'::jsonb""",
+    "created_at": "t.submitted",
+    "updated_at": "t.submitted",
+    "submitted_at": "t.submitted",
+    "received_at": "CASE WHEN s.state = 'submitted' THEN NULL ELSE t.submitted + interval '2 hours' END",
+    "expected_result_date": "(t.submitted + interval '10 days')::date",
+    "due_date": """CASE WHEN s.state IN ('submitted', 'refused', 'withdrawn') THEN NULL
+        ELSE (t.submitted + interval '10 days')::date END""",
+    "completed_at": """CASE WHEN s.state IN ('result_returned', 'refused', 'rejected', 'withdrawn')
+        THEN t.submitted + interval '8 days' ELSE NULL END""",
+    "assigned_to_id": """CASE WHEN s.state IN ('submitted', 'received') OR i %% 7 = 0 THEN NULL
+        ELSE (%(officers)s::int[])[1 + i %% cardinality(%(officers)s::int[])] END""",
+}
+
+FROM_SQL = """
 FROM generate_series(%(start)s, %(stop)s) AS i
 CROSS JOIN LATERAL (
     SELECT (%(states)s::text[])[1 + (i * 31) %% cardinality(%(states)s::text[])] AS state
@@ -167,8 +154,54 @@ CROSS JOIN LATERAL (SELECT now() - (i %% 400) * interval '1 day' - (i %% 86400) 
 """
 
 
+def insert_sql(model, connection) -> tuple[str, dict]:
+    """``INSERT ... SELECT`` of every concrete column of ``model``, and the parameters of its defaults.
+
+    A column in ``COMPUTED`` takes that SQL; any other takes what the ORM would store for a new
+    instance that does not set it: the field's default, ``now()`` for ``auto_now``/``auto_now_add``,
+    NULL when nullable; a database default (``db_default``) is left to the database.
+    """
+    from django.db.models import NOT_PROVIDED
+
+    fields = model._meta.concrete_fields
+    gone = set(COMPUTED) - {f.column for f in fields}
+    if gone:
+        raise SystemExit(f"bench/backoffice.py computes columns {model._meta.db_table} no longer has: {sorted(gone)}")
+    columns, values, params = [], [], {}
+    for f in fields:
+        if f.column in COMPUTED:
+            value = COMPUTED[f.column]
+        elif getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            value = "now()"
+        elif getattr(f, "db_default", NOT_PROVIDED) is not NOT_PROVIDED:
+            continue
+        elif f.unique and f.get_default() is not None:
+            raise SystemExit(
+                f"bench/backoffice.py: {model._meta.db_table}.{f.column} is unique: give it SQL in COMPUTED "
+                "(one default for every row would collide)"
+            )
+        else:
+            default = f.get_default()  # what Model() holds: "" for a text field without default, else None
+            if default is None and not f.null:
+                raise SystemExit(
+                    f"bench/backoffice.py: {model._meta.db_table}.{f.column} is NOT NULL and has no default: "
+                    "give it SQL in COMPUTED"
+                )
+            if default is None:
+                value = "NULL"
+            else:
+                name = f"default_{f.column}"
+                params[name] = f.get_db_prep_save(default, connection)
+                value = f"%({name})s::{f.cast_db_type(connection)}"
+        columns.append(connection.ops.quote_name(f.column))
+        values.append(value)
+    table = connection.ops.quote_name(model._meta.db_table)
+    sql = f"INSERT INTO {table} ({', '.join(columns)})\nSELECT\n    " + ",\n    ".join(values) + FROM_SQL
+    return sql, params
+
+
 def measure(client, url, runs=RUNS):
-    for _ in range(10):
+    for _ in range(WARMUP):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code, response.content[:500])
     timings = []
@@ -224,6 +257,8 @@ def main():
         print(f"{label:32} {p50:8.1f} {p95:8.1f}")
     print(f"per-state counts, uncached (one grouped query): {counts_ms:.1f} ms; cached {selectors.COUNTS_TTL} s")
     print(f"worst p95: {worst:.1f} ms (target < 50 ms): {'OK' if worst < 50 else 'OVER TARGET'}")
+    if SMOKE:
+        print("smoke run: too few records for the figures to mean anything")
 
 
 if __name__ == "__main__":
