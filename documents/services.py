@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from .constants import REQUIRED_CONTEXT, DocumentKind, DocumentStatus
 from .models import Document
+from .signing import get_signer, read_signature_info
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,6 @@ def render_and_sign(document_id) -> Document:
     finds it issued and returns.
     """
     from .rendering import render_html, render_pdf
-    from .signing import get_signer, read_signature_info
 
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)

@@ -5,13 +5,68 @@ as a dotted path into the citizen's population-registry data, e.g.
 ``name``, ``birthdate``, ``permanent_address.formatted``,
 ``household.spouse.name`` or, for the e-document wallet,
 ``wallet.driving_licence.number``.
+
+The first segment of a path may name a prefill source (``common.registry``):
+``wallet`` reads the VNeID e-document wallet; any other path reads the
+population registry (``registry``, the default source). Another source (say a
+land registry, ``land.parcel.number``) is one more ``@register`` class.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from common.registry import Plugin, Registry
 from identity.registry.snapshot import person_data
+
+DEFAULT_SOURCE = "registry"
+
+sources: Registry[PrefillSource] = Registry("prefill source")
+register = sources.register
+
+
+class PrefillSource(Plugin):
+    """Where the values of the paths that start with its identifier come from."""
+
+    def resolve(self, parts: list[str], data: dict) -> Any:
+        """The value at ``parts`` (the path without the source's own segment), or None."""
+        raise NotImplementedError
+
+
+def _walk(current: Any, parts: list[str]) -> Any:
+    for part in parts:
+        if not isinstance(current, dict):
+            return None
+        current = current.get(part)
+    return current
+
+
+@register(DEFAULT_SOURCE)
+class PopulationRegistrySource(PrefillSource):
+    """The person's data in the population registry, in the shape of VNeID's claims."""
+
+    def resolve(self, parts: list[str], data: dict) -> Any:
+        return _walk(data, parts)
+
+
+@register("wallet")
+class WalletSource(PrefillSource):
+    """The e-documents of the person's VNeID wallet: ``wallet.<kind>.<field>`` reads the first of that kind."""
+
+    def documents(self, data: dict | None, kind: str) -> list[dict]:
+        return [doc for doc in (data or {}).get("edocuments") or [] if doc.get("type") == kind]
+
+    def resolve(self, parts: list[str], data: dict) -> Any:
+        documents = self.documents(data, parts[0])
+        return _walk(documents[0] if documents else None, parts[1:])
+
+
+def source_for(path: str) -> tuple[PrefillSource, list[str]]:
+    """The source a dotted path reads, and the rest of the path for it."""
+    parts = path.split(".")
+    if len(parts) >= 2 and parts[0] != DEFAULT_SOURCE and parts[0] in sources:
+        return sources.get(parts[0])(), parts[1:]
+    return sources.get(DEFAULT_SOURCE)(), parts
 
 
 def registry_data(id_number: str) -> dict | None:
@@ -21,18 +76,8 @@ def registry_data(id_number: str) -> dict | None:
 
 def resolve(path: str, data: dict) -> Any:
     """The value at a dotted path, or None. ``wallet.<kind>.<field>`` reads the e-document of that kind."""
-    parts = path.split(".")
-    if parts[0] == "wallet" and len(parts) >= 2:
-        documents = [doc for doc in data.get("edocuments") or [] if doc.get("type") == parts[1]]
-        current: Any = documents[0] if documents else None
-        parts = parts[2:]
-    else:
-        current = data
-    for part in parts:
-        if not isinstance(current, dict):
-            return None
-        current = current.get(part)
-    return current
+    source, parts = source_for(path)
+    return source.resolve(parts, data)
 
 
 def prefill_values(prefill_map: dict, data: dict | None) -> dict:
@@ -49,8 +94,8 @@ def prefill_values(prefill_map: dict, data: dict | None) -> dict:
 
 def wallet_fields(prefill_map: dict) -> set[str]:
     """Fields filled from the e-document wallet rather than from the population registry itself."""
-    return {field for field, path in (prefill_map or {}).items() if path.split(".")[0] == "wallet"}
+    return {field for field, path in (prefill_map or {}).items() if path.split(".")[0] == WalletSource.identifier}
 
 
 def wallet_documents(data: dict | None, kind: str) -> list[dict]:
-    return [doc for doc in (data or {}).get("edocuments") or [] if doc.get("type") == kind]
+    return WalletSource().documents(data, kind)

@@ -4,7 +4,8 @@ A channel knows the address of a person on it and how to send one delivery.
 E-mail goes through Django's e-mail backends (SMTP in production from
 ``EMAIL_URL``, files under ``var/mail`` in development); SMS through
 ``notifications.sms`` (a gateway backend in production, a file in
-development). Another channel (Zalo, push) is one more ``@register`` class.
+development). Another channel (Zalo, push) is one more ``@register`` class
+(``common.registry``).
 """
 
 from __future__ import annotations
@@ -14,27 +15,24 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.mail import EmailMessage
 
+from common.registry import Plugin, Registry
+
+from . import sms
 from .constants import SMS_MAX_LENGTH, Channel
 
 if TYPE_CHECKING:
     from .models import Delivery
 
-_registry: dict[str, BaseChannel] = {}
-
-
-def register(name: str):
-    def decorator(cls):
-        _registry[name] = cls()
-        return cls
-
-    return decorator
+channels: Registry[BaseChannel] = Registry("notification channel")
+register = channels.register
 
 
 def get_channel(name: str) -> BaseChannel:
-    return _registry[name]
+    """The channel ``name`` (a ``Channel`` value); ``common.registry.UnknownPlugin`` if none is registered."""
+    return channels.get(name)()
 
 
-class BaseChannel:
+class BaseChannel(Plugin):
     #: The inbox is written with the message itself; other channels go through a Celery task.
     immediate = False
 
@@ -87,7 +85,5 @@ class SmsChannel(BaseChannel):
         return (_claims(user).get("phone_number") or "").strip()
 
     def send(self, delivery: Delivery) -> None:
-        from .sms import send_sms
-
         text = delivery.message.subject
-        send_sms(delivery.address, text[:SMS_MAX_LENGTH])
+        sms.send_sms(delivery.address, text[:SMS_MAX_LENGTH])

@@ -1,9 +1,14 @@
-"""SMS channel behind a small backend interface.
+"""SMS backends, in a registry (``common.registry``).
 
-``SMS_BACKEND`` names the backend class. The default writes one JSON line per
-message to ``SMS_FILE_PATH`` (``var/sms/outbox.log``), which is how the
-simulated VNeID delivers one-time codes in development and how tests read
-them. A real gateway is another backend with the same ``send`` method.
+``SMS_BACKEND`` names the backend: a registered id (``file``, ``memory``) or,
+as before, the dotted path of a backend class. ``file`` (the default) writes
+one JSON line per message to ``SMS_FILE_PATH`` (``var/sms/outbox.log``);
+``memory`` keeps them in the process, for tests. Both are demonstration
+backends, refused when ``ENABLE_DEMO_PLUGINS`` is off: a real deployment
+registers its gateway's client, a class with the same ``send`` method.
+
+The simulated VNeID does not send through here: it has an outbox of its own
+(``identity.vneid.sms``), as the real one has its own gateway.
 """
 
 from __future__ import annotations
@@ -14,16 +19,23 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.module_loading import import_string
+
+from common.registry import Plugin, Registry
+
+backends: Registry[BaseSmsBackend] = Registry("SMS backend", setting="SMS_BACKEND")
+register = backends.register
 
 
-class BaseSmsBackend:
+class BaseSmsBackend(Plugin):
     def send(self, phone: str, text: str) -> None:
         raise NotImplementedError
 
 
+@register("file")
 class FileSmsBackend(BaseSmsBackend):
     """Appends messages to a file; safe across processes thanks to an exclusive lock."""
+
+    is_demo = True
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path or getattr(settings, "SMS_FILE_PATH", settings.VAR_DIR / "sms" / "outbox.log"))
@@ -42,7 +54,9 @@ class FileSmsBackend(BaseSmsBackend):
         return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@register("memory")
 class MemorySmsBackend(BaseSmsBackend):
+    is_demo = True
     outbox: list[dict] = []
 
     def send(self, phone: str, text: str) -> None:
@@ -50,8 +64,7 @@ class MemorySmsBackend(BaseSmsBackend):
 
 
 def get_backend() -> BaseSmsBackend:
-    path = getattr(settings, "SMS_BACKEND", "notifications.sms.FileSmsBackend")
-    return import_string(path)()
+    return backends.resolve(getattr(settings, "SMS_BACKEND", "file"))()
 
 
 def send_sms(phone: str, text: str) -> None:

@@ -1,7 +1,13 @@
-"""Deployment checks of payments (``manage.py check --deploy``)."""
+"""Deployment checks of payments (``manage.py check --deploy``).
+
+The configured provider's own checks (``PaymentProvider.check``) run with every
+registry's (``common.registry``); importing the registry here loads it at start-up.
+"""
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
+
+from .providers import registry  # noqa: F401  (its checks run with `manage.py check`)
 
 
 @register(Tags.security, deploy=True)

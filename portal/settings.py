@@ -5,6 +5,7 @@ tasks executed in-process, e-mail written to files under ``var/``. Setting
 ``DATABASE_URL`` and ``REDIS_URL`` switches to PostgreSQL and Redis.
 """
 
+import os
 import secrets
 from pathlib import Path
 
@@ -18,21 +19,34 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 env = environ.Env()
 
 
-def _development_secret_key() -> str:
-    """A random key kept in ``var/`` so sessions survive restarts; never committed."""
-    key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+def _development_secret(name: str, length: int) -> str:
+    """A random value generated on first use and kept in ``var/<name>`` (readable by its owner only), so
+    sessions and client registrations survive restarts; never committed. Production sets the variable."""
+    path = VAR_DIR / name
+    if not path.exists():
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as handle:
+            handle.write(secrets.token_urlsafe(length))
+        # Atomic, so two processes starting together agree on one value.
+        if path.exists():
+            tmp.unlink()
+        else:
+            os.replace(tmp, path)
+    return path.read_text().strip()
 
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY", default="") or _development_secret_key()
+SECRET_KEY = env.str("SECRET_KEY", default="") or _development_secret("secret_key", 50)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Public base URL of this deployment, used in QR codes and links in documents.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Payment providers, notification channels, SMS backends, document signers and prefill sources are
+# plugins in registries (common.registry). Plugins that only simulate the real thing (the local signer
+# and its demo CA, SMS written to a file or kept in memory) are refused while this is off, and
+# `manage.py check` names any still configured. On by default, so development, the tests and the
+# demonstration run as they are; production sets ENABLE_DEMO_PLUGINS=false.
+ENABLE_DEMO_PLUGINS = env.bool("ENABLE_DEMO_PLUGINS", default=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -245,28 +259,25 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIN
 # /vneid/; the portal logs citizens in through it with allauth's OpenID Connect
 # client, over HTTP, as it would with the real VNeID. Staff use username,
 # password and TOTP. See identity/ and identity/vneid/.
-from identity.vneid import keys as _vneid_keys  # noqa: E402
 
 # Seconds the portal keeps a person's population-registry data between the steps of a filing; any
 # change made through the registry's models drops the copy at once (identity.registry.snapshot).
 REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=300)
 VNEID_ISSUER = env.str("VNEID_ISSUER", default=f"{PORTAL_BASE_URL}/vneid").rstrip("/")
 # The portal's client registration at VNeID; dev values are generated once and kept under var/.
-VNEID_CLIENT_ID = env.str("VNEID_CLIENT_ID", default="") or _vneid_keys.dev_secret(VAR_DIR, "vneid_client_id", 24)
-VNEID_CLIENT_SECRET = env.str("VNEID_CLIENT_SECRET", default="") or _vneid_keys.dev_secret(
-    VAR_DIR, "vneid_client_secret", 48
-)
+VNEID_CLIENT_ID = env.str("VNEID_CLIENT_ID", default="") or _development_secret("vneid_client_id", 24)
+VNEID_CLIENT_SECRET = env.str("VNEID_CLIENT_SECRET", default="") or _development_secret("vneid_client_secret", 48)
 VNEID_LOCK_AFTER_FAILURES = 5
 VNEID_LOCK_MINUTES = 15
 VNEID_OTP_TTL_SECONDS = 300
+# The simulated VNeID sends its one-time codes to a file of its own, not through the portal's SMS.
+VNEID_SMS_FILE_PATH = Path(env.str("VNEID_SMS_FILE_PATH", default=str(VAR_DIR / "vneid" / "sms.log")))
 # Seconds an old signing key stays published in the JWKS after rotation (the ID token lifetime).
 VNEID_ID_TOKEN_LIFETIME = 3600
-SMS_BACKEND = env.str("SMS_BACKEND", default="notifications.sms.FileSmsBackend")
-SMS_FILE_PATH = Path(env.str("SMS_FILE_PATH", default=str(VAR_DIR / "sms" / "outbox.log")))
 
-_vneid_active_key, _vneid_inactive_keys = _vneid_keys.load_signing_keys(
-    VAR_DIR / "vneid_keys", keep_seconds=VNEID_ID_TOKEN_LIFETIME
-)
+# The ID-token signing keys (OIDC_RSA_PRIVATE_KEY and the retired keys still published) are not
+# settings: identity.vneid puts them into OAUTH2_PROVIDER when it starts (VNeIDConfig.ready), from
+# var/vneid_keys/ (created on first start; `manage.py rotate_vneid_key` rotates them).
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 OAUTH2_PROVIDER_GRANT_MODEL = "vneid.Grant"
 OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "vneid.AccessToken"  # noqa: S105
@@ -274,8 +285,6 @@ OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "vneid.RefreshToken"  # noqa: S105
 OAUTH2_PROVIDER_ID_TOKEN_MODEL = "vneid.IDToken"  # noqa: S105
 OAUTH2_PROVIDER = {
     "OIDC_ENABLED": True,
-    "OIDC_RSA_PRIVATE_KEY": _vneid_active_key,
-    "OIDC_RSA_PRIVATE_KEYS_INACTIVE": _vneid_inactive_keys,
     "PKCE_REQUIRED": True,
     "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"],
     "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
@@ -325,19 +334,24 @@ MFA_TOTP_ISSUER = "Cổng Dịch vụ công"
 # --- Documents: PDF rendering and signing ---
 # Issued PDFs go to a storage of their own with no public URL (a private bucket in
 # production); keys and certificates of the demo signing CA live under var/signing.
-# DOCUMENT_SIGNER names the signing backend: the local pyHanko one, or a client of a
-# remote signing service implementing documents.signing.base.Signer.
+# DOCUMENT_SIGNER names the signing backend: an id of documents.signing.registry ("local", the
+# pyHanko signer with the demo CA) or the dotted path of a client of a remote signing service
+# implementing documents.signing.base.Signer.
 STORAGES["documents"] = {
     "BACKEND": "documents.storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": env.str("DOCUMENTS_ROOT", default=str(VAR_DIR / "documents"))},
 }
-DOCUMENT_SIGNER = env.str("DOCUMENT_SIGNER", default="documents.signing.local.LocalSigner")
+DOCUMENT_SIGNER = env.str("DOCUMENT_SIGNER", default="local")
 DOCUMENT_SIGNING_DIR = Path(env.str("DOCUMENT_SIGNING_DIR", default=str(VAR_DIR / "signing")))
 CELERY_BEAT_SCHEDULE["reschedule-stale-documents"] = {
     "task": "documents.tasks.reschedule_stale_documents",
     "schedule": 10 * 60,
 }
 # --- Notifications: in-app inbox, e-mail and SMS (notifications/) ---
+# SMS_BACKEND is the id of a backend of notifications.sms ("file": one JSON line per message in
+# SMS_FILE_PATH; "memory": kept in the process, for tests) or the dotted path of another class.
+SMS_BACKEND = env.str("SMS_BACKEND", default="file")
+SMS_FILE_PATH = Path(env.str("SMS_FILE_PATH", default=str(VAR_DIR / "sms" / "outbox.log")))
 # Deliveries still pending long after their message (broker down at commit, worker lost) are sent again.
 CELERY_BEAT_SCHEDULE["resend-stale-deliveries"] = {
     "task": "notifications.tasks.resend_stale_deliveries",
@@ -357,7 +371,7 @@ if PAYGOV_SIMULATOR:
     INSTALLED_APPS += ["payments.gateway_sim"]
 PAYMENT_PROVIDER = env.str("PAYMENT_PROVIDER", default="paygov")
 PAYGOV_MERCHANT_ID = env.str("PAYGOV_MERCHANT_ID", default="DVCQG")
-PAYGOV_SECRET = env.str("PAYGOV_SECRET", default="") or _vneid_keys.dev_secret(VAR_DIR, "paygov_secret", 48)
+PAYGOV_SECRET = env.str("PAYGOV_SECRET", default="") or _development_secret("paygov_secret", 48)
 PAYGOV_CALLBACK_MAX_AGE = env.int("PAYGOV_CALLBACK_MAX_AGE", default=300)  # seconds a signed callback stays valid
 PAYGOV_TIMEOUT = env.int("PAYGOV_TIMEOUT", default=10)  # seconds for each call to the gateway
 CELERY_BEAT_SCHEDULE["check-pending-payments"] = {"task": "payments.tasks.check_pending_payments", "schedule": 5 * 60}

@@ -10,14 +10,20 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import functools
+import os
 import threading
 from io import BytesIO
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core import checks
+
+from common.registry import Plugin
 
 from ..constants import SIGNATURE_BYTES_RESERVED
 from .pki import DemoPKI, agency_subject
+from .registry import register
 
 if TYPE_CHECKING:
     from procedures.models import Agency
@@ -40,9 +46,31 @@ def outside_event_loop(function, *args, **kwargs):
         return pool.submit(function, *args, **kwargs).result()
 
 
-class LocalSigner:
+def _signing_dir():
+    return getattr(settings, "DOCUMENT_SIGNING_DIR", settings.VAR_DIR / "signing")
+
+
+@register("local")
+class LocalSigner(Plugin):
+    """Signs with the demonstration CA's agency keys under ``DOCUMENT_SIGNING_DIR``: no legal value."""
+
+    is_demo = True
+
+    @classmethod
+    def check(cls) -> list[checks.CheckMessage]:
+        directory = Path(_signing_dir())
+        existing = next((path for path in (directory, *directory.parents) if path.exists()), None)
+        if existing is not None and not os.access(existing, os.W_OK):
+            return [
+                checks.Error(
+                    f"DOCUMENT_SIGNING_DIR ({directory}) cannot be written: the local signer keeps its keys there.",
+                    id="documents.E001",
+                )
+            ]
+        return []
+
     def __init__(self, directory=None):
-        self.pki = DemoPKI(directory or getattr(settings, "DOCUMENT_SIGNING_DIR", settings.VAR_DIR / "signing"))
+        self.pki = DemoPKI(directory or _signing_dir())
         self._signers: dict[str, tuple[object, object]] = {}
         self._lock = threading.Lock()
 

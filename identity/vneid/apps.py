@@ -7,3 +7,8 @@ class VNeIDConfig(AppConfig):
     label = "vneid"
     verbose_name = _("VNeID (mô phỏng)")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import keys
+
+        keys.install_signing_keys()

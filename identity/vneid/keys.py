@@ -6,26 +6,37 @@ Layout of the key directory::
     retired/<unix-time>.pem  keys retired at that time; still published in the
                              JWKS until tokens they signed have expired
 
-Loaded from settings, so this module must not import Django models.
+``install_signing_keys()`` (run by ``VNeIDConfig.ready``) hands them to
+django-oauth-toolkit; settings hold no key and import nothing from here.
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 import time
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from django.conf import settings
 
 
-def dev_secret(var_dir: Path, name: str, length: int) -> str:
-    """A random value generated on first use and kept in ``var/`` (development defaults)."""
-    path = Path(var_dir) / name
-    if not path.exists():
-        _write_private(path, secrets.token_urlsafe(length))
-    return path.read_text().strip()
+def key_dir() -> Path:
+    return Path(settings.VAR_DIR) / "vneid_keys"
+
+
+def install_signing_keys() -> None:
+    """Give django-oauth-toolkit the active key and the retired keys still published in the JWKS.
+
+    They go into the ``OAUTH2_PROVIDER`` setting, where the toolkit reads them, unless a key is
+    configured there already. Run once per process at start-up: a rotated key is picked up on restart.
+    """
+    provider = settings.OAUTH2_PROVIDER
+    if provider.get("OIDC_RSA_PRIVATE_KEY"):
+        return
+    active, inactive = load_signing_keys(key_dir(), keep_seconds=settings.VNEID_ID_TOKEN_LIFETIME)
+    provider["OIDC_RSA_PRIVATE_KEY"] = active
+    provider["OIDC_RSA_PRIVATE_KEYS_INACTIVE"] = inactive
 
 
 def _write_private(path: Path, text: str) -> None:

@@ -18,11 +18,10 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from notifications.sms import send_sms
-
 from .. import audit
 from ..constants import AssuranceLevel, AuthEventKind, AuthSource
 from .models import OneTimeCode, ProviderSession, VNeIDAccount
+from .sms import send_sms
 
 OTP_DIGITS = 6
 

@@ -11,6 +11,8 @@ import datetime
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
+from common.registry import Plugin
+
 
 class ProviderError(Exception):
     """The gateway could not be reached or answered something unusable; try again later."""
@@ -59,7 +61,9 @@ class StatementLine:
     completed_at: datetime.datetime | None = None
 
 
-class PaymentProvider(ABC):
+class PaymentProvider(Plugin, ABC):
+    """A gateway's client, registered in ``payments.providers.registry``; ``check()`` verifies its settings."""
+
     name: str = ""
     label: str = ""
 

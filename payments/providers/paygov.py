@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import requests
 from django.conf import settings
+from django.core import checks
 from django.utils.dateparse import parse_datetime
 
 from ..constants import CallbackOutcome, PaymentState
@@ -80,6 +81,25 @@ def _base_url() -> str:
 @register("paygov")
 class PayGovProvider(PaymentProvider):
     label = "PayGov"
+
+    @classmethod
+    def check(cls) -> list[checks.CheckMessage]:
+        """Without a secret nothing can be signed; without an address and with the simulator off, nothing answers."""
+        messages = []
+        if not getattr(settings, "PAYGOV_SECRET", ""):
+            messages.append(
+                checks.Error("PAYGOV_SECRET is empty: payments to PayGov cannot be signed.", id="payments.E001")
+            )
+        if not getattr(settings, "PAYGOV_BASE_URL", "") and not getattr(settings, "PAYGOV_SIMULATOR", False):
+            messages.append(
+                checks.Warning(
+                    "PAYGOV_BASE_URL is empty and the simulated gateway is off: payments would go to "
+                    f"{_base_url()}, where nothing answers.",
+                    hint="Set PAYGOV_BASE_URL to the national payment platform.",
+                    id="payments.W002",
+                )
+            )
+        return messages
 
     def __init__(self):
         self.merchant_id = settings.PAYGOV_MERCHANT_ID

@@ -1,37 +1,39 @@
-"""Payment providers by name, filled with ``@register("name")`` when their module is imported."""
+"""Payment providers by id, filled with ``@register("paygov")`` (see ``common.registry``).
+
+The id is what a payment stores in ``Payment.provider``; ``PAYMENT_PROVIDER``
+names the one new payments go through.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 
+from common.registry import Registry
+
 from .base import PaymentProvider
 
-_providers: dict[str, type[PaymentProvider]] = {}
+providers: Registry[PaymentProvider] = Registry(
+    "payment provider", setting="PAYMENT_PROVIDER", modules=("payments.providers.paygov",)
+)
 
 
 def register(name: str):
+    """Register a provider class under ``name`` (also its ``name``, stored on its payments)."""
+
     def decorator(cls: type[PaymentProvider]) -> type[PaymentProvider]:
         cls.name = name
-        _providers[name] = cls
-        return cls
+        return providers.register(name)(cls)
 
     return decorator
 
 
 def get_provider(name: str | None = None) -> PaymentProvider:
-    """An instance of the provider ``name`` (default: ``settings.PAYMENT_PROVIDER``)."""
-    _load_builtin()
-    name = name or getattr(settings, "PAYMENT_PROVIDER", "paygov")
-    try:
-        return _providers[name]()
-    except KeyError:
-        raise LookupError(f"Unknown payment provider {name!r}") from None
+    """An instance of the provider ``name`` (default: ``settings.PAYMENT_PROVIDER``).
+
+    Raises ``common.registry.UnknownPlugin`` (a ``LookupError``) for a name nobody registered.
+    """
+    return providers.get(name or getattr(settings, "PAYMENT_PROVIDER", "paygov"))()
 
 
 def names() -> list[str]:
-    _load_builtin()
-    return sorted(_providers)
-
-
-def _load_builtin() -> None:
-    from . import paygov  # noqa: F401
+    return providers.identifiers()

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def sms_outbox(settings, tmp_path):
     settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
     settings.SMS_FILE_PATH = tmp_path / "sms.log"
+    settings.VNEID_SMS_FILE_PATH = settings.SMS_FILE_PATH  # VNeID's one-time codes land in the same file
     return settings.SMS_FILE_PATH
 
 

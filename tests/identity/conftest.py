@@ -15,6 +15,7 @@ def sms_outbox(settings, tmp_path):
     path = tmp_path / "sms" / "outbox.log"
     settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
     settings.SMS_FILE_PATH = path
+    settings.VNEID_SMS_FILE_PATH = path  # VNeID's one-time codes land in the same file
     return path
 
 

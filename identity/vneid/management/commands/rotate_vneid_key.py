@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from identity.vneid import keys
@@ -11,5 +10,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        path = keys.rotate(settings.VAR_DIR / "vneid_keys")
+        path = keys.rotate(keys.key_dir())
         self.stdout.write(self.style.SUCCESS(f"New signing key at {path}"))
