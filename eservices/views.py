@@ -3,8 +3,6 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from records import selectors as records_selectors
-
 from .models import IntegratedService, OnlineService
 
 
@@ -33,7 +31,6 @@ def service_detail(request, slug):
         {
             "service": service,
             **_what_it_takes(service),
-            "unfinished": records_selectors.unfinished_for_service(request.user, service),
         },
     )
 

@@ -11,9 +11,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.net import client_ip
 from eservices.models import OnlineService
 from identity.services import assurance_satisfied, citizen_claims
-from portal.net import client_ip
 
 from . import complete_filing, selectors
 from .forms import LookupForm

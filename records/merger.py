@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import services, workflow
-from .constants import OPEN_STATES, RecordState
+from . import workflow
+from .constants import OPEN_STATES, RecordState, WorkflowAction
 from .models import Record
+from .transitions import record_event
 
 
 @dataclass
@@ -52,9 +53,9 @@ def _move_records(agency, target, old, new) -> int:
         changes = {"agency": target}
         if record.assigned_to_id and record.assigned_to_id not in members:
             changes["assigned_to"] = None
-        services.record_event(
+        record_event(
             record,
-            "merge_unit",
+            WorkflowAction.MERGE_UNIT,
             actor=None,
             role=workflow.SYSTEM,
             data={
@@ -74,9 +75,9 @@ def _note_records(agency, old, new) -> int:
     """The agency itself moved: its open records stay with it, and their history says so."""
     noted = 0
     for record in Record.objects.filter(agency=agency, state__in=OPEN_STATES).order_by("pk"):
-        services.record_event(
+        record_event(
             record,
-            "merge_unit",
+            WorkflowAction.MERGE_UNIT,
             actor=None,
             role=workflow.SYSTEM,
             data={"from_unit": old.code, "to_unit": new.code, "from_agency": agency.code, "to_agency": agency.code},

@@ -4,8 +4,8 @@ labels, which events the citizen sees, a result file served to whoever may have 
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from common.files import private_file_response
 from eservices import eforms, prefill
-from portal.files import private_file_response
 
 from . import services
 from .constants import WorkflowAction as A

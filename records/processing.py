@@ -3,7 +3,7 @@ reassignment, the apology letter."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -89,12 +89,29 @@ def attach_result(
     return result
 
 
+# ``documents`` issues and signs generated result certificates. It registers itself here in its ``AppConfig.ready``
+# so that records never imports it: records sits below the apps that react to it (README, "Where things live").
+_result_issuer = None
+
+
+def register_result_issuer(issuer) -> None:
+    """``issuer`` has ``issue_result_certificate(record, *, idempotency_key) -> document id`` and
+    ``result_certificate_file(document_id) -> file or None`` (``documents.results``)."""
+    global _result_issuer
+    _result_issuer = issuer
+
+
+def _issuer():
+    if _result_issuer is None:
+        raise ImproperlyConfigured("No result issuer is registered: is the documents app installed?")
+    return _result_issuer
+
+
 def generate_result(
     record: Record, *, actor, client_ip: str | None = None, expected_state: str | None = None
 ) -> ResultDocument:
-    """Have ``documents`` issue and sign a result certificate, and keep it as the record's result."""
-    from documents.services import request_document
-
+    """Have the result issuer (``documents``) issue and sign a result certificate, and keep it as the record's
+    result."""
     with transaction.atomic():
         act(
             record,
@@ -106,21 +123,10 @@ def generate_result(
         )
         record.refresh_from_db()
         count = record.results.count()
-        document = request_document(
-            "result_certificate",
-            agency=record.agency,
-            subject=record,
-            context={
-                "record_code": record.code,
-                "applicant_name": record.subject_name or record.applicant_name,
-                "procedure_name": record.procedure_version.name,
-                "result": record.procedure_version.result_name or record.procedure_version.name,
-            },
-            idempotency_key=f"result-{record.pk}-{count + 1}",
-        )
+        document_id = _issuer().issue_result_certificate(record, idempotency_key=f"result-{record.pk}-{count + 1}")
         return ResultDocument.objects.create(
             record=record,
-            document_id=document.pk,
+            document_id=document_id,
             original_name=f"{record.code}-ket-qua.pdf",
             content_type="application/pdf",
             uploaded_by=actor,
@@ -131,12 +137,10 @@ def result_file(result: ResultDocument):
     """(file, content type, name) of a result, or None while a generated one is not issued yet."""
     if result.file:
         return result.file, result.content_type, result.original_name
-    from documents.models import Document
-
-    document = Document.objects.filter(pk=result.document_id).first()
-    if document is None or not document.file:
+    file = _issuer().result_certificate_file(result.document_id)
+    if not file:
         return None
-    return document.file, "application/pdf", result.original_name
+    return file, "application/pdf", result.original_name
 
 
 def reassign(record: Record, to_user, *, actor, client_ip: str | None = None) -> Record:

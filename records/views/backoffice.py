@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.net import client_ip
 from eservices import eforms, prefill
 from eservices.models import OnlineService
 from identity import services as identity
 from identity.constants import StaffRole
 from identity.decorators import staff_required
-from portal.net import client_ip
 from procedures.models import Agency
 
 from .. import selectors, services, workflow

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from common.net import client_ip
 from eservices import eforms, prefill
 from eservices.constants import ReplacementSource
 from identity.decorators import citizen_required
-from portal.net import client_ip
 from procedures.models import DocumentComponent
 
 from .. import services

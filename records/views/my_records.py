@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.files import private_file_response
+from common.net import client_ip
 from identity.decorators import citizen_required
 from identity.services import has_role
-from portal.files import private_file_response
-from portal.net import client_ip
 from procedures.models import DocumentComponent
 
 from .. import selectors, services
