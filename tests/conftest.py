@@ -28,6 +28,16 @@ def _celery_join_flag():
     _set_task_join_will_block(False)
 
 
+@pytest.fixture
+def sms_outbox(settings, tmp_path):
+    """Text messages of this test, VNeID's one-time codes among them, as JSON lines in a file of its own."""
+    path = tmp_path / "sms" / "outbox.log"
+    settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
+    settings.SMS_FILE_PATH = path
+    settings.VNEID_SMS_FILE_PATH = path
+    return path
+
+
 @pytest.fixture(scope="session")
 def signing_dir(tmp_path_factory):
     """One demo CA for the whole run: generating RSA keys for every test would only slow it down."""

@@ -1,4 +1,5 @@
-"""Officers and administrators as they really log in: password, then the TOTP code."""
+"""Officers and administrators: their accounts, and their logins as they really happen (password, then the
+TOTP code) or as a session that passed both."""
 
 import time
 
@@ -7,9 +8,25 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_tot
 STAFF_PASSWORD = "Can-bo-2026!"
 
 
+def officer(username, agency=None, *roles, password=STAFF_PASSWORD, totp=False, **fields):
+    """A staff account holding ``roles`` at ``agency``. With ``totp``, its TOTP is set up and the secret kept in
+    ``user.totp_secret`` for ``login_with_totp``. ``fields``: more User fields (``kind``, ``email``...)."""
+    from identity.models import User
+    from identity.services import grant_role
+
+    fields.setdefault("kind", User.Kind.STAFF)
+    user = User.objects.create_user(username=username, password=password, **fields)
+    for role in roles:
+        grant_role(user, agency, role)
+    if totp:
+        enable_totp(user)
+    return user
+
+
 def enable_totp(user) -> str:
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
+    user.totp_secret = secret
     return secret
 
 
@@ -22,8 +39,10 @@ def totp_now(secret: str) -> str:
 
 
 def login_with_totp(client, user, password: str = STAFF_PASSWORD, secret: str | None = None):
-    """Log in through /accounts/login/ and the TOTP step; returns the client."""
-    secret = secret or enable_totp(user)
+    """Log in through /accounts/login/ and the TOTP step (set up now unless ``officer(totp=True)`` did);
+    whoever was logged in on ``client`` is logged out first. Returns the client."""
+    secret = secret or getattr(user, "totp_secret", None) or enable_totp(user)
+    client.logout()
     response = client.post("/accounts/login/", {"login": user.username, "password": password})
     assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/authenticate/"), response
     response = client.post("/accounts/2fa/authenticate/", {"code": totp_now(secret)})

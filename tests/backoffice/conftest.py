@@ -1,18 +1,16 @@
 """Staff with TOTP, submitted records in any state, for the back-office tests."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from identity.constants import StaffRole
-from identity.models import User
-from identity.services import grant_role
 from records import services
 from records.models import Record, ResultDocument
 from tests.records import files
 from tests.records.conftest import catalogue, citizen, citizen_account, family, login, other_citizen  # noqa: F401
-from tests.staff import totp_now
+from tests.staff import STAFF_PASSWORD, login_with_totp, officer, totp_now
 
-STAFF_PASSWORD = "Can-bo-2026!"
+# The back-office tests log in the way officers do: password, then TOTP (set up by make_officer).
+staff_login = login_with_totp
 
 
 @pytest.fixture(autouse=True)
@@ -24,25 +22,7 @@ def _records_rules_only(monkeypatch):
 
 
 def make_officer(username, agency, *roles, totp=True):
-    user = User.objects.create_user(
-        username=username, password=STAFF_PASSWORD, kind=User.Kind.STAFF, first_name=username.title()
-    )
-    for role in roles:
-        grant_role(user, agency, role)
-    if totp:
-        user.totp_secret = generate_totp_secret()
-        TOTP.activate(user, user.totp_secret)
-    return user
-
-
-def staff_login(client, user):
-    """Password then TOTP through allauth's own pages, as an officer does."""
-    client.logout()
-    response = client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD})
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/authenticate/")
-    response = client.post("/accounts/2fa/authenticate/", {"code": totp_now(user.totp_secret)})
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return client
+    return officer(username, agency, *roles, totp=totp, first_name=username.title())
 
 
 def submitted_record(user, person, slug="dang-ky-thuong-tru"):
@@ -112,6 +92,7 @@ def advance(record, staff, to):
 
 
 __all__ = [
+    "STAFF_PASSWORD",
     "ResultDocument",
     "catalogue",
     "citizen",
@@ -119,4 +100,5 @@ __all__ = [
     "family",
     "login",
     "other_citizen",
+    "totp_now",
 ]

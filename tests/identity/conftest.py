@@ -3,20 +3,10 @@ import datetime
 import pytest
 
 from identity.constants import AssuranceLevel, Sex
-from identity.models import Person
-from identity.validators import build_id_number
-from identity.vneid.models import VNeIDAccount
 
-PASSWORD = "Mat-khau-2026!"
+from .factories import PASSWORD, PersonFactory, driving_licence
 
-
-@pytest.fixture
-def sms_outbox(settings, tmp_path):
-    path = tmp_path / "sms" / "outbox.log"
-    settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
-    settings.SMS_FILE_PATH = path
-    settings.VNEID_SMS_FILE_PATH = path  # VNeID's one-time codes land in the same file
-    return path
+__all__ = ["PASSWORD", "make_person"]
 
 
 def make_person(
@@ -30,8 +20,10 @@ def make_person(
     level=AssuranceLevel.LOA2,
     password=PASSWORD,
 ):
-    person = Person.objects.create(
-        id_number=build_id_number(province, birth, sex, serial),
+    """Someone of Hà Nội in the registry, with a VNeID account of ``level``."""
+    return PersonFactory(
+        serial=serial,
+        province=province,
         full_name=name,
         birth_date=birth,
         sex=sex,
@@ -39,26 +31,15 @@ def make_person(
         email=f"nguoi{serial}@example.vn",
         permanent_address="Số 1 phố Tràng Tiền",
         place_of_origin="Hà Nội",
+        vneid=password,
+        vneid__level=level,
     )
-    account = VNeIDAccount(person=person, level=level)
-    account.set_password(password)
-    account.save()
-    return person
 
 
 @pytest.fixture
 def citizen_person(db):
-    from identity.constants import EDocumentKind
-    from identity.models import EDocument
-
     person = make_person(1)
-    EDocument.objects.create(
-        person=person,
-        kind=EDocumentKind.DRIVING_LICENCE,
-        number="010101010101",
-        expires_on=datetime.date.today() + datetime.timedelta(days=20),
-        details={"class": "B2"},
-    )
+    driving_licence(person, "010101010101")
     return person
 
 

@@ -3,8 +3,6 @@
 import pytest
 
 from identity.constants import StaffRole
-from identity.models import User
-from identity.services import grant_role
 from records import services as records
 from tests.records.conftest import (  # noqa: F401  (fixtures used by these tests)
     catalogue,
@@ -14,8 +12,8 @@ from tests.records.conftest import (  # noqa: F401  (fixtures used by these test
     filled_draft,
     login,
     other_citizen,
-    sms_outbox,
 )
+from tests.staff import officer as staff_officer
 
 
 @pytest.fixture(autouse=True)
@@ -42,12 +40,10 @@ def sms(settings):
 
 
 def officer(username, agency, *roles, email=None):
-    user = User.objects.create_user(
-        username=username, kind=User.Kind.STAFF, email=email or f"{username}@coquan.gov.vn", first_name=username
+    """An officer with no password (these tests open sessions directly) and an agency address."""
+    return staff_officer(
+        username, agency, *roles, password=None, email=email or f"{username}@coquan.gov.vn", first_name=username
     )
-    for role in roles:
-        grant_role(user, agency, role)
-    return user
 
 
 @pytest.fixture

@@ -3,11 +3,10 @@ import time
 import pytest
 
 from identity.constants import StaffRole
-from identity.models import User
-from identity.services import grant_role
 from payments.providers import paygov
 from records import services as records_services
 from tests.records.conftest import catalogue, citizen, citizen_account, family, filled_draft, login  # noqa: F401
+from tests.staff import officer as staff_officer
 from tests.staff import totp_session
 
 SECRET = "test-paygov-secret-3f1c9a"
@@ -41,9 +40,8 @@ def record(citizen, family):  # noqa: F811
 
 
 def officer(record, username="canbo", role=StaffRole.AGENCY_HEAD):
-    user = User.objects.create_user(username=username, password="x", kind=User.Kind.STAFF)
-    grant_role(user, record.agency, role)
-    return user
+    """An officer of the record's agency."""
+    return staff_officer(username, record.agency, role, password="x")
 
 
 def staff_login(client, user):

@@ -1,7 +1,13 @@
-"""Small builders for catalogue objects; each returns a saved row."""
+"""Catalogue rows for tests: factory_boy factories, and small builders that return a saved row.
 
-import itertools
+The builders (``unit``, ``sector``, ``agency``, ``draft``, ``published``) keep the defaults the procedures tests
+were written against; ``places`` builds the provinces, wards and agencies the filing tests file with.
+"""
+
 from datetime import date
+
+import factory
+from factory.django import DjangoModelFactory
 
 from procedures import services
 from procedures.constants import AgencyLevel, UnitLevel
@@ -16,21 +22,121 @@ from procedures.models import (
     Sector,
 )
 
-_codes = itertools.count(100001)
+
+class UnitFactory(DjangoModelFactory):
+    class Meta:
+        model = AdministrativeUnit
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"{90000 + n}")
+    name = factory.LazyAttribute(lambda o: f"Xã Thử {o.code}")
+    level = UnitLevel.COMMUNE
+
+
+class SectorFactory(DjangoModelFactory):
+    class Meta:
+        model = Sector
+        django_get_or_create = ("code",)
+
+    code = "ho-tich"
+    name = "Hộ tịch"
+    name_en = "Civil status"
+
+
+class AgencyFactory(DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"000.00.{n % 100:02d}.T{n // 100:02d}")
+    name = factory.LazyAttribute(lambda o: f"Cơ quan thử {o.code}")
+    level = AgencyLevel.PROVINCE
+    unit = factory.LazyFunction(lambda: unit())
+
+
+class ProcedureFactory(DjangoModelFactory):
+    class Meta:
+        model = Procedure
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"1.{100001 + n:06d}")
+
+
+class VersionFactory(DjangoModelFactory):
+    """A draft version. ``agencies`` (default: the default agency) and ``components`` (a count, default 1, or a
+    list of DocumentComponent fields) are set after it is saved."""
+
+    class Meta:
+        model = ProcedureVersion
+        skip_postgeneration_save = True
+
+    procedure = factory.SubFactory(ProcedureFactory)
+    name = "Đăng ký khai sinh"
+    sector = factory.LazyFunction(lambda: sector())
+    levels = factory.LazyFunction(lambda: ["commune"])
+    processing_days = 3
+    methods = factory.LazyFunction(lambda: ["direct", "online"])
+    delivery_level = "full_online"
+    applicant_types = factory.LazyFunction(lambda: ["citizen"])
+
+    @factory.post_generation
+    def agencies(self, create, extracted, **kwargs):
+        if create:
+            self.agencies.set(extracted if extracted is not None else [agency()])
+
+    @factory.post_generation
+    def components(self, create, extracted, **kwargs):
+        if not create:
+            return
+        if extracted is None or isinstance(extracted, int):
+            extracted = [{"name": f"Tờ khai số {i + 1}"} for i in range(1 if extracted is None else extracted)]
+        for order, fields in enumerate(extracted):
+            ComponentFactory(version=self, order=order, **fields)
+
+
+class ComponentFactory(DjangoModelFactory):
+    class Meta:
+        model = DocumentComponent
+
+    version = factory.SubFactory(VersionFactory)
+    order = 0
+    name = factory.Sequence(lambda n: f"Giấy tờ số {n + 1}")
+
+
+class FeeFactory(DjangoModelFactory):
+    class Meta:
+        model = Fee
+
+    version = factory.SubFactory(VersionFactory)
+    name = "Lệ phí"
+    amount = 0
+
+
+class LegalBasisFactory(DjangoModelFactory):
+    class Meta:
+        model = LegalBasis
+
+    version = factory.SubFactory(VersionFactory)
+    number = "60/2014/QH13"
+    title = "Luật Hộ tịch"
+    issued_on = date(2014, 11, 20)
+
+
+# Builders ------------------------------------------------------------------------------------------------------
 
 
 def unit(code="01", name="Thành phố Hà Nội", level=UnitLevel.PROVINCE, **kw):
-    return AdministrativeUnit.objects.get_or_create(code=code, defaults={"name": name, "level": level, **kw})[0]
+    return UnitFactory(code=code, name=name, level=level, **kw)
 
 
 def sector(code="ho-tich", name="Hộ tịch", name_en="Civil status"):
-    return Sector.objects.get_or_create(code=code, defaults={"name": name, "name_en": name_en})[0]
+    return SectorFactory(code=code, name=name, name_en=name_en)
 
 
-def agency(code="000.00.01.H01", name="Sở Tư pháp thành phố Hà Nội", level=AgencyLevel.PROVINCE, unit_=None):
+def agency(code="000.00.01.H01", name="Sở Tư pháp thành phố Hà Nội", level=AgencyLevel.PROVINCE, unit_=None, **kw):
     if unit_ is None and level != AgencyLevel.CENTRAL:
         unit_ = unit()
-    return Agency.objects.get_or_create(code=code, defaults={"name": name, "level": level, "unit": unit_})[0]
+    return AgencyFactory(code=code, name=name, level=level, unit=unit_, **kw)
 
 
 def draft(
@@ -45,29 +151,77 @@ def draft(
     delivery="full_online",
     **fields,
 ):
-    procedure = Procedure.objects.create(code=code or f"1.{next(_codes):06d}")
-    version = ProcedureVersion.objects.create(
+    procedure = ProcedureFactory(code=code) if code else ProcedureFactory()
+    return VersionFactory(
         procedure=procedure,
         name=name,
         sector=sector_ or sector(),
         levels=list(levels),
         processing_days=days,
-        methods=["direct", "online"],
         delivery_level=delivery,
-        applicant_types=["citizen"],
+        agencies=agencies,
+        components=components,
         **fields,
     )
-    version.agencies.set(agencies if agencies is not None else [agency()])
-    for i in range(components):
-        DocumentComponent.objects.create(version=version, order=i, name=f"Tờ khai số {i + 1}")
-    return version
 
 
-def published(code=None, name="Đăng ký khai sinh", effective_from=None, fee=None, **kw):
+def published(code=None, name="Đăng ký khai sinh", effective_from=None, fee=None, legal=None, fees=(), **kw):
+    """A published version. ``fee``: one "Lệ phí" of that amount; ``fees``: Fee fields each; ``legal``: LegalBasis
+    fields each (default: the civil status law, since a version needs a legal basis to be published)."""
     version = draft(code, name, **kw)
     if fee is not None:
-        Fee.objects.create(version=version, name="Lệ phí", amount=fee)
-    LegalBasis.objects.create(
-        version=version, number="60/2014/QH13", title="Luật Hộ tịch", issued_on=date(2014, 11, 20)
-    )
+        FeeFactory(version=version, amount=fee)
+    for fields in fees:
+        FeeFactory(version=version, **fields)
+    for fields in legal or [{}]:
+        LegalBasisFactory(version=version, **fields)
     return services.publish_version(version, effective_from=effective_from)
+
+
+# Two provinces of the two-tier local government, a few of their wards, and the departments the filing tests use.
+PROVINCES = [
+    ("01", "Thành phố Hà Nội", "Hanoi", [("00004", "Phường Ba Đình"), ("00008", "Phường Ngọc Hà")]),
+    ("79", "Thành phố Hồ Chí Minh", "Ho Chi Minh City", [("26743", "Phường Bến Thành")]),
+]
+DEPARTMENTS = [
+    # (kind, number in the agency code, name, English name)
+    ("so-tu-phap", 1, "Sở Tư pháp {province}", "Department of Justice of {province_en}"),
+    ("cong-an", 2, "Công an {province}", "Police of {province_en}"),
+    ("so-tai-chinh", 4, "Sở Tài chính {province}", "Department of Finance of {province_en}"),
+    ("bhxh", 6, "Bảo hiểm xã hội {province}", "Social Security of {province_en}"),
+]
+
+
+def places() -> dict:
+    """The units and agencies of ``PROVINCES``, keyed by unit code (``"01"``, ``"00004"``) and by
+    ``"<unit code>:<kind>"`` for agencies: ``ubnd`` (People's Committee) and the ``DEPARTMENTS`` of a province,
+    ``ubnd`` and ``cong-an`` (police) of a ward. Agency codes follow the national pattern (``000.00.<n>.H01``,
+    ``<ward>.00.<n>.H01``); wards' committees and the departments report to the province's committee."""
+    built = {}
+    for code, name, name_en, wards in PROVINCES:
+        province = built[code] = unit(code, name, name_en=name_en)
+        short = name.replace("Thành phố ", "thành phố ").replace("Tỉnh ", "tỉnh ")
+        ubnd = built[f"{code}:ubnd"] = agency(
+            f"000.00.00.H{code}", f"Ủy ban nhân dân {short}", unit_=province, name_en=f"People's Committee of {name_en}"
+        )
+        for kind, number, vi, en in DEPARTMENTS:
+            built[f"{code}:{kind}"] = agency(
+                f"000.00.{number:02d}.H{code}",
+                vi.format(province=short),
+                unit_=province,
+                parent=ubnd,
+                name_en=en.format(province_en=name_en),
+            )
+        for ward_code, ward_name in wards:
+            ward = built[ward_code] = unit(ward_code, ward_name, level=UnitLevel.COMMUNE, parent=province)
+            built[f"{ward_code}:ubnd"] = agency(
+                f"{ward_code}.00.00.H{code}",
+                f"Ủy ban nhân dân {ward_name}",
+                level=AgencyLevel.COMMUNE,
+                unit_=ward,
+                parent=ubnd,
+            )
+            built[f"{ward_code}:cong-an"] = agency(
+                f"{ward_code}.00.01.H{code}", f"Công an {ward_name}", level=AgencyLevel.COMMUNE, unit_=ward
+            )
+    return built

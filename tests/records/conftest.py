@@ -1,89 +1,26 @@
-import datetime
+"""Citizens of a Hà Nội ward filing online: the tests' own services (``tests/eservices/factories.py``), a family
+in the population registry, their portal accounts and their drafts."""
 
 import pytest
-from allauth.socialaccount.models import SocialAccount
 
-from demo import catalogue as procedures_demo
-from demo import online_services as services_demo
-from identity.constants import EDocumentKind, Relationship, Sex
-from identity.models import EDocument, Household, Person, User
-from identity.validators import build_id_number
-from identity.vneid.claims import person_claims
 from procedures.models import AdministrativeUnit
+from tests.eservices import factories as eservices_factories
+from tests.identity import factories as identity_factories
+from tests.identity.factories import citizen_account
 
-SERVICE_CODES = {item["code"] for item in services_demo.SERVICES}
+__all__ = ["citizen_account", "filled_draft", "login", "payment_for"]
 
 
 @pytest.fixture
 def catalogue(db):
-    """The demo units, agencies, the procedures behind the demo services, and the services."""
-    procedures_demo.seed(only=SERVICE_CODES)
-    services_demo.seed()
-
-
-def make_person(serial, *, name, birth, sex, unit_code="00004", household=None, relationship=""):
-    unit = AdministrativeUnit.objects.get(code=unit_code)
-    return Person.objects.create(
-        id_number=build_id_number("001", birth, sex, serial),
-        full_name=name,
-        birth_date=birth,
-        sex=sex,
-        phone=f"09{serial:08d}",
-        email=f"cd{serial}@example.vn",
-        permanent_unit=unit,
-        permanent_address=f"Số {serial} phố Đội Cấn",
-        household=household,
-        relationship_to_head=relationship,
-    )
-
-
-def citizen_account(person, *, acr="LoA2") -> User:
-    """The account allauth creates after a VNeID login, with the claims it keeps."""
-    given, family = person.full_name.split()[-1], " ".join(person.full_name.split()[:-1])
-    user = User.objects.create_user(
-        username=f"vneid-{person.pk}", kind=User.Kind.CITIZEN, first_name=given, last_name=family
-    )
-    user.set_unusable_password()
-    user.save()
-    claims = {**person_claims(person), "sub": f"sub-{person.pk}", "acr": acr}
-    SocialAccount.objects.create(
-        user=user, provider="vneid", uid=claims["sub"], extra_data={"id_token": claims, "userinfo": claims}
-    )
-    return user
+    """Two provinces' wards and departments, the procedures behind the online services, the services and bundles."""
+    return eservices_factories.catalogue()
 
 
 @pytest.fixture
 def family(catalogue):
-    household = Household.objects.create(code="HH-TEST-1", unit=AdministrativeUnit.objects.get(code="00004"))
-    father = make_person(
-        11,
-        name="Lê Văn Bố",
-        birth=datetime.date(1992, 3, 4),
-        sex=Sex.MALE,
-        household=household,
-        relationship=Relationship.HEAD,
-    )
-    mother = make_person(
-        12,
-        name="Phạm Thị Mẹ",
-        birth=datetime.date(1994, 5, 6),
-        sex=Sex.FEMALE,
-        household=household,
-        relationship=Relationship.SPOUSE,
-    )
-    father.spouse, mother.spouse = mother, father
-    father.save()
-    mother.save()
-    household.head = father
-    household.save()
-    EDocument.objects.create(
-        person=father,
-        kind=EDocumentKind.DRIVING_LICENCE,
-        number="012345678901",
-        expires_on=datetime.date.today() + datetime.timedelta(days=20),
-        details={"class": "B"},
-    )
-    return {"father": father, "mother": mother}
+    """A married couple of Phường Ba Đình (00004); he has a driving licence that expires soon."""
+    return identity_factories.family(AdministrativeUnit.objects.get(code="00004"))
 
 
 def login(client, user, acr="LoA2"):
@@ -105,15 +42,6 @@ def citizen(family, client):
 @pytest.fixture
 def other_citizen(family):
     return citizen_account(family["mother"])
-
-
-@pytest.fixture
-def sms_outbox(settings, tmp_path):
-    path = tmp_path / "sms" / "outbox.log"
-    settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
-    settings.SMS_FILE_PATH = path
-    settings.VNEID_SMS_FILE_PATH = path  # VNeID's one-time codes land in the same file
-    return path
 
 
 def filled_draft(user, person, slug="dang-ky-thuong-tru"):

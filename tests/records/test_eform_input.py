@@ -4,9 +4,9 @@ import unicodedata
 
 import pytest
 
-from demo.online_services import service_spec
 from eservices.eforms import EForm, validate_data
 from records import services
+from tests.eservices.factories import service_spec
 
 from .conftest import filled_draft
 

@@ -1,11 +1,13 @@
 """E-form definitions are validated on save, and administrators preview them live."""
 
+import copy
+
 import pytest
 from django.core.exceptions import ValidationError
 
-from demo.online_services import service_spec
 from eservices.eforms import EForm, check_definition
-from eservices.models import OnlineService
+from eservices.models import IntegratedService, OnlineService
+from tests.eservices.factories import service_spec
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +40,55 @@ def test_model_clean_refuses_a_prefill_for_an_unknown_field(catalogue):
     assert "ghost" in str(error.value)
 
 
-def test_every_demo_definition_is_valid(catalogue):
-    for service in OnlineService.objects.all():
-        service.full_clean()
+# What demo/online_services.py defines: update with it.
+DEMO_SERVICES, DEMO_BUNDLES = 9, 2
+
+
+def check_demo_definitions():
+    """Load the demo's online services and bundles as seed_demo does (with the procedures they need), then check
+    each: its e-form (``check_definition``) and the model's other rules (prefill and suggestions, questions).
+    Raises ValidationError on the first problem; returns the services and bundles checked."""
+    from demo import catalogue as demo_catalogue
+    from demo import online_services as demo_services
+
+    demo_catalogue.seed(only={item["code"] for item in demo_services.SERVICES})
+    demo_services.seed()
+    services, bundles = list(OnlineService.objects.all()), list(IntegratedService.objects.all())
+    for definition in services + bundles:
+        check_definition(definition.form_schema, definition.form_ui)
+        definition.full_clean()
+    return services, bundles
+
+
+def test_every_demo_definition_is_valid():
+    from demo import online_services as demo_services
+
+    services, bundles = check_demo_definitions()
+    assert len(services) == len(demo_services.SERVICES) == DEMO_SERVICES
+    assert len(bundles) == len(demo_services.BUNDLES) == DEMO_BUNDLES
+    for bundle in bundles:
+        assert bundle.members.count() == len(demo_services.bundle_spec(bundle.slug)["members"]), bundle.slug
+
+
+@pytest.mark.parametrize(
+    ("break_it", "message"),
+    [
+        (lambda spec: spec["form"][1]["fields"].update(ghost={"label": "Ma"}), "“ghost”"),
+        (lambda spec: spec["form"][0]["properties"]["reason"].update(type="strng"), "Lược đồ JSON không hợp lệ"),
+        (lambda spec: spec["prefill"].update(ghost="name"), "ghost"),
+    ],
+    ids=["ui-names-an-unknown-field", "invalid-schema", "prefill-of-an-unknown-field"],
+)
+def test_the_demo_check_finds_a_broken_definition(monkeypatch, break_it, message):
+    from demo import online_services as demo_services
+
+    broken = copy.deepcopy(demo_services.service_spec("cap-doi-giay-phep-lai-xe"))
+    break_it(broken)
+    services = [broken if item["slug"] == broken["slug"] else item for item in demo_services.SERVICES]
+    monkeypatch.setattr(demo_services, "SERVICES", services)
+    with pytest.raises(ValidationError) as error:
+        check_demo_definitions()
+    assert message in str(error.value)
 
 
 def test_schema_rules_are_enforced_beyond_the_html_fields():
