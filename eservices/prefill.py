@@ -99,3 +99,9 @@ def wallet_fields(prefill_map: dict) -> set[str]:
 
 def wallet_documents(data: dict | None, kind: str) -> list[dict]:
     return WalletSource().documents(data, kind)
+
+
+def wallet_document(data: dict | None, kind: str, number) -> dict | None:
+    """The citizen's wallet document of ``kind`` numbered ``number`` (as the citizen or an app names it), or None:
+    the one lookup of a named wallet document, for the web step and the filing API alike."""
+    return next((d for d in wallet_documents(data, kind) if d["number"] == str(number)), None)

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eservices import eforms, prefill
-from eservices.constants import ReplacementSource
 from procedures.models import DocumentComponent
 
 from . import deadlines, rules
@@ -173,18 +172,15 @@ def wallet_documents_named(service, registry: dict | None, wallet: dict) -> tupl
     """The wallet documents a request names ({component id: document number}) as a record keeps them
     (``replaced_components``), and what is wrong with the others: a component no wallet document replaces, or a
     number the citizen's wallet does not hold."""
-    sources = {
-        str(r.component_id): (r.component, r.source)
-        for r in service.replacements.select_related("component")
-        if r.source != ReplacementSource.POPULATION_REGISTRY
-    }
+    components = {str(c.pk): c for c in service.version.components.all()}
     replaced, errors = {}, []
     for key, number in wallet.items():
-        if str(key) not in sources:
+        component = components.get(str(key))
+        source = rules.wallet_source(service, component) if component is not None else None
+        if source is None:
             errors.append(_("Thành phần hồ sơ “%(key)s” không thay được bằng giấy tờ trong ví VNeID.") % {"key": key})
             continue
-        component, source = sources[str(key)]
-        document = next((d for d in prefill.wallet_documents(registry, source) if d["number"] == str(number)), None)
+        document = prefill.wallet_document(registry, source, number)
         if document is None:
             errors.append(
                 _("%(component)s: không tìm thấy giấy tờ số %(number)s trong ví giấy tờ điện tử của bạn.")

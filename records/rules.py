@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db.models import Case, IntegerField, Q, Subquery, Value, When
 from django.utils.translation import gettext as _
 
+from eservices.constants import ReplacementSource
 from eservices.models import OnlineService
 from procedures.models import AdministrativeUnit
 
@@ -73,6 +74,15 @@ def needs_no_file(record: Record, component) -> str | None:
     if record.service.replacements.filter(component=component, source="population_registry").exists():
         return _("Không cần tải tệp cho giấy tờ này: cơ quan lấy thông tin từ Cơ sở dữ liệu quốc gia về dân cư.")
     return None
+
+
+def wallet_source(service, component) -> str | None:
+    """The kind of VNeID wallet document that may stand in for ``component`` in a filing of ``service`` (a driving
+    licence...), or None: no replacement, or the population registry's (which needs no choice)."""
+    replacement = next((r for r in service.replacements.all() if r.component_id == component.pk), None)
+    if replacement is None or replacement.source == ReplacementSource.POPULATION_REGISTRY:
+        return None
+    return replacement.source
 
 
 def missing_components(record: Record) -> list:

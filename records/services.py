@@ -58,6 +58,7 @@ from .rules import (
     time_limit,
     transfer_targets,
     unanswered_questions,
+    wallet_source,
 )
 from .scans import scan_overdue, send_reminders
 from .transitions import RecordChanged, record_event, transition
@@ -111,5 +112,6 @@ __all__ = [
     "transition",
     "unanswered_questions",
     "use_wallet_document",
+    "wallet_source",
     "withdraw",
 ]

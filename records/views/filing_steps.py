@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from common.net import client_ip
 from eservices import eforms, prefill
-from eservices.constants import ReplacementSource
 from identity.decorators import citizen_required
 from procedures.models import DocumentComponent
 
@@ -271,7 +270,7 @@ def _change_slot(request, filing, registry, action) -> None:
         number = request.POST.get("document")
         if not number:
             raise ValidationError(_("Hãy chọn một giấy tờ trong ví rồi bấm “Dùng giấy tờ này”."))
-        document = next((d for d in prefill.wallet_documents(registry, source) if d["number"] == number), None)
+        document = prefill.wallet_document(registry, source, number)
         if document is None:
             raise ValidationError(_("Không tìm thấy giấy tờ này trong ví giấy tờ điện tử của bạn."))
         services.use_wallet_document(record, component, source, document)
@@ -292,10 +291,10 @@ def _slot_target(filing, post):
 
 
 def _wallet_source(record, component) -> str:
-    replacement = record.service.replacements.filter(component=component).first()
-    if replacement is None or replacement.source == ReplacementSource.POPULATION_REGISTRY:
+    source = services.wallet_source(record.service, component)
+    if source is None:
         raise ValidationError(_("Giấy tờ này không thể thay bằng giấy tờ điện tử."))
-    return replacement.source
+    return source
 
 
 def _review(request, filing, context):
