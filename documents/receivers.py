@@ -1,22 +1,35 @@
-"""From a record's transition to the official slip it calls for, and who may download it.
+"""From a record's change to the official slip it calls for, and who may download it.
 
-Connected to ``records.signals.record_transitioned`` in ``apps.py`` (sent after
-the record's transaction commits). Each slip is requested with a key derived
-from the record event, so a repeated signal issues nothing twice; the result
-certificate has one key per record, so approving and then returning the result
-issues one certificate.
+Connected to ``records.signals.record_changed`` in ``apps.py``, sent inside the
+record's transaction: an event that calls for a slip (``ACTION_KINDS``) gets one
+outbox row (``outbox.services.enqueue``, key ``documents:event:<event>``) in
+that transaction, so a committed change cannot lose its slip and a rolled-back
+one requests none. After commit the row is relayed to the ``documents`` queue
+(or picked up by the outbox sweep) and the worker runs
+``tasks.request_event_document``, which builds the slip's context and calls
+``request_document``; that writes the pending document, and
+``tasks.issue_document`` renders and signs it. Each slip is requested with a key
+derived from the record event, so a row run twice issues nothing twice; the
+result certificate has one key per record, so approving and then returning the
+result issues one certificate.
+
+``on_record_transitioned`` (after commit) only covers a sender that announces
+an event without ``record_changed``: it enqueues then, in a transaction of its own.
 """
 
 from __future__ import annotations
 
 import logging
 
+from django.db import transaction
 from django.utils import timezone
 
 from .constants import DocumentKind
 from .services import request_document
 
 logger = logging.getLogger(__name__)
+
+OUTBOX_LABEL = "documents"
 
 ACTION_KINDS = {
     "receive": DocumentKind.RECEIPT_APPOINTMENT,
@@ -30,10 +43,24 @@ ACTION_KINDS = {
 DEFAULT_APOLOGY_REASON = "Hồ sơ chưa được giải quyết xong trong thời hạn đã hẹn"
 
 
+def on_record_changed(sender, *, record, event, action, **kwargs):
+    """Inside the record's transaction: an outbox row for the slip the event calls for, if any."""
+    from outbox.services import enqueue, mark
+
+    mark(event, OUTBOX_LABEL)
+    if action in ACTION_KINDS:
+        enqueue("documents.tasks.request_event_document", {"event_id": event.pk}, f"documents:event:{event.pk}")
+
+
 def on_record_transitioned(sender, *, record, event, action, **kwargs):
-    """Never raises into the officer's request: a document problem is logged (and retried by beat)."""
+    """After commit, for an event announced without ``record_changed``: enqueue now. Never raises."""
+    from outbox.services import marked
+
+    if marked(event, OUTBOX_LABEL) or action not in ACTION_KINDS:
+        return
     try:
-        request_for_event(record, event, action)
+        with transaction.atomic():
+            on_record_changed(sender, record=record, event=event, action=action)
     except Exception:
         logger.exception("Could not request the document of record event %s (%s)", event.pk, action)
 

@@ -40,6 +40,29 @@ def issue_document(self, document_id: str) -> str:
     return services.render_and_sign(document_id).status
 
 
+@shared_task(name="documents.tasks.request_event_document", queue="documents")
+def request_event_document(event_id: int) -> str:
+    """Request the slip a record event calls for: the work of one outbox row (``receivers.on_record_changed``).
+
+    Run by ``outbox.tasks.run``, which claims the row and marks it done. Idempotent: the document's
+    key comes from the event (one certificate per record), so a row run twice requests one document.
+    Returns the document's id, or "" when none is due (an uploaded result, a deleted record).
+    """
+    from records.models import RecordEvent
+
+    from .receivers import request_for_event
+
+    event = (
+        RecordEvent.objects.select_related("record__procedure_version__procedure", "record__agency")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:
+        return ""
+    document = request_for_event(event.record, event, event.action)
+    return str(document.pk) if document is not None else ""
+
+
 @shared_task(name="documents.tasks.reschedule_stale_documents", queue="documents")
 def reschedule_stale_documents(older_than_minutes: int = 15) -> int:
     """Send again the documents still pending long after their request (say the broker was down at commit)."""

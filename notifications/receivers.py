@@ -1,19 +1,28 @@
-"""From a record's transition to notifications: who hears of it, with which event.
+"""From a record's change to notifications: who hears of it, with which event, one outbox row each.
 
-Connected to ``records.signals.record_transitioned`` in ``apps.py``. The signal
-is sent after the record's transaction commits; the receiver only hands the
-event's id to the notifications worker (``tasks.notify_record_event``), so a
-filing or an officer's action does not wait while the inbox entries of every
-receiver at the agency are written. The worker calls ``notify`` for each
-recipient; the idempotency key is the record event's, so the same event never
-notifies twice, however often the task runs. If the broker cannot take the task,
-the notices are written in the request instead: slower, nothing lost.
+Connected to ``records.signals.record_changed`` in ``apps.py``, which is sent
+inside the record's transaction right after the event row is written. The
+receiver decides who is told (the applicant, and the officers the event concerns:
+the one it names, else the roles at the record's agency) and writes one outbox
+row per recipient (``outbox.services.enqueue_many``, key
+``notifications:event:<event>:user:<user>``) in that same transaction: a
+committed change cannot lose its notices to a broker outage or a crash, a
+rolled-back one leaves none. After commit the rows are relayed to the
+``notifications`` queue, or picked up by the outbox sweep; the worker runs
+``tasks.notify_recipient`` for each row, which writes that person's inbox entry
+and deliveries (``notify``). The notification's idempotency key stays the record
+event's (``record:<record>:<event>``), so nobody is notified twice of one event,
+whichever way the row (or an old ``notify_record_event`` message) comes back.
+
+``on_record_transitioned`` (after commit) only covers a sender that announces
+an event without ``record_changed``: it enqueues then, in a transaction of its own.
 """
 
 from __future__ import annotations
 
 import logging
 
+from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
@@ -23,6 +32,9 @@ from .constants import Event
 from .services import adopt_language_at_first_login, notify
 
 logger = logging.getLogger(__name__)
+
+OUTBOX_LABEL = "notifications"
+CITIZEN, OFFICER = "citizen", "officer"
 
 # What the applicant hears of each action. Actions missing here (start_processing, transfer...) are internal.
 CITIZEN_EVENTS = {
@@ -51,73 +63,97 @@ OFFICER_EVENTS = {
 OFFICER_KEYS = {"reminder": ("officer",), "reassign": ("to",)}
 
 
-def on_record_transitioned(sender, *, record, event, action, **kwargs):
-    """Never raises: a notification problem must not break the officer's action (it is logged)."""
+def on_record_changed(sender, *, record, event, action, **kwargs):
+    """Inside the record's transaction: one outbox row per person to tell. Errors roll the change back."""
+    from outbox.services import enqueue_many, mark
+
+    mark(event, OUTBOX_LABEL)
     if action not in CITIZEN_EVENTS and action not in OFFICER_EVENTS:
         return
-    from kombu.exceptions import OperationalError
+    enqueue_many(
+        (
+            "notifications.tasks.notify_recipient",
+            {"event_id": event.pk, "user_id": user_id, "audience": audience},
+            f"notifications:event:{event.pk}:user:{user_id}",
+        )
+        for user_id, audience in recipients(record, event, action)
+    )
 
-    from .tasks import notify_record_event as notify_later
 
+def on_record_transitioned(sender, *, record, event, action, **kwargs):
+    """After commit, for an event announced without ``record_changed``: enqueue now. Never raises."""
+    from outbox.services import marked
+
+    if marked(event, OUTBOX_LABEL) or (action not in CITIZEN_EVENTS and action not in OFFICER_EVENTS):
+        return
     try:
-        try:
-            notify_later.delay(event.pk)
-        except OperationalError:
-            logger.warning("Broker unavailable: notifying record event %s (%s) in the request", event.pk, action)
-            notify_record_event(record, event, action)
+        with transaction.atomic():
+            on_record_changed(sender, record=record, event=event, action=action)
     except Exception:
         logger.exception("Could not notify record event %s (%s) of record %s", event.pk, action, record.pk)
 
 
+def recipients(record, event, action: str) -> list[tuple[int, str]]:
+    """``(user id, "citizen" | "officer")`` for each person told of ``event``; each person once."""
+    found = {}
+    if action in CITIZEN_EVENTS and record.applicant_id:
+        found[record.applicant_id] = CITIZEN
+    if action in OFFICER_EVENTS:
+        for user_id in officer_ids(record, event, OFFICER_EVENTS[action][1]):
+            if user_id != event.actor_id:  # nobody is told of what they just did themselves
+                found.setdefault(user_id, OFFICER)
+    return list(found.items())
+
+
+def notify_recipient(record, event, user, audience: str):
+    """Tell ``user`` of ``event`` as the applicant or as an officer. Idempotent (the event's key)."""
+    if audience == CITIZEN:
+        notice, url = CITIZEN_EVENTS.get(event.action), _url("records:detail", record.pk)
+    else:
+        notice, url = OFFICER_EVENTS.get(event.action, (None,))[0], _backoffice_url(record)
+    if notice is None:
+        return None
+    return notify(
+        notice,
+        recipient_user=user,
+        context=record_context(record, event),
+        related=record,
+        idempotency_key=f"record:{record.pk}:{event.pk}",
+        url=url,
+    )
+
+
 def notify_record_event(record, event, action: str) -> list:
-    messages = []
-    context = record_context(record, event)
-    citizen_event = CITIZEN_EVENTS.get(action)
-    if citizen_event and record.applicant_id:
-        messages.append(
-            notify(
-                citizen_event,
-                recipient_user=record.applicant,
-                context=context,
-                related=record,
-                idempotency_key=f"record:{record.pk}:{event.pk}",
-                url=_url("records:detail", record.pk),
-            )
-        )
-    officer = OFFICER_EVENTS.get(action)
-    if officer:
-        officer_event, roles = officer
-        for user in officers_for(record, event, roles):
-            if user.pk == event.actor_id:
-                continue  # nobody is told of what they just did themselves
-            messages.append(
-                notify(
-                    officer_event,
-                    recipient_user=user,
-                    context=context,
-                    related=record,
-                    idempotency_key=f"record:{record.pk}:{event.pk}",
-                    url=_backoffice_url(record),
-                )
-            )
-    return messages
+    """Every recipient of ``event`` at once (``tasks.notify_record_event``: messages queued before the outbox)."""
+    from django.contrib.auth import get_user_model
+
+    found = recipients(record, event, action)
+    users = get_user_model().objects.in_bulk([user_id for user_id, _audience in found])
+    messages = (notify_recipient(record, event, users[pk], audience) for pk, audience in found if pk in users)
+    return [message for message in messages if message is not None]
 
 
 def officers_for(record, event, roles) -> list:
     """The officer the event names, if any; otherwise the active staff holding ``roles`` at the agency."""
     from django.contrib.auth import get_user_model
 
+    return list(get_user_model().objects.filter(pk__in=officer_ids(record, event, roles)).order_by("pk"))
+
+
+def officer_ids(record, event, roles) -> list[int]:
+    """The ids of :func:`officers_for`, in one query: what the record's transaction needs."""
+    from django.contrib.auth import get_user_model
+
     from identity.models import StaffMembership
 
-    User = get_user_model()
+    active = get_user_model().objects.filter(is_active=True)
     named = _named_officer(record, event)
     if named is None and event.action in OFFICER_KEYS:
         named = getattr(record, "assigned_to_id", None)
     if named is not None:
-        user = User.objects.filter(pk=named, is_active=True).first()
-        return [user] if user else []
+        return list(active.filter(pk=named).values_list("pk", flat=True))
     user_ids = StaffMembership.objects.filter(agency_id=record.agency_id, role__in=roles).values("user_id")
-    return list(User.objects.filter(pk__in=user_ids, is_active=True).order_by("pk"))
+    return list(active.filter(pk__in=user_ids).order_by("pk").values_list("pk", flat=True))
 
 
 def _named_officer(record, event):

@@ -36,6 +36,25 @@ def deliver(self, delivery_id: int) -> str | None:
     return delivery.status if delivery else None
 
 
+@shared_task(name="notifications.tasks.notify_recipient", queue="notifications")
+def notify_recipient(event_id: int, user_id: int, audience: str) -> bool:
+    """Tell one person of one record event: the work of one outbox row (``receivers.on_record_changed``).
+
+    Run by ``outbox.tasks.run``, which claims the row, calls this and marks the row done; retries
+    are the outbox's. Idempotent: the notification's key is the record event's, so a row run again
+    after a crash writes nothing twice and sends nothing twice.
+    """
+    from django.contrib.auth import get_user_model
+
+    from .receivers import notify_recipient as notify_one
+
+    event = _record_event(event_id)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if event is None or user is None:  # deleted since (a draft never notifies; kept for safety)
+        return False
+    return notify_one(event.record, event, user, audience) is not None
+
+
 @shared_task(
     name="notifications.tasks.notify_record_event",
     queue="notifications",
@@ -47,20 +66,26 @@ def deliver(self, delivery_id: int) -> str | None:
 def notify_record_event(event_id: int) -> int:
     """Notify the applicant and the officers of one record event; returns how many were notified.
 
-    Idempotent through the event's idempotency key: a redelivered task writes nothing twice.
+    What the receiver sent before the outbox: kept for the messages still queued at the upgrade
+    (and for an administrator to run by hand). Idempotent through the event's idempotency key,
+    the same as ``notify_recipient``'s, so the two never notify anyone twice.
     """
-    from records.models import RecordEvent
-
     from .receivers import notify_record_event as notify_event
 
-    event = (
+    event = _record_event(event_id)
+    if event is None:  # the record was deleted (a draft never notifies; kept for safety)
+        return 0
+    return len(notify_event(event.record, event, event.action))
+
+
+def _record_event(event_id: int):
+    from records.models import RecordEvent
+
+    return (
         RecordEvent.objects.select_related("record__procedure_version", "record__agency", "record__applicant")
         .filter(pk=event_id)
         .first()
     )
-    if event is None:  # the record was deleted (a draft never notifies; kept for safety)
-        return 0
-    return len(notify_event(event.record, event, event.action))
 
 
 @shared_task(name="notifications.tasks.resend_stale_deliveries", queue="notifications")

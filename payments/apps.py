@@ -15,5 +15,7 @@ class PaymentsConfig(AppConfig):
 
         workflow.register_guard("receive", hooks.guard_receive)
         workflow.register_guard("return_result", hooks.guard_return_result)
+        # In the record's transaction: an outbox row for the refund of a refused or rejected record.
+        signals.record_changed.connect(hooks.on_record_changed, dispatch_uid="payments-refund-outbox")
         signals.record_transitioned.connect(hooks.on_record_transitioned, dispatch_uid="payments-refund")
         register_policy(Payment, policies.can_download_receipt)

@@ -1,6 +1,16 @@
-"""How payments plugs into the records workflow: guards on actions and a receiver of transitions.
+"""How payments plugs into the records workflow: guards on actions and the refund of a refused record.
 
-Connected in ``PaymentsConfig.ready``; records never imports payments.
+Connected in ``PaymentsConfig.ready``; records never imports payments. The guards
+run before an action. ``on_record_changed`` (``records.signals.record_changed``,
+inside the record's transaction) writes an outbox row for the refund of a record
+refused at receipt or rejected that has a paid fee (key
+``payments:refund:event:<event>``), so the refund is committed with the refusal
+or not at all. After commit the row is relayed to the ``default`` queue (or
+picked up by the outbox sweep) and the worker runs ``tasks.refund_record``,
+which is idempotent: one refund per payment, asked of the provider under its
+own reference, so a row run twice never pays back twice.
+``on_record_transitioned`` (after commit) only covers a sender that announces an
+event without ``record_changed``.
 """
 
 from __future__ import annotations
@@ -56,8 +66,14 @@ def guard_return_result(record) -> str | None:
 REFUND_ACTIONS = {"refuse", "reject"}
 
 
-def on_record_transitioned(sender, record, event, action, **kwargs):
-    """A record refused at receipt or rejected gets its fee back (sent after the transition committed)."""
+OUTBOX_LABEL = "payments"
+
+
+def on_record_changed(sender, *, record, event, action, **kwargs):
+    """Inside the record's transaction: an outbox row to refund the fee of a refused or rejected record."""
+    from outbox.services import enqueue, mark
+
+    mark(event, OUTBOX_LABEL)
     if action not in REFUND_ACTIONS:
         return
     from .constants import PaymentState
@@ -65,8 +81,22 @@ def on_record_transitioned(sender, record, event, action, **kwargs):
 
     if not Payment.objects.filter(record=record, state=PaymentState.PAID).exists():
         return
-    from .tasks import refund_record
-
     reason = _("Hoàn phí: hồ sơ %(code)s — %(action)s") % {"code": record.code, "action": event.get_to_state_display()}
-    record_id = str(record.pk)
-    transaction.on_commit(lambda: refund_record.delay(record_id, reason), robust=True)
+    enqueue(
+        "payments.tasks.refund_record",
+        {"record_id": str(record.pk), "reason": str(reason)},
+        f"payments:refund:event:{event.pk}",
+    )
+
+
+def on_record_transitioned(sender, *, record, event, action, **kwargs):
+    """After commit, for an event announced without ``record_changed``: enqueue now. Never raises."""
+    from outbox.services import marked
+
+    if marked(event, OUTBOX_LABEL) or action not in REFUND_ACTIONS:
+        return
+    try:
+        with transaction.atomic():
+            on_record_changed(sender, record=record, event=event, action=action)
+    except Exception:
+        logger.exception("Could not enqueue the refund of record %s (event %s)", record.pk, event.pk)

@@ -13,6 +13,11 @@ def check_pending_payments() -> dict:
 
 @shared_task(name="payments.tasks.refund_record", queue="default", acks_late=True)
 def refund_record(record_id: str, reason: str) -> int:
+    """Refund the paid fees of a refused or rejected record: the work of one outbox row (``hooks``).
+
+    Run by ``outbox.tasks.run``, which claims the row and marks it done. Idempotent: each payment is
+    refunded once (its refund row is committed before the provider is asked, under its reference).
+    """
     from records.models import Record
 
     record = Record.objects.get(pk=record_id)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "oauth2_provider",
     "portal",
+    "outbox",
     "identity",
     "identity.vneid",
     "notifications",
@@ -205,12 +206,19 @@ CELERY_TASK_ROUTES = {
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+# Below the visibility timeout, so a task still running is never handed to a second worker.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=150)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=170)
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# An unacknowledged message goes back to the queue after this many seconds (longer than any task).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# An unacknowledged message (its worker was killed) goes back to the queue after this many seconds:
+# 3 minutes, above every task's hard time limit (170 s at most). The outbox's own sweep brings back
+# the side effects of record changes sooner (about 1-2 minutes, see outbox/services.py). A web
+# process waits at most 3 s for a broker that does not answer, then leaves the work to the sweep.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=180),
+    "socket_connect_timeout": 3,
+}
 CELERY_BEAT_SCHEDULE = {
     "activate-due-procedure-versions": {
         "task": "procedures.tasks.activate_due_versions",
@@ -221,6 +229,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 5 * 60,
     },
 }
+# The outbox (outbox/): rows whose relay was lost, refused or left by a dead worker are sent again.
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {"task": "outbox.tasks.sweep", "schedule": 30}
+CELERY_BEAT_SCHEDULE["outbox-purge"] = {"task": "outbox.tasks.purge", "schedule": 60 * 60}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

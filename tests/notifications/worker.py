@@ -43,11 +43,13 @@ class CeleryWorker:
         env.update({key: str(value) for key, value in self.extra_env.items()})
         return env
 
-    def start(self, timeout: float = 60, **env) -> CeleryWorker:
+    def start(self, timeout: float = 60, *, beat: bool = False, **env) -> CeleryWorker:
+        """Start the worker (``beat``: with an embedded beat running the settings' schedule) and wait until ready."""
         self.extra_env.update(env)
         self.starts += 1
         log = self.workdir / f"worker-{self.starts}.log"
         self.log = log
+        embedded_beat = ["-B", f"--schedule={self.workdir / 'beat-schedule'}"] if beat else []
         self.process = subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "celery"),
@@ -62,6 +64,7 @@ class CeleryWorker:
                 "--without-mingle",
                 "--without-heartbeat",
                 f"--hostname=test{self.starts}@%h",
+                *embedded_beat,
             ],
             cwd=ROOT,
             env=self.env,
