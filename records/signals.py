@@ -1,12 +1,21 @@
-"""What other apps may react to, sent only after the change is committed.
+"""What other apps may react to: each event appended to a record's history, in and after its transaction.
+
+Two signals, with the same kwargs ``record``, ``event`` (the ``RecordEvent``)
+and ``action``, are sent once for every event:
+
+- ``record_changed``, synchronously inside the record's transaction, right after
+  the event row is written. Its receivers write what must exist exactly when the
+  change does: notifications, documents and payments write their outbox rows
+  there (one per recipient, per slip, per refund; ``outbox.services.enqueue``),
+  which the outbox relays to Celery after commit and its sweep sends again if
+  they were lost. A receiver that raises rolls the change back, so receivers do
+  no more there than decide and write rows.
+- ``record_transitioned``, after the transaction commits; a rolled-back change
+  sends nothing. For reactions that may be lost without harm, or that read what
+  was committed.
 
 Notifications, documents and payments connect receivers in their
-``AppConfig.ready``; records never imports them. A rolled-back transition
-sends nothing.
-
-``record_transitioned`` is sent once for every event appended to a record's
-history, with ``record``, ``event`` (the ``RecordEvent``) and ``action``. The
-action names are stable:
+``AppConfig.ready``; records never imports them. The action names are stable:
 
 State changes (``event.from_state`` → ``event.to_state`` differ):
   ``submit``, ``withdraw``, ``receive`` (data: ``due_date``), ``refuse``,
