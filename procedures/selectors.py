@@ -9,7 +9,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, W
 
 from .constants import AgencyLevel
 from .fields import ChoiceSetField
-from .models import Agency, Procedure, Sector
+from .models import Agency, DocumentComponent, Procedure, Sector
 from .text import fold, query_words
 
 _TSQUERY_TERM = re.compile(r"[a-z0-9]+")
@@ -161,3 +161,32 @@ def _build_overview() -> dict:
         "levels": [(value, label, counts[value]) for value, label in AgencyLevel.choices],
         "agencies": list(browsable_agencies()),
     }
+
+
+# A published version never changes (``ProcedureVersion.save`` and ``VersionChild`` refuse it), so what a filing
+# reads of it can be kept for the life of the process. The key holds ``published_at`` too: a version id that a
+# rolled-back test (or a restored database) hands out again never finds another version's rows.
+_PUBLISHED_COMPONENTS: dict[tuple, tuple] = {}
+_PUBLISHED_CACHE_MAX = 5000  # versions; past this the cache starts over (it only ever saves queries)
+
+
+def published_components(version) -> list:
+    """``version.components.all()`` as a list (in their order); read once per process for a published version.
+
+    A draft's components are read every time. The instances are shared by every caller in the
+    process: read them, never change them.
+    """
+    if not version.is_published or version.published_at is None or version.pk is None:
+        return list(version.components.all())
+    key = (version.pk, version.published_at)
+    components = _PUBLISHED_COMPONENTS.get(key)
+    if components is None:
+        if len(_PUBLISHED_COMPONENTS) >= _PUBLISHED_CACHE_MAX:
+            _PUBLISHED_COMPONENTS.clear()
+        components = _PUBLISHED_COMPONENTS[key] = tuple(DocumentComponent.objects.filter(version_id=version.pk))
+    return list(components)
+
+
+def forget_published_components() -> None:
+    """Empty this process's copy (tests; nothing else needs it: published versions do not change)."""
+    _PUBLISHED_COMPONENTS.clear()
