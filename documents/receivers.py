@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
@@ -116,14 +117,23 @@ def documents_received(record) -> list:
     return items or [{"name": "Tờ khai", "form": "Bản điện tử", "copies": 1}]
 
 
+# Payments knows fees and exemptions: it registers how a slip states them (``PaymentsConfig.ready``), so that
+# documents, which payments itself uses for e-receipts, never imports payments.
+_fee_source = None
+
+
+def register_fee_source(source) -> None:
+    """``source(record)`` returns the ``fee``, ``fee_exemption`` and ``fee_exemption_pending`` entries of a receipt
+    slip's context (``payments.services.fee_for_slip``)."""
+    global _fee_source
+    _fee_source = source
+
+
 def fee_due(record) -> dict:
-    """The slip's fee, as payments reckons it (rates by channel, exemptions): documents never sum fees itself.
-
-    Returns the ``fee``, ``fee_exemption`` and ``fee_exemption_pending`` entries of the receipt's context.
-    """
-    from payments.services import fee_for_slip
-
-    return fee_for_slip(record)
+    """The slip's fee, as payments reckons it (rates by channel, exemptions): documents never sum fees itself."""
+    if _fee_source is None:
+        raise ImproperlyConfigured("No fee source is registered: is the payments app installed?")
+    return _fee_source(record)
 
 
 def _receipt(record, event) -> dict:

@@ -19,3 +19,9 @@ class PaymentsConfig(AppConfig):
         signals.record_changed.connect(hooks.on_record_changed, dispatch_uid="payments-refund-outbox")
         signals.record_transitioned.connect(hooks.on_record_transitioned, dispatch_uid="payments-refund")
         register_policy(Payment, policies.can_download_receipt)
+        # The receipt slip (Mẫu 01) states the fee as payments reckons it, exemptions included.
+        from documents.receivers import register_fee_source
+
+        from .services import fee_for_slip
+
+        register_fee_source(fee_for_slip)
