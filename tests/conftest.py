@@ -29,6 +29,16 @@ def _celery_join_flag():
 
 
 @pytest.fixture
+def admin_client(client, django_user_model):
+    """An administrator as they log in: password, then TOTP (the admin site requires both). Replaces
+    pytest-django's fixture of the same name, whose forced login would skip the second factor."""
+    from tests.staff import STAFF_PASSWORD, login_with_totp
+
+    admin = django_user_model.objects.create_superuser("quantri", "qt@example.vn", STAFF_PASSWORD, kind="admin")
+    return login_with_totp(client, admin)
+
+
+@pytest.fixture
 def sms_outbox(settings, tmp_path):
     """Text messages of this test, VNeID's one-time codes among them, as JSON lines in a file of its own."""
     path = tmp_path / "sms" / "outbox.log"

@@ -1,32 +1,21 @@
-"""Builders for the documents tests; each returns a saved row."""
+"""Builders for the documents tests, on the catalogue and account factories; each returns a saved row."""
 
-from django.contrib.auth import get_user_model
-
-from procedures.constants import AgencyLevel, UnitLevel
-from procedures.models import AdministrativeUnit, Agency, Procedure
+from tests.identity.factories import UserFactory
+from tests.procedures import factories as catalogue
 
 
 def unit(code="01", name="Thành phố Hà Nội"):
-    return AdministrativeUnit.objects.get_or_create(code=code, defaults={"name": name, "level": UnitLevel.PROVINCE})[0]
+    return catalogue.unit(code, name)
 
 
 def agency(code="000.00.21.H56", name="Sở Tư pháp thành phố Hà Nội", *, is_active=True, parent=None):
-    return Agency.objects.get_or_create(
-        code=code,
-        defaults={
-            "name": name,
-            "level": AgencyLevel.PROVINCE,
-            "unit": unit(),
-            "is_active": is_active,
-            "parent": parent,
-        },
-    )[0]
+    return catalogue.agency(code, name, unit_=unit(), is_active=is_active, parent=parent)
 
 
 def procedure(code="1.001193"):
     """Records do not exist yet: a procedure stands in for what a document is about."""
-    return Procedure.objects.get_or_create(code=code)[0]
+    return catalogue.ProcedureFactory(code=code)
 
 
 def user(username="citizen", **fields):
-    return get_user_model().objects.create_user(username=username, password="Mat-khau-2026!", **fields)
+    return UserFactory(username=username, **fields)

@@ -16,6 +16,21 @@ from identity.vneid.models import VNeIDAccount
 PASSWORD = "Mat-khau-2026!"
 
 
+class UserFactory(DjangoModelFactory):
+    """A portal account (a citizen's by default) with ``PASSWORD``; ``password=None`` for an unusable one."""
+
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"nguoidung{n}")
+    kind = User.Kind.CITIZEN
+    password = PASSWORD
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return model_class.objects.create_user(*args, **kwargs)
+
+
 class PersonFactory(DjangoModelFactory):
     """A person whose identification number is valid for their birth date and sex. ``serial`` (a sequence by
     default) makes the number, phone, e-mail and address unique; ``province`` is the number's province code.

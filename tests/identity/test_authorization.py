@@ -4,7 +4,6 @@ import re
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.socialaccount.models import SocialAccount
 from django.core.exceptions import PermissionDenied
 
@@ -13,11 +12,9 @@ from identity.constants import AssuranceLevel, AuthEventKind, StaffRole
 from identity.models import AuthEvent, StaffMembership, User
 from procedures.constants import AgencyLevel
 from procedures.models import Agency
-from tests.staff import totp_now
+from tests.staff import STAFF_PASSWORD, officer, totp_now
 
 pytestmark = pytest.mark.django_db
-
-STAFF_PASSWORD = "Can-bo-2026!"
 
 
 @pytest.fixture
@@ -29,13 +26,7 @@ def agencies():
 
 
 def _officer(username, agency=None, role=StaffRole.RECEIVER, totp=True, kind=User.Kind.STAFF):
-    user = User.objects.create_user(username=username, password=STAFF_PASSWORD, kind=kind)
-    if agency is not None:
-        services.grant_role(user, agency, role)
-    if totp:
-        user.totp_secret = generate_totp_secret()
-        TOTP.activate(user, user.totp_secret)
-    return user
+    return officer(username, agency, *([role] if agency is not None else []), totp=totp, kind=kind)
 
 
 def _staff_login(client, user):

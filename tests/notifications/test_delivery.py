@@ -59,13 +59,6 @@ def test_every_event_has_a_template_in_vietnamese_and_english(event, language):
 
 
 @pytest.fixture
-def admin_client(client, django_user_model):
-    """An administrator as they log in: password, then TOTP (the admin requires both)."""
-    admin = django_user_model.objects.create_superuser("quantri", "qt@example.vn", STAFF_PASSWORD, kind="admin")
-    return login_with_totp(client, admin)
-
-
-@pytest.fixture
 def citizen_user(db):
     return User.objects.create_user(username="cd", email="cd@example.vn", kind=User.Kind.CITIZEN)
 

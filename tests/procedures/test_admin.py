@@ -4,17 +4,11 @@ import pytest
 from django.contrib.messages import get_messages
 
 from procedures.models import Procedure, ProcedureVersion
-from tests.staff import STAFF_PASSWORD, login_with_totp
+from tests.staff import STAFF_PASSWORD
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    django_user_model.objects.create_superuser("quantri", "qt@example.vn", STAFF_PASSWORD, kind="admin")
-    return login_with_totp(client, django_user_model.objects.get(username="quantri"))
 
 
 def run_action(client, action, versions):
