@@ -320,7 +320,9 @@ def _task(name: str, *, required: bool = True):
     """The registered task ``name``; the apps' task modules are imported first if it is not yet known."""
     app = _app()
     if name not in app.tasks:
-        app.loader.import_default_modules()  # Celery's autodiscovery of every app's tasks module
+        # Import every installed app's tasks module now, as a worker does at start. (Not through
+        # ``loader.import_default_modules``: its Django fixup would set Django up again and run the checks.)
+        app.autodiscover_tasks(force=True)
     task = app.tasks.get(name)
     if task is None and required:
         raise LookupError(f"No Celery task named {name!r}")

@@ -165,7 +165,7 @@ def test_filings_before_and_during_a_redis_restart_are_all_notified_exactly_once
         for draft in drafts[8:]:
             begun = time.monotonic()
             down.append(records.submit(draft, actor=citizen))
-            assert time.monotonic() - begun < 3, "a filing waited on the dead broker"
+            assert time.monotonic() - begun < 5, "a filing waited on the dead broker"
     assert all(record.code for record in down)
     assert caplog.text.count("Broker unavailable") == 8  # one warning per filing, no error
     assert Entry.objects.filter(status=EntryStatus.PENDING).count() == 16 * 3
