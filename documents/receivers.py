@@ -25,6 +25,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
+from records.constants import WorkflowAction as A
+
 from .constants import DocumentKind
 from .services import request_document
 
@@ -33,12 +35,12 @@ logger = logging.getLogger(__name__)
 OUTBOX_LABEL = "documents"
 
 ACTION_KINDS = {
-    "receive": DocumentKind.RECEIPT_APPOINTMENT,
-    "request_supplement": DocumentKind.SUPPLEMENT_REQUEST,
-    "refuse": DocumentKind.REFUSAL,
-    "apologise": DocumentKind.APOLOGY,
-    "approve": DocumentKind.RESULT_CERTIFICATE,
-    "return_result": DocumentKind.RESULT_CERTIFICATE,
+    A.RECEIVE: DocumentKind.RECEIPT_APPOINTMENT,
+    A.REQUEST_SUPPLEMENT: DocumentKind.SUPPLEMENT_REQUEST,
+    A.REFUSE: DocumentKind.REFUSAL,
+    A.APOLOGISE: DocumentKind.APOLOGY,
+    A.APPROVE: DocumentKind.RESULT_CERTIFICATE,
+    A.RETURN_RESULT: DocumentKind.RESULT_CERTIFICATE,
 }
 
 DEFAULT_APOLOGY_REASON = "Hồ sơ chưa được giải quyết xong trong thời hạn đã hẹn"

@@ -27,6 +27,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
 from identity.constants import StaffRole
+from records.constants import WorkflowAction as A
 
 from .constants import Event
 from .services import adopt_language_at_first_login, notify
@@ -38,29 +39,29 @@ CITIZEN, OFFICER = "citizen", "officer"
 
 # What the applicant hears of each action. Actions missing here (start_processing, transfer...) are internal.
 CITIZEN_EVENTS = {
-    "submit": Event.RECORD_SUBMITTED,
-    "receive": Event.RECORD_RECEIVED,
-    "refuse": Event.RECORD_REFUSED,
-    "request_supplement": Event.SUPPLEMENT_REQUESTED,
-    "approve": Event.RECORD_APPROVED,
-    "reject": Event.RECORD_REJECTED,
-    "return_result": Event.RESULT_RETURNED,
-    "apologise": Event.OVERDUE_APOLOGY,
+    A.SUBMIT: Event.RECORD_SUBMITTED,
+    A.RECEIVE: Event.RECORD_RECEIVED,
+    A.REFUSE: Event.RECORD_REFUSED,
+    A.REQUEST_SUPPLEMENT: Event.SUPPLEMENT_REQUESTED,
+    A.APPROVE: Event.RECORD_APPROVED,
+    A.REJECT: Event.RECORD_REJECTED,
+    A.RETURN_RESULT: Event.RESULT_RETURNED,
+    A.APOLOGISE: Event.OVERDUE_APOLOGY,
 }
 
 # What officers hear of, and which of them: roles at the record's agency, or the officer the event names.
 OFFICER_EVENTS = {
-    "submit": (Event.OFFICER_NEW_RECORD, (StaffRole.RECEIVER,)),
-    "supplement": (Event.OFFICER_NEW_RECORD, (StaffRole.RECEIVER,)),
-    "accept_transfer": (Event.OFFICER_ASSIGNED, (StaffRole.PROCESSOR,)),
-    "reminder": (Event.OFFICER_REMINDER, (StaffRole.PROCESSOR,)),
-    "overdue": (Event.OFFICER_OVERDUE, (StaffRole.PROCESSOR, StaffRole.AGENCY_HEAD)),
-    "reassign": (Event.OFFICER_ASSIGNED, (StaffRole.PROCESSOR,)),
+    A.SUBMIT: (Event.OFFICER_NEW_RECORD, (StaffRole.RECEIVER,)),
+    A.SUPPLEMENT: (Event.OFFICER_NEW_RECORD, (StaffRole.RECEIVER,)),
+    A.ACCEPT_TRANSFER: (Event.OFFICER_ASSIGNED, (StaffRole.PROCESSOR,)),
+    A.REMINDER: (Event.OFFICER_REMINDER, (StaffRole.PROCESSOR,)),
+    A.OVERDUE: (Event.OFFICER_OVERDUE, (StaffRole.PROCESSOR, StaffRole.AGENCY_HEAD)),
+    A.REASSIGN: (Event.OFFICER_ASSIGNED, (StaffRole.PROCESSOR,)),
 }
 
 # Keys of ``event.data`` that name the officer concerned (``records.signals``: reminder ``officer``,
 # reassign ``to``); otherwise the record's assigned officer, otherwise the roles above.
-OFFICER_KEYS = {"reminder": ("officer",), "reassign": ("to",)}
+OFFICER_KEYS = {A.REMINDER: ("officer",), A.REASSIGN: ("to",)}
 
 
 def on_record_changed(sender, *, record, event, action, **kwargs):

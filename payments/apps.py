@@ -9,12 +9,13 @@ class PaymentsConfig(AppConfig):
     def ready(self):
         from documents.access import register_policy
         from records import signals, workflow
+        from records.constants import WorkflowAction
 
         from . import checks, hooks, policies  # noqa: F401  (checks registers itself)
         from .models import Payment
 
-        workflow.register_guard("receive", hooks.guard_receive)
-        workflow.register_guard("return_result", hooks.guard_return_result)
+        workflow.register_guard(WorkflowAction.RECEIVE, hooks.guard_receive)
+        workflow.register_guard(WorkflowAction.RETURN_RESULT, hooks.guard_return_result)
         # In the record's transaction: an outbox row for the refund of a refused or rejected record.
         signals.record_changed.connect(hooks.on_record_changed, dispatch_uid="payments-refund-outbox")
         signals.record_transitioned.connect(hooks.on_record_transitioned, dispatch_uid="payments-refund")

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from common import money
 from eservices.constants import FeeTiming
+from records.constants import WorkflowAction as A
 
 from . import services
 from .constants import ExemptionStatus
@@ -63,7 +64,7 @@ def guard_return_result(record) -> str | None:
     return _unpaid_reason(record)
 
 
-REFUND_ACTIONS = {"refuse", "reject"}
+REFUND_ACTIONS = {A.REFUSE, A.REJECT}
 
 
 OUTBOX_LABEL = "payments"
