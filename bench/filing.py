@@ -250,8 +250,8 @@ def purge_tasks() -> int:
 def main():
     filing = prepare()
     in_process = InProcess(filing)
-    in_process.run(size(10, 1))  # the first filings pay the imports and caches
-    measured = size(20, 1)
+    in_process.run(size(30, 1))  # the first filings pay the imports and caches
+    measured = size(30, 1)
     per_filing, cpu_per_filing = in_process.run(measured)
     queries_per_filing = len(in_process.statements) / measured
     if (count := profile_count()) is not None:
