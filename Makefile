@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# pytest-xdist workers: each has its own test database (pytest-django) and Redis database (15, 14... see
+# tests/settings.py). TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: install run test lint format bench bench-backoffice worker beat messages clean
 
@@ -36,7 +39,7 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses=8
 
 # wrk (the HTTP load generator of bench/run.py and bench/filing.py) comes from Debian when missing.
 bench: install

@@ -861,8 +861,11 @@ class OnlineServiceFactory(DjangoModelFactory):
 
     @factory.post_generation
     def replacements(self, create, extracted, **kwargs):
-        for prefix, source in (extracted or {}).items():
-            ComponentReplacement.objects.create(service=self, component=component(self.version, prefix), source=source)
+        components = list(self.version.components.all()) if extracted else []
+        ComponentReplacement.objects.bulk_create(
+            ComponentReplacement(service=self, component=component(components, prefix), source=source)
+            for prefix, source in (extracted or {}).items()
+        )
 
 
 class IntegratedServiceFactory(DjangoModelFactory):
@@ -880,17 +883,21 @@ class IntegratedServiceFactory(DjangoModelFactory):
 
     @factory.post_generation
     def members(self, create, extracted, **kwargs):
-        for order, member in enumerate(extracted or []):
-            service, days = member if isinstance(member, tuple) else (member, None)
-            BundleMember.objects.create(bundle=self, service=service, order=order, processing_days=days)
+        members = [member if isinstance(member, tuple) else (member, None) for member in extracted or []]
+        BundleMember.objects.bulk_create(
+            BundleMember(bundle=self, service=service, order=order, processing_days=days)
+            for order, (service, days) in enumerate(members)
+        )
 
 
 # Builders ----------------------------------------------------------------------------------------------------
 
 
 def component(version, prefix: str):
-    """The version's document component whose name starts with (or contains) ``prefix``."""
-    return next(c for c in version.components.all() if c.name.startswith(prefix) or prefix in c.name)
+    """The version's document component whose name starts with (or contains) ``prefix``; ``version`` may also be
+    a list of its components, read once for several look-ups."""
+    components = version if isinstance(version, list) else version.components.all()
+    return next(c for c in components if c.name.startswith(prefix) or prefix in c.name)
 
 
 def procedure(code: str, places: dict):
@@ -944,7 +951,7 @@ def service(slug: str, version=None, **fields) -> OnlineService:
         form_ui=ui,
         prefill_map=item.get("prefill", APPLICANT_PREFILL),
         eligibility=item.get("eligibility", []),
-        form_component=component(version, item["form_component"]),
+        form_component=component(list(version.components.all()), item["form_component"]),
         replacements=item["replacements"],
         **fields,
     )

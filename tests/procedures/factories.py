@@ -26,7 +26,6 @@ from procedures.models import (
 class UnitFactory(DjangoModelFactory):
     class Meta:
         model = AdministrativeUnit
-        django_get_or_create = ("code",)
 
     code = factory.Sequence(lambda n: f"{90000 + n}")
     name = factory.LazyAttribute(lambda o: f"Xã Thử {o.code}")
@@ -36,7 +35,6 @@ class UnitFactory(DjangoModelFactory):
 class SectorFactory(DjangoModelFactory):
     class Meta:
         model = Sector
-        django_get_or_create = ("code",)
 
     code = "ho-tich"
     name = "Hộ tịch"
@@ -46,7 +44,6 @@ class SectorFactory(DjangoModelFactory):
 class AgencyFactory(DjangoModelFactory):
     class Meta:
         model = Agency
-        django_get_or_create = ("code",)
 
     code = factory.Sequence(lambda n: f"000.00.{n % 100:02d}.T{n // 100:02d}")
     name = factory.LazyAttribute(lambda o: f"Cơ quan thử {o.code}")
@@ -57,7 +54,6 @@ class AgencyFactory(DjangoModelFactory):
 class ProcedureFactory(DjangoModelFactory):
     class Meta:
         model = Procedure
-        django_get_or_create = ("code",)
 
     code = factory.Sequence(lambda n: f"1.{100001 + n:06d}")
 
@@ -90,8 +86,9 @@ class VersionFactory(DjangoModelFactory):
             return
         if extracted is None or isinstance(extracted, int):
             extracted = [{"name": f"Tờ khai số {i + 1}"} for i in range(1 if extracted is None else extracted)]
-        for order, fields in enumerate(extracted):
-            ComponentFactory(version=self, order=order, **fields)
+        DocumentComponent.objects.bulk_create(
+            DocumentComponent(version=self, order=order, **fields) for order, fields in enumerate(extracted)
+        )
 
 
 class ComponentFactory(DjangoModelFactory):
@@ -112,6 +109,10 @@ class FeeFactory(DjangoModelFactory):
     amount = 0
 
 
+# What ``published`` gives a version unless told otherwise: a version needs a legal basis to be published.
+LEGAL_BASIS = {"number": "60/2014/QH13", "title": "Luật Hộ tịch", "issued_on": date(2014, 11, 20)}
+
+
 class LegalBasisFactory(DjangoModelFactory):
     class Meta:
         model = LegalBasis
@@ -122,18 +123,25 @@ class LegalBasisFactory(DjangoModelFactory):
     issued_on = date(2014, 11, 20)
 
 
-# Builders ------------------------------------------------------------------------------------------------------
+# Builders: the row with that code if there is one (so a default is shared), else a new one --------------------
+
+
+def _existing_or_new(factory_class, code, **fields):
+    return factory_class._meta.model.objects.filter(code=code).first() or factory_class(code=code, **fields)
 
 
 def unit(code="01", name="Thành phố Hà Nội", level=UnitLevel.PROVINCE, **kw):
-    return UnitFactory(code=code, name=name, level=level, **kw)
+    return _existing_or_new(UnitFactory, code, name=name, level=level, **kw)
 
 
 def sector(code="ho-tich", name="Hộ tịch", name_en="Civil status"):
-    return SectorFactory(code=code, name=name, name_en=name_en)
+    return _existing_or_new(SectorFactory, code, name=name, name_en=name_en)
 
 
 def agency(code="000.00.01.H01", name="Sở Tư pháp thành phố Hà Nội", level=AgencyLevel.PROVINCE, unit_=None, **kw):
+    existing = Agency.objects.filter(code=code).first()
+    if existing is not None:
+        return existing
     if unit_ is None and level != AgencyLevel.CENTRAL:
         unit_ = unit()
     return AgencyFactory(code=code, name=name, level=level, unit=unit_, **kw)
@@ -151,7 +159,7 @@ def draft(
     delivery="full_online",
     **fields,
 ):
-    procedure = ProcedureFactory(code=code) if code else ProcedureFactory()
+    procedure = _existing_or_new(ProcedureFactory, code) if code else ProcedureFactory()
     return VersionFactory(
         procedure=procedure,
         name=name,
@@ -169,12 +177,11 @@ def published(code=None, name="Đăng ký khai sinh", effective_from=None, fee=N
     """A published version. ``fee``: one "Lệ phí" of that amount; ``fees``: Fee fields each; ``legal``: LegalBasis
     fields each (default: the civil status law, since a version needs a legal basis to be published)."""
     version = draft(code, name, **kw)
-    if fee is not None:
-        FeeFactory(version=version, amount=fee)
-    for fields in fees:
-        FeeFactory(version=version, **fields)
-    for fields in legal or [{}]:
-        LegalBasisFactory(version=version, **fields)
+    fees = [*([{"name": "Lệ phí", "amount": fee}] if fee is not None else []), *fees]
+    Fee.objects.bulk_create(Fee(version=version, **fields) for fields in fees)
+    LegalBasis.objects.bulk_create(
+        LegalBasis(version=version, **{**LEGAL_BASIS, **fields}) for fields in legal or [LEGAL_BASIS]
+    )
     return services.publish_version(version, effective_from=effective_from)
 
 
@@ -196,32 +203,33 @@ def places() -> dict:
     """The units and agencies of ``PROVINCES``, keyed by unit code (``"01"``, ``"00004"``) and by
     ``"<unit code>:<kind>"`` for agencies: ``ubnd`` (People's Committee) and the ``DEPARTMENTS`` of a province,
     ``ubnd`` and ``cong-an`` (police) of a ward. Agency codes follow the national pattern (``000.00.<n>.H01``,
-    ``<ward>.00.<n>.H01``); wards' committees and the departments report to the province's committee."""
+    ``<ward>.00.<n>.H01``); wards' committees and the departments report to the province's committee.
+    New rows: call it once, before making units or agencies with these codes."""
     built = {}
     for code, name, name_en, wards in PROVINCES:
-        province = built[code] = unit(code, name, name_en=name_en)
+        province = built[code] = UnitFactory(code=code, name=name, name_en=name_en, level=UnitLevel.PROVINCE)
         short = name.replace("Thành phố ", "thành phố ").replace("Tỉnh ", "tỉnh ")
-        ubnd = built[f"{code}:ubnd"] = agency(
-            f"000.00.00.H{code}", f"Ủy ban nhân dân {short}", unit_=province, name_en=f"People's Committee of {name_en}"
+        ubnd = built[f"{code}:ubnd"] = AgencyFactory(
+            code=f"000.00.00.H{code}",
+            name=f"Ủy ban nhân dân {short}",
+            name_en=f"People's Committee of {name_en}",
+            unit=province,
         )
         for kind, number, vi, en in DEPARTMENTS:
-            built[f"{code}:{kind}"] = agency(
-                f"000.00.{number:02d}.H{code}",
-                vi.format(province=short),
-                unit_=province,
-                parent=ubnd,
+            built[f"{code}:{kind}"] = AgencyFactory(
+                code=f"000.00.{number:02d}.H{code}",
+                name=vi.format(province=short),
                 name_en=en.format(province_en=name_en),
+                unit=province,
+                parent=ubnd,
             )
         for ward_code, ward_name in wards:
-            ward = built[ward_code] = unit(ward_code, ward_name, level=UnitLevel.COMMUNE, parent=province)
-            built[f"{ward_code}:ubnd"] = agency(
-                f"{ward_code}.00.00.H{code}",
-                f"Ủy ban nhân dân {ward_name}",
-                level=AgencyLevel.COMMUNE,
-                unit_=ward,
-                parent=ubnd,
+            ward = built[ward_code] = UnitFactory(code=ward_code, name=ward_name, parent=province)
+            commune = {"level": AgencyLevel.COMMUNE, "unit": ward}
+            built[f"{ward_code}:ubnd"] = AgencyFactory(
+                code=f"{ward_code}.00.00.H{code}", name=f"Ủy ban nhân dân {ward_name}", parent=ubnd, **commune
             )
-            built[f"{ward_code}:cong-an"] = agency(
-                f"{ward_code}.00.01.H{code}", f"Công an {ward_name}", level=AgencyLevel.COMMUNE, unit_=ward
+            built[f"{ward_code}:cong-an"] = AgencyFactory(
+                code=f"{ward_code}.00.01.H{code}", name=f"Công an {ward_name}", **commune
             )
     return built
