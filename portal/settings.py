@@ -213,11 +213,13 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # An unacknowledged message (its worker was killed) goes back to the queue after this many seconds:
 # 3 minutes, above every task's hard time limit (170 s at most). The outbox's own sweep brings back
-# the side effects of record changes sooner (about 1-2 minutes, see outbox/services.py). A web
-# process waits at most 3 s for a broker that does not answer, then leaves the work to the sweep.
+# the side effects of record changes sooner (about 1-2 minutes, see outbox/services.py). A broker
+# that does not answer (3 s to connect, 5 s to reply) fails the publish instead of holding the
+# request: the outbox's rows then wait for the sweep.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=180),
     "socket_connect_timeout": 3,
+    "socket_timeout": 5,
 }
 CELERY_BEAT_SCHEDULE = {
     "activate-due-procedure-versions": {

@@ -86,8 +86,10 @@ def redis_server(tmp_path):
 
 
 def _reset_broker_pools():
-    if app._pool is not None:
-        app._pool.force_close_all()
+    """Forget every broker connection of this process (kombu keeps pools per URL, globally)."""
+    from kombu import pools
+
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 
