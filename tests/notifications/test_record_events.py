@@ -15,7 +15,8 @@ from notifications.constants import Channel, DeliveryStatus, Event
 from notifications.models import Delivery, Message
 from notifications.receivers import on_record_transitioned
 from records import services as records
-from records.models import RecordEvent
+from records.constants import RecordState
+from records.models import Record, RecordEvent
 from records.signals import record_transitioned
 from records.workflow import CITIZEN
 
@@ -219,23 +220,36 @@ def test_preferences_choose_email_and_sms_and_the_inbox_always_receives(
     assert mail.outbox == [] and sms == []
 
 
-def test_with_the_broker_down_the_notices_are_written_in_the_request(
+def test_with_the_broker_down_the_filing_goes_through_and_the_sweep_delivers_every_notice_once(
     draft, citizen, staff, monkeypatch, django_capture_on_commit_callbacks
 ):
-    """Handing the event to the worker fails (Redis unreachable): nobody goes without the notice."""
+    """Relaying to the worker fails (Redis unreachable): the filing is not refused, its notices wait as outbox rows
+    and the next sweep delivers each of them once."""
     from kombu.exceptions import OperationalError
 
-    from notifications import tasks
+    from outbox import tasks as outbox_tasks
+    from outbox.models import Entry, EntryStatus
+    from outbox.services import sweep
 
     def broker_down(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(tasks.notify_record_event, "delay", broker_down)
-    with django_capture_on_commit_callbacks(execute=True):
-        record = records.submit(draft, actor=citizen)
+    with monkeypatch.context() as patched:
+        patched.setattr(outbox_tasks.run, "apply_async", broker_down)
+        with django_capture_on_commit_callbacks(execute=True):
+            record = records.submit(draft, actor=citizen)
+    assert Record.objects.get(pk=record.pk).state == RecordState.SUBMITTED
+    assert not Message.objects.filter(object_id=str(record.pk)).exists()  # nothing reached anyone yet
+    pending = Entry.objects.filter(status=EntryStatus.PENDING, key__startswith="notifications:")
+    assert pending.count() == 2  # the citizen and the receiver, one row each
 
+    with django_capture_on_commit_callbacks(execute=True):
+        sweep()
+    with django_capture_on_commit_callbacks(execute=True):
+        sweep()  # a second sweep finds nothing left to send
     assert Message.objects.get(recipient=citizen, event=Event.RECORD_SUBMITTED).object_id == str(record.pk)
-    assert Message.objects.filter(recipient=staff["receiver"], event=Event.OFFICER_NEW_RECORD).exists()
+    assert Message.objects.filter(recipient=staff["receiver"], event=Event.OFFICER_NEW_RECORD).count() == 1
+    assert not pending.exists()
 
 
 def test_a_late_reminder_tells_the_state_of_its_time_not_of_now(
