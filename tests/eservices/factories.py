@@ -935,7 +935,7 @@ def procedure(code: str, places: dict):
 
 
 def service(slug: str, version=None, **fields) -> OnlineService:
-    """The service ``SERVICES`` describes under ``slug``, on ``version`` (default: its procedure, built in Hà Nội)."""
+    """The service ``SERVICES`` describes under ``slug``, on ``version`` (default: its procedure, with ``places()``)."""
     item = service_spec(slug)
     version = version or procedure(item["code"], procedures.places())
     schema, ui = item.get("form") or SIMPLE_FORM
