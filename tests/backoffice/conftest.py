@@ -4,6 +4,7 @@ import pytest
 
 from identity.constants import StaffRole
 from records import services
+from records.constants import WorkflowAction as A
 from records.models import Record, ResultDocument
 from tests.records import files
 from tests.records.conftest import catalogue, citizen, citizen_account, family, login, other_citizen  # noqa: F401
@@ -65,23 +66,23 @@ def add_result(record, by):
 def advance(record, staff, to):
     """Take a submitted record through the real workflow to state ``to``."""
     path = {
-        "received": ["receive"],
-        "in_processing": ["receive", "start_processing"],
-        "supplement_requested": ["receive", "start_processing", "request_supplement"],
-        "approved": ["receive", "start_processing", "result", "approve"],
-        "result_returned": ["receive", "start_processing", "result", "approve", "return_result"],
-        "rejected": ["receive", "start_processing", "reject"],
-        "refused": ["refuse"],
+        "received": [A.RECEIVE],
+        "in_processing": [A.RECEIVE, A.START_PROCESSING],
+        "supplement_requested": [A.RECEIVE, A.START_PROCESSING, A.REQUEST_SUPPLEMENT],
+        "approved": [A.RECEIVE, A.START_PROCESSING, "result", A.APPROVE],
+        "result_returned": [A.RECEIVE, A.START_PROCESSING, "result", A.APPROVE, A.RETURN_RESULT],
+        "rejected": [A.RECEIVE, A.START_PROCESSING, A.REJECT],
+        "refused": [A.REFUSE],
     }[to]
     by = {
-        "receive": "receiver",
-        "refuse": "receiver",
-        "start_processing": "processor",
-        "request_supplement": "processor",
+        A.RECEIVE: "receiver",
+        A.REFUSE: "receiver",
+        A.START_PROCESSING: "processor",
+        A.REQUEST_SUPPLEMENT: "processor",
         "result": "processor",
-        "approve": "approver",
-        "reject": "approver",
-        "return_result": "receiver",
+        A.APPROVE: "approver",
+        A.REJECT: "approver",
+        A.RETURN_RESULT: "receiver",
     }
     for action in path:
         if action == "result":

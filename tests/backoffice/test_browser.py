@@ -8,6 +8,7 @@ from django.test import Client
 
 from identity.constants import StaffRole
 from records.constants import RecordState
+from records.constants import WorkflowAction as A
 from records.models import Record
 from tests.records import files
 
@@ -109,11 +110,11 @@ def test_receive_supplement_result_approve_return_and_the_citizen_sees_it(
     assert Record.objects.get(pk=record.pk).state == RecordState.RESULT_RETURNED
     actions = list(Record.objects.get(pk=record.pk).events.values_list("action", flat=True))
     assert actions[-7:] == [
-        "receive",
-        "start_processing",
-        "request_supplement",
-        "supplement",
-        "attach_result",
-        "approve",
-        "return_result",
+        A.RECEIVE,
+        A.START_PROCESSING,
+        A.REQUEST_SUPPLEMENT,
+        A.SUPPLEMENT,
+        A.ATTACH_RESULT,
+        A.APPROVE,
+        A.RETURN_RESULT,
     ]

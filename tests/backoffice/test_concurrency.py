@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from records import services
 from records.constants import RecordState as S
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 from tests.threads import all_at_once
 
@@ -40,15 +41,15 @@ def race(record, attempts):
 def test_conflicting_transitions_one_wins_per_state(record, staff, other_agency):
     receiver, processor, approver = staff["receiver"], staff["processor"], staff["approver"]
     rounds = [
-        (S.SUBMITTED, [(receiver, "receive", "", {}), (receiver, "refuse", "Sai thẩm quyền", {})]),
-        (S.RECEIVED, [(processor, "start_processing", "", {})]),
+        (S.SUBMITTED, [(receiver, A.RECEIVE, "", {}), (receiver, A.REFUSE, "Sai thẩm quyền", {})]),
+        (S.RECEIVED, [(processor, A.START_PROCESSING, "", {})]),
         (
             S.IN_PROCESSING,
             [
-                (approver, "approve", "", {}),
-                (approver, "reject", "Không đủ điều kiện", {}),
-                (processor, "request_supplement", "Thiếu giấy tờ", {}),
-                (processor, "transfer", "Thuộc thẩm quyền cấp trên", {"to_agency": other_agency.code}),
+                (approver, A.APPROVE, "", {}),
+                (approver, A.REJECT, "Không đủ điều kiện", {}),
+                (processor, A.REQUEST_SUPPLEMENT, "Thiếu giấy tờ", {}),
+                (processor, A.TRANSFER, "Thuộc thẩm quyền cấp trên", {"to_agency": other_agency.code}),
             ],
         ),
     ]
@@ -62,7 +63,7 @@ def test_conflicting_transitions_one_wins_per_state(record, staff, other_agency)
         assert errors == []
         assert len(wins) == 1, wins
         assert len(changed) == THREADS - 1
-        if wins[0] in ("refuse", "reject", "transfer"):
+        if wins[0] in (A.REFUSE, A.REJECT, A.TRANSFER):
             break
         if state == S.IN_PROCESSING:
             break
@@ -78,6 +79,6 @@ def test_conflicting_transitions_one_wins_per_state(record, staff, other_agency)
 
 
 def test_the_same_button_pressed_fifty_times_applies_once(record, staff):
-    wins, changed, errors = race(record, [(staff["receiver"], "receive", "", {})] * THREADS)
+    wins, changed, errors = race(record, [(staff["receiver"], A.RECEIVE, "", {})] * THREADS)
     assert (len(wins), len(changed), errors) == (1, THREADS - 1, [])
-    assert RecordEvent.objects.filter(record=record, action="receive").count() == 1
+    assert RecordEvent.objects.filter(record=record, action=A.RECEIVE).count() == 1

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from records import deadlines, services
 from records.constants import RecordState
+from records.constants import WorkflowAction as A
 from records.models import DayOff, Record
 
 D = datetime.date
@@ -52,13 +53,13 @@ def test_the_supplement_pause_gives_the_waiting_days_back():
 
 @pytest.mark.django_db
 def test_receipt_sets_the_due_date_and_supplementing_moves_it(record, staff, citizen):
-    services.act(record, "receive", actor=staff["receiver"])
+    services.act(record, A.RECEIVE, actor=staff["receiver"])
     record.refresh_from_db()
     today = timezone.localdate()
     assert record.due_date == deadlines.due_date(today, record.procedure_version.processing_days)
     assert record.expected_result_date == record.due_date and record.received_at is not None
-    services.act(record, "start_processing", actor=staff["processor"])
-    services.act(record, "request_supplement", actor=staff["processor"], reason="Thiếu bản sao sổ hộ khẩu")
+    services.act(record, A.START_PROCESSING, actor=staff["processor"])
+    services.act(record, A.REQUEST_SUPPLEMENT, actor=staff["processor"], reason="Thiếu bản sao sổ hộ khẩu")
     # The citizen took a week and a half to come back.
     asked = timezone.now() - datetime.timedelta(days=10)
     Record.objects.filter(pk=record.pk).update(supplement_requested_at=asked)
@@ -70,7 +71,7 @@ def test_receipt_sets_the_due_date_and_supplementing_moves_it(record, staff, cit
     assert record.state == RecordState.IN_PROCESSING
     assert record.paused_working_days == paused
     assert record.due_date == deadlines.add_working_days(due_before, paused, set())
-    event = record.events.get(action="supplement")
+    event = record.events.get(action=A.SUPPLEMENT)
     assert event.data == {"paused_working_days": paused, "due_date": record.due_date.isoformat()}
 
 

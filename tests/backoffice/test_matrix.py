@@ -12,46 +12,47 @@ from django.utils import timezone
 
 from records import deadlines, services, workflow
 from records.constants import RecordState as S
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent, ResultDocument
 
 pytestmark = pytest.mark.django_db
 
 AFTER_RECEIPT = {S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, S.TRANSFERRED, S.APPROVED}
 EXPECTED = {
-    "withdraw": ({S.SUBMITTED, S.RECEIVED}, {"citizen"}),
-    "receive": ({S.SUBMITTED}, {"receiver"}),
-    "refuse": ({S.SUBMITTED}, {"receiver"}),
-    "start_processing": ({S.RECEIVED}, {"processor"}),
-    "request_supplement": ({S.IN_PROCESSING}, {"processor"}),
-    "supplement": ({S.SUPPLEMENT_REQUESTED}, {"citizen", "receiver"}),
-    "transfer": ({S.IN_PROCESSING}, {"processor"}),
-    "accept_transfer": ({S.TRANSFERRED}, {"processor"}),
-    "approve": ({S.IN_PROCESSING}, {"approver"}),
-    "reject": ({S.IN_PROCESSING}, {"approver"}),
-    "return_result": ({S.APPROVED}, {"receiver"}),
-    "reassign": (AFTER_RECEIPT | {S.SUBMITTED}, {"head"}),
-    "apologise": (AFTER_RECEIPT, {"processor", "approver"}),
-    "attach_result": ({S.IN_PROCESSING}, {"processor"}),
+    A.WITHDRAW: ({S.SUBMITTED, S.RECEIVED}, {"citizen"}),
+    A.RECEIVE: ({S.SUBMITTED}, {"receiver"}),
+    A.REFUSE: ({S.SUBMITTED}, {"receiver"}),
+    A.START_PROCESSING: ({S.RECEIVED}, {"processor"}),
+    A.REQUEST_SUPPLEMENT: ({S.IN_PROCESSING}, {"processor"}),
+    A.SUPPLEMENT: ({S.SUPPLEMENT_REQUESTED}, {"citizen", "receiver"}),
+    A.TRANSFER: ({S.IN_PROCESSING}, {"processor"}),
+    A.ACCEPT_TRANSFER: ({S.TRANSFERRED}, {"processor"}),
+    A.APPROVE: ({S.IN_PROCESSING}, {"approver"}),
+    A.REJECT: ({S.IN_PROCESSING}, {"approver"}),
+    A.RETURN_RESULT: ({S.APPROVED}, {"receiver"}),
+    A.REASSIGN: (AFTER_RECEIPT | {S.SUBMITTED}, {"head"}),
+    A.APOLOGISE: (AFTER_RECEIPT, {"processor", "approver"}),
+    A.ATTACH_RESULT: ({S.IN_PROCESSING}, {"processor"}),
 }
 TARGET = {
-    "withdraw": S.WITHDRAWN,
-    "receive": S.RECEIVED,
-    "refuse": S.REFUSED,
-    "start_processing": S.IN_PROCESSING,
-    "request_supplement": S.SUPPLEMENT_REQUESTED,
-    "supplement": S.IN_PROCESSING,
-    "transfer": S.TRANSFERRED,
-    "accept_transfer": S.IN_PROCESSING,
-    "approve": S.APPROVED,
-    "reject": S.REJECTED,
-    "return_result": S.RESULT_RETURNED,
+    A.WITHDRAW: S.WITHDRAWN,
+    A.RECEIVE: S.RECEIVED,
+    A.REFUSE: S.REFUSED,
+    A.START_PROCESSING: S.IN_PROCESSING,
+    A.REQUEST_SUPPLEMENT: S.SUPPLEMENT_REQUESTED,
+    A.SUPPLEMENT: S.IN_PROCESSING,
+    A.TRANSFER: S.TRANSFERRED,
+    A.ACCEPT_TRANSFER: S.IN_PROCESSING,
+    A.APPROVE: S.APPROVED,
+    A.REJECT: S.REJECTED,
+    A.RETURN_RESULT: S.RESULT_RETURNED,
 }
 ACTORS = ["citizen", "receiver", "processor", "approver", "head", "outsider"]
 STATES = [s for s in S.values if s != S.DRAFT]
 
 
 def test_the_expected_table_covers_every_staff_and_citizen_action():
-    declared = {a for a, t in workflow.ACTIONS.items() if workflow.SYSTEM not in t.roles and a != "submit"}
+    declared = {a for a, t in workflow.ACTIONS.items() if workflow.SYSTEM not in t.roles and a != A.SUBMIT}
     assert declared == set(EXPECTED)
 
 
@@ -88,8 +89,8 @@ def snapshot(record):
 def test_role_state_action_matrix(state, record, staff, citizen, other_agency):
     users = {**staff, "citizen": citizen}
     data = {
-        "transfer": {"to_agency": other_agency.code},
-        "reassign": {"to": staff["processor"].pk},
+        A.TRANSFER: {"to_agency": other_agency.code},
+        A.REASSIGN: {"to": staff["processor"].pk},
     }
     problems = []
     n = 0
@@ -131,17 +132,17 @@ def test_role_state_action_matrix(state, record, staff, citizen, other_agency):
 
 def test_a_refused_action_says_why(record, staff):
     with pytest.raises(PermissionDenied, match="Cán bộ tiếp nhận"):
-        services.act(record, "receive", actor=staff["processor"])
+        services.act(record, A.RECEIVE, actor=staff["processor"])
     with pytest.raises(ValidationError, match="lý do"):
-        services.act(record, "refuse", actor=staff["receiver"], reason="  ")
+        services.act(record, A.REFUSE, actor=staff["receiver"], reason="  ")
     with pytest.raises(ValidationError, match="trạng thái"):
-        services.act(record, "approve", actor=staff["approver"])
+        services.act(record, A.APPROVE, actor=staff["approver"])
     assert Record.objects.get(pk=record.pk).state == S.SUBMITTED
-    assert not RecordEvent.objects.filter(record=record).exclude(action__in=["create", "submit"]).exists()
+    assert not RecordEvent.objects.filter(record=record).exclude(action__in=[A.CREATE, A.SUBMIT]).exists()
 
 
 def test_events_keep_who_role_states_reason_time_and_address(record, staff):
-    services.act(record, "refuse", actor=staff["receiver"], reason="Sai thẩm quyền", client_ip="203.0.113.9")
+    services.act(record, A.REFUSE, actor=staff["receiver"], reason="Sai thẩm quyền", client_ip="203.0.113.9")
     event = RecordEvent.objects.filter(record=record).latest("id")
     assert (event.actor, event.role, event.from_state, event.to_state) == (
         staff["receiver"],
@@ -157,6 +158,6 @@ def test_events_keep_who_role_states_reason_time_and_address(record, staff):
 
 
 def test_system_actions_cannot_be_taken_by_staff(record, staff):
-    for action in ("overdue", "reminder", "merge_unit"):
+    for action in (A.OVERDUE, A.REMINDER, A.MERGE_UNIT):
         with pytest.raises(ValidationError):
             services.act(record, action, actor=staff["head"])

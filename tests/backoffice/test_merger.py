@@ -10,6 +10,7 @@ from identity.constants import StaffRole
 from procedures.constants import AgencyLevel, UnitLevel
 from procedures.models import AdministrativeUnit, Agency
 from records.constants import RecordState as S
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 
 from .conftest import advance, make_officer, submitted_record
@@ -57,10 +58,10 @@ def test_merge_units_moves_open_records_in_several_states(citizen, family):
         assert (after.code, after.due_date, after.state) == (code, due, was)
         assert list(after.events.values_list("id", flat=True))[: len(events)] == events  # history kept
         if state == "result_returned":
-            assert after.agency == old_agency and not after.events.filter(action="merge_unit").exists()
+            assert after.agency == old_agency and not after.events.filter(action=A.MERGE_UNIT).exists()
         else:
             assert after.agency == new_agency
-            event = after.events.get(action="merge_unit")
+            event = after.events.get(action=A.MERGE_UNIT)
             assert event.data["from_agency"] == old_agency.code and event.data["to_agency"] == new_agency.code
             assert event.from_state == event.to_state == was
             assert after.assigned_to is None  # the old officers do not work for the new agency
@@ -71,7 +72,7 @@ def test_merge_units_moves_open_records_in_several_states(citizen, family):
     police.refresh_from_db()
     assert not old_agency.is_active and old_agency.unit == new
     assert police.is_active and police.unit == new  # no counterpart: it moves as it is
-    assert RecordEvent.objects.filter(action="merge_unit").count() == 5
+    assert RecordEvent.objects.filter(action=A.MERGE_UNIT).count() == 5
     assert Record.objects.filter(agency=new_agency, state__in=[S.SUBMITTED, S.IN_PROCESSING]).count() == 2
 
 

@@ -13,6 +13,7 @@ from procedures import units
 from procedures.constants import AgencyLevel, UnitLevel
 from procedures.models import AdministrativeUnit, Agency
 from records import merger
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 
 from .conftest import submitted_record
@@ -61,7 +62,7 @@ def test_a_failure_moving_records_rolls_back_the_catalogue(scene, monkeypatch):
     assert old_agency.unit == old and old_agency.is_active
     assert police.unit == old and police.is_active
     assert Record.objects.get(pk=record.pk).agency == old_agency
-    assert not RecordEvent.objects.filter(action="merge_unit").exists()
+    assert not RecordEvent.objects.filter(action=A.MERGE_UNIT).exists()
 
 
 def test_the_catalogue_part_changes_units_and_agencies_and_no_record(scene):
@@ -73,7 +74,7 @@ def test_the_catalogue_part_changes_units_and_agencies_and_no_record(scene):
     scene["old_agency"].refresh_from_db()
     assert scene["old_agency"].unit == scene["new"] and not scene["old_agency"].is_active
     assert Record.objects.get(pk=scene["record"].pk).agency == scene["old_agency"]  # records' part, not run
-    assert not RecordEvent.objects.filter(action="merge_unit").exists()
+    assert not RecordEvent.objects.filter(action=A.MERGE_UNIT).exists()
 
     moved = merger.move_open_records(merged)
     assert (moved.records_moved, moved.drafts_moved) == (1, 0)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from eservices.models import BundleMember
 from records import deadlines, services, signals, tasks
 from records.constants import RecordState as S
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 
 from .conftest import advance
@@ -31,10 +32,10 @@ def test_the_overdue_scan_marks_each_late_record_once(record, staff, django_capt
             assert tasks.scan_overdue() == 0
     finally:
         signals.record_transitioned.disconnect(receiver)
-    assert heard == ["overdue"]
+    assert heard == [A.OVERDUE]
     record.refresh_from_db()
     assert record.overdue_since == timezone.localdate() and record.is_overdue()
-    event = record.events.get(action="overdue")
+    event = record.events.get(action=A.OVERDUE)
     assert event.actor is None and event.role == "system" and event.from_state == event.to_state == S.IN_PROCESSING
 
 
@@ -50,7 +51,7 @@ def test_reminders_two_working_days_before_the_due_date(record, staff):
     Record.objects.filter(pk=record.pk).update(due_date=deadlines.add_working_days(today, 2))
     assert services.send_reminders(today) == 1
     assert services.send_reminders(today) == 0
-    event = RecordEvent.objects.get(record=record, action="reminder")
+    event = RecordEvent.objects.get(record=record, action=A.REMINDER)
     assert event.data["officer"] == staff["processor"].pk
     Record.objects.filter(pk=record.pk).update(due_date=deadlines.add_working_days(today, 5))
     assert services.send_reminders(today) == 0
@@ -71,9 +72,9 @@ def test_integrated_records_marked_to_move_with_the_first_follow_it(client, citi
     from identity.services import grant_role
 
     grant_role(staff["receiver"], first.agency, StaffRole.RECEIVER)
-    services.act(first, "receive", actor=staff["receiver"])
+    services.act(first, A.RECEIVE, actor=staff["receiver"])
     for record in Record.objects.filter(pk__in=[r.pk for r in linked]):
         assert record.state == S.RECEIVED and record.due_date is not None
-        event = record.events.get(action="receive")
+        event = record.events.get(action=A.RECEIVE)
         assert event.data["moved_with"] == first.code and event.actor == staff["receiver"]
     assert Record.objects.get(pk=first.pk).state == S.RECEIVED

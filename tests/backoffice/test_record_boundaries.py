@@ -6,6 +6,7 @@ from django.test import Client
 from eservices.models import OnlineService
 from records import services
 from records.constants import Channel, RecordState
+from records.constants import WorkflowAction as A
 from records.models import Attachment, Record
 from tests.records import files
 
@@ -109,7 +110,7 @@ def test_the_history_records_the_citizens_address_behind_the_configured_proxies(
         REMOTE_ADDR="127.0.0.1",
     )
     assert response.status_code == 302
-    assert record.events.get(action="withdraw").client_ip == recorded
+    assert record.events.get(action=A.WITHDRAW).client_ip == recorded
 
 
 def test_a_record_filed_at_the_desk_needs_no_step_up_to_read(client, citizen, record):

@@ -13,6 +13,7 @@ from identity.constants import StaffRole
 from records import deadlines, selectors, services
 from records.constants import Channel
 from records.constants import RecordState as S
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 from tests.records import files
 
@@ -76,7 +77,7 @@ def test_the_queue_pages_without_counting_every_row(receiver_client, record, cit
 def test_staff_of_another_agency_get_404_on_records_and_403_on_the_agency(client, record, staff):
     staff_login(client, staff["outsider"])
     assert client.get(f"/backoffice/records/{record.pk}/").status_code == 404
-    assert client.post(f"/backoffice/records/{record.pk}/act/", {"action": "receive"}).status_code == 404
+    assert client.post(f"/backoffice/records/{record.pk}/act/", {"action": A.RECEIVE}).status_code == 404
     assert client.get(f"/backoffice/agencies/{record.agency.code}/").status_code == 403
     assert Record.objects.get(pk=record.pk).state == S.SUBMITTED
 
@@ -99,7 +100,7 @@ def test_actions_need_the_csrf_token(record, staff):
     client = staff_login(Client(), staff["receiver"])
     client.handler.enforce_csrf_checks = True
     response = client.post(
-        f"/backoffice/records/{record.pk}/act/", {"action": "receive", "expected_state": "submitted"}
+        f"/backoffice/records/{record.pk}/act/", {"action": A.RECEIVE, "expected_state": "submitted"}
     )
     assert response.status_code == 403
     assert Record.objects.get(pk=record.pk).state == S.SUBMITTED
@@ -120,13 +121,13 @@ def test_the_record_page_offers_only_what_the_role_allows(client, record, staff)
 def test_receive_then_a_stale_page_says_the_record_changed(client, record, staff):
     staff_login(client, staff["receiver"])
     url = f"/backoffice/records/{record.pk}/act/"
-    response = client.post(url, {"action": "receive", "expected_state": "submitted"}, follow=True)
+    response = client.post(url, {"action": A.RECEIVE, "expected_state": "submitted"}, follow=True)
     assert "Đã thực hiện" in response.content.decode()
     assert Record.objects.get(pk=record.pk).state == S.RECEIVED
-    response = client.post(url, {"action": "refuse", "expected_state": "submitted", "reason": "x"}, follow=True)
+    response = client.post(url, {"action": A.REFUSE, "expected_state": "submitted", "reason": "x"}, follow=True)
     assert "vừa được người khác cập nhật" in response.content.decode()
     assert Record.objects.get(pk=record.pk).state == S.RECEIVED
-    event = RecordEvent.objects.get(record=record, action="receive")
+    event = RecordEvent.objects.get(record=record, action=A.RECEIVE)
     assert event.actor == staff["receiver"] and event.client_ip == "127.0.0.1"
     # The history says what happened and who did it in words, not codes and usernames.
     history = response.content.decode().split('id="history"')[1]
@@ -138,7 +139,7 @@ def test_receive_then_a_stale_page_says_the_record_changed(client, record, staff
 def test_result_before_approval_then_the_citizen_downloads_it(client, record, staff, citizen):
     advance(record, staff, "in_processing")
     staff_login(client, staff["approver"])
-    response = client.post(f"/backoffice/records/{record.pk}/act/", {"action": "approve"}, follow=True)
+    response = client.post(f"/backoffice/records/{record.pk}/act/", {"action": A.APPROVE}, follow=True)
     assert "trước khi phê duyệt" in response.content.decode()
     staff_login(client, staff["processor"])
     response = client.post(
@@ -149,10 +150,10 @@ def test_result_before_approval_then_the_citizen_downloads_it(client, record, st
     result = record.results.get()
     assert result.original_name == "giay-xac-nhan.pdf" and result.file.name.startswith(f"records/{record.pk}/")
     assert client.get(f"/backoffice/records/{record.pk}/results/{result.pk}/?inline=1").status_code == 200
-    services.act(record, "approve", actor=staff["approver"])
+    services.act(record, A.APPROVE, actor=staff["approver"])
     citizen_client = login(Client(), citizen)
     assert citizen_client.get(f"/my/records/{record.pk}/result/").status_code == 404  # not returned yet
-    services.act(record, "return_result", actor=staff["receiver"])
+    services.act(record, A.RETURN_RESULT, actor=staff["receiver"])
     page = citizen_client.get(f"/my/records/{record.pk}/").content.decode()
     assert "Tải kết quả" in page
     response = citizen_client.get(f"/my/records/{record.pk}/result/")
@@ -174,19 +175,19 @@ def test_a_generated_result_certificate_is_signed_and_reaches_the_citizen(
     assert response.status_code == 302
     result = record.results.get()
     assert result.is_generated and result.original_name == f"{record.code}-ket-qua.pdf"
-    assert record.events.filter(action="attach_result").count() == 1
+    assert record.events.filter(action=A.ATTACH_RESULT).count() == 1
     page = client.get(f"/backoffice/records/{record.pk}/").content.decode()
     assert "do hệ thống tạo và ký số" in page
 
     # Made and signed, but not the citizen's until the result is returned (approval, fee): not listed, 403.
     certificate = reverse("documents:download", args=[result.document_id])
     citizen_client = login(Client(), citizen)
-    services.act(record, "approve", actor=staff["approver"])
+    services.act(record, A.APPROVE, actor=staff["approver"])
     assert "Giấy chứng nhận kết quả" not in citizen_client.get(f"/my/records/{record.pk}/").content.decode()
     assert citizen_client.get(certificate).status_code == 403
     assert client.get(certificate).status_code == 200  # the agency's officers may
 
-    services.act(record, "return_result", actor=staff["receiver"])
+    services.act(record, A.RETURN_RESULT, actor=staff["receiver"])
     assert certificate in citizen_client.get(f"/my/records/{record.pk}/").content.decode()
     response = citizen_client.get(f"/my/records/{record.pk}/result/")
     assert response.status_code == 200
@@ -201,13 +202,13 @@ def test_transfer_moves_the_record_to_the_other_agency_keeping_its_code(client, 
     staff_login(client, staff["processor"])
     response = client.post(
         f"/backoffice/records/{record.pk}/act/",
-        {"action": "transfer", "expected_state": "in_processing", "to_agency": other_agency.code, "reason": "Cấp trên"},
+        {"action": A.TRANSFER, "expected_state": "in_processing", "to_agency": other_agency.code, "reason": "Cấp trên"},
     )
     assert response.status_code == 302 and response["Location"].endswith(f"/agencies/{record.agency.code}/")
     moved = Record.objects.get(pk=record.pk)
     assert (moved.state, moved.agency, moved.code, moved.due_date) == (S.TRANSFERRED, other_agency, code, due)
     assert client.get(f"/backoffice/records/{record.pk}/").status_code == 404
-    services.act(moved, "accept_transfer", actor=staff["outsider"])
+    services.act(moved, A.ACCEPT_TRANSFER, actor=staff["outsider"])
     assert Record.objects.get(pk=record.pk).assigned_to == staff["outsider"]
 
 
@@ -216,23 +217,23 @@ def test_a_late_record_needs_an_apology_which_the_citizen_sees(client, record, s
     late = deadlines.add_working_days(timezone.localdate() - datetime.timedelta(days=30), 1)
     Record.objects.filter(pk=record.pk).update(due_date=late)
     with pytest.raises(ValidationError, match="phiếu xin lỗi"):
-        services.act(record, "return_result", actor=staff["receiver"])
+        services.act(record, A.RETURN_RESULT, actor=staff["receiver"])
     new_date = deadlines.add_working_days(timezone.localdate(), 3)
     staff_login(client, staff["processor"])
     client.post(
         f"/backoffice/records/{record.pk}/act/",
-        {"action": "apologise", "new_appointment": new_date.isoformat(), "reason": "Chờ xác minh liên ngành"},
+        {"action": A.APOLOGISE, "new_appointment": new_date.isoformat(), "reason": "Chờ xác minh liên ngành"},
     )
     record.refresh_from_db()
     assert record.new_appointment_date == new_date
-    event = record.events.get(action="apologise")
+    event = record.events.get(action=A.APOLOGISE)
     assert event.data["new_appointment"] == new_date.isoformat()
     citizen_client = login(Client(), citizen)
     detail = citizen_client.get(f"/my/records/{record.pk}/").content.decode()
     assert "Phiếu xin lỗi" in detail and new_date.strftime("%d/%m/%Y") in detail and "Chờ xác minh" in detail
     assert new_date.strftime("%d/%m/%Y") in citizen_client.get("/my/records/").content.decode()
-    services.act(record, "return_result", actor=staff["receiver"])
-    assert record.events.get(action="return_result").data == {"late": True}
+    services.act(record, A.RETURN_RESULT, actor=staff["receiver"])
+    assert record.events.get(action=A.RETURN_RESULT).data == {"late": True}
 
 
 def test_an_apology_date_must_be_a_later_working_day(record, staff):
@@ -255,7 +256,7 @@ def test_the_citizen_supplements_online(record, staff, citizen):
         {"action": "upload", "component": component.pk, "file": files.pdf("bo-sung.pdf")},
     )
     assert record.attachments.filter(original_name="bo-sung.pdf").exists()
-    client.post(f"/my/records/{record.pk}/supplement/", {"action": "submit"})
+    client.post(f"/my/records/{record.pk}/supplement/", {"action": A.SUBMIT})
     assert Record.objects.get(pk=record.pk).state == S.IN_PROCESSING
 
 
@@ -266,10 +267,10 @@ def test_the_agency_head_reassigns_and_sees_workload_and_overdue(client, record,
     with pytest.raises(PermissionDenied):
         services.reassign(record, second, actor=staff["processor"])
     staff_login(client, staff["head"])
-    client.post(f"/backoffice/records/{record.pk}/act/", {"action": "reassign", "assigned_to": second.pk})
+    client.post(f"/backoffice/records/{record.pk}/act/", {"action": A.REASSIGN, "assigned_to": second.pk})
     record.refresh_from_db()
     assert record.assigned_to == second
-    assert record.events.get(action="reassign").data == {"to": second.pk, "from": staff["processor"].pk}
+    assert record.events.get(action=A.REASSIGN).data == {"to": second.pk, "from": staff["processor"].pk}
     Record.objects.filter(pk=record.pk).update(due_date=timezone.localdate() - datetime.timedelta(days=3))
     page = client.get(f"/backoffice/agencies/{record.agency.code}/workload/").content.decode()
     assert "xuly2" in page and record.code in page
@@ -299,4 +300,4 @@ def test_counter_intake_for_a_citizen_found_in_the_registry(client, staff, famil
     record.refresh_from_db()
     assert record.state == S.SUBMITTED and record.filed_by == receiver and record.code
     assert record.applicant_id_number == father.id_number
-    assert record.events.get(action="submit").role == "receiver"
+    assert record.events.get(action=A.SUBMIT).role == "receiver"

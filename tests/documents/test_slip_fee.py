@@ -10,6 +10,7 @@ from identity.constants import StaffRole
 from payments import services as payments
 from payments.constants import ExemptionGroup, PaymentState
 from records import services as records
+from records.constants import WorkflowAction as A
 from tests.payments.conftest import filed_record, officer
 from tests.records.conftest import catalogue, citizen, family, payment_for  # noqa: F401
 
@@ -19,13 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 def receive(record, boss):
-    return records.transition(record, "receive", actor=boss, role=StaffRole.RECEIVER)
+    return records.transition(record, A.RECEIVE, actor=boss, role=StaffRole.RECEIVER)
 
 
 def slip_text(record) -> str:
     """The slip the receipt asks for, rendered and read back as a citizen would read it."""
-    event = record.events.get(action="receive")
-    document = render_and_sign(request_for_event(record, event, "receive").pk)
+    event = record.events.get(action=A.RECEIVE)
+    document = render_and_sign(request_for_event(record, event, A.RECEIVE).pk)
     return " ".join(pdf_text(read_pdf(document)).split())
 
 

@@ -8,6 +8,7 @@ from documents.constants import DocumentKind
 from documents.models import Document
 from identity.constants import StaffRole
 from records import services as records
+from records.constants import WorkflowAction as A
 from tests.staff import totp_session
 
 from .conftest import act, login, officer
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def slip(draft, citizen, staff, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         record = records.submit(draft, actor=citizen)
-        act(record, "receive", staff["receiver"], StaffRole.RECEIVER)
+        act(record, A.RECEIVE, staff["receiver"], StaffRole.RECEIVER)
     return Document.objects.get(object_id=str(record.pk), kind=DocumentKind.RECEIPT_APPOINTMENT)
 
 
@@ -56,7 +57,7 @@ def test_record_documents_fragment_lists_issued_documents_with_download_and_veri
 
 def test_verify_page_shows_the_records_current_state(client, slip, staff):
     record = slip.subject
-    act(record, "start_processing", staff["processor"], StaffRole.PROCESSOR)
+    act(record, A.START_PROCESSING, staff["processor"], StaffRole.PROCESSOR)
     page = client.get(f"/verify/{slip.pk}/").content.decode()
     assert "Đang xử lý" in page and record.code in page
     assert record.applicant_id_number not in page

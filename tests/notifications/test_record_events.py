@@ -16,6 +16,7 @@ from notifications.models import Delivery, Message
 from notifications.receivers import on_record_transitioned
 from records import services as records
 from records.constants import RecordState
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 from records.signals import record_transitioned
 from records.workflow import CITIZEN
@@ -32,7 +33,7 @@ def submit_and_receive(draft, citizen, staff, capture):
     with capture(execute=True):
         record = act(
             record,
-            "receive",
+            A.RECEIVE,
             staff["receiver"],
             StaffRole.RECEIVER,
             received_at=timezone.now(),
@@ -89,15 +90,15 @@ def test_every_step_of_a_record_reaches_the_citizen_with_its_slip(
 ):
     record = submit_and_receive(draft, citizen, staff, django_capture_on_commit_callbacks)
     steps = [
-        ("start_processing", "processor", StaffRole.PROCESSOR, {}),
-        ("request_supplement", "processor", StaffRole.PROCESSOR, {"reason": "Thiếu bản sao sổ hộ khẩu"}),
-        ("supplement", None, CITIZEN, {}),
-        ("approve", "approver", StaffRole.APPROVER, {}),
-        ("return_result", "receiver", StaffRole.RECEIVER, {}),
+        (A.START_PROCESSING, "processor", StaffRole.PROCESSOR, {}),
+        (A.REQUEST_SUPPLEMENT, "processor", StaffRole.PROCESSOR, {"reason": "Thiếu bản sao sổ hộ khẩu"}),
+        (A.SUPPLEMENT, None, CITIZEN, {}),
+        (A.APPROVE, "approver", StaffRole.APPROVER, {}),
+        (A.RETURN_RESULT, "receiver", StaffRole.RECEIVER, {}),
     ]
     for action, who, role, kwargs in steps:
         with django_capture_on_commit_callbacks(execute=True):
-            if action == "approve" and hasattr(records, "generate_result"):
+            if action == A.APPROVE and hasattr(records, "generate_result"):
                 # The back-office asks documents for the result certificate before approving.
                 records.generate_result(record, actor=staff["processor"])
             record = act(record, action, staff[who] if who else citizen, role, **kwargs)
@@ -128,7 +129,7 @@ def test_refusal_notifies_with_the_reason_and_issues_the_refusal_slip(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         record = records.submit(draft, actor=citizen)
-        record = act(record, "refuse", staff["receiver"], StaffRole.RECEIVER, reason="Không thuộc thẩm quyền")
+        record = act(record, A.REFUSE, staff["receiver"], StaffRole.RECEIVER, reason="Không thuộc thẩm quyền")
 
     message = Message.objects.get(recipient=citizen, event=Event.RECORD_REFUSED)
     assert "Lý do: Không thuộc thẩm quyền" in message.body
@@ -150,7 +151,7 @@ def test_apology_carries_the_new_appointment_date_in_message_and_letter(
     with django_capture_on_commit_callbacks(execute=True):
         _non_state_event(
             record,
-            "apologise",
+            A.APOLOGISE,
             actor=staff["receiver"],
             reason="Cần xác minh thêm với Công an xã",
             data={"new_appointment": "2026-04-03"},
@@ -169,8 +170,8 @@ def test_a_reminder_goes_to_the_officer_it_names_and_overdue_to_processors_and_h
     head = officer("thutruong", draft.agency, StaffRole.AGENCY_HEAD)
     record = submit_and_receive(draft, citizen, staff, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        _non_state_event(record, "reminder", data={"officer": staff["approver"].pk, "note": "Còn 1 ngày"})
-        _non_state_event(record, "overdue")
+        _non_state_event(record, A.REMINDER, data={"officer": staff["approver"].pk, "note": "Còn 1 ngày"})
+        _non_state_event(record, A.OVERDUE)
 
     reminder = Message.objects.get(event=Event.OFFICER_REMINDER)
     assert reminder.recipient == staff["approver"] and "Còn 1 ngày" in reminder.body
@@ -180,10 +181,10 @@ def test_a_reminder_goes_to_the_officer_it_names_and_overdue_to_processors_and_h
 
 def test_the_same_event_delivered_twice_notifies_once(draft, citizen, staff, django_capture_on_commit_callbacks):
     record = submit_and_receive(draft, citizen, staff, django_capture_on_commit_callbacks)
-    event = record.events.get(action="receive")
+    event = record.events.get(action=A.RECEIVE)
     with django_capture_on_commit_callbacks(execute=True):
-        on_record_transitioned(type(record), record=record, event=event, action="receive")
-        on_record_transitioned(type(record), record=record, event=event, action="receive")
+        on_record_transitioned(type(record), record=record, event=event, action=A.RECEIVE)
+        on_record_transitioned(type(record), record=record, event=event, action=A.RECEIVE)
 
     assert Message.objects.filter(recipient=citizen, event=Event.RECORD_RECEIVED).count() == 1
     assert Delivery.objects.filter(message__event=Event.RECORD_RECEIVED, channel=Channel.EMAIL).count() == 1
@@ -200,7 +201,7 @@ def test_a_rolled_back_transition_notifies_nobody(draft, citizen, staff, django_
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        act(record, "receive", staff["receiver"], StaffRole.RECEIVER, received_at=timezone.now())
+        act(record, A.RECEIVE, staff["receiver"], StaffRole.RECEIVER, received_at=timezone.now())
         raise RuntimeError("the officer's request failed afterwards")
 
     assert callbacks == []
@@ -260,9 +261,9 @@ def test_a_late_reminder_tells_the_state_of_its_time_not_of_now(
     from records.workflow import SYSTEM
 
     record = submit_and_receive(draft, citizen, staff, django_capture_on_commit_callbacks)
-    record = records.record_event(record, "reminder", actor=None, role=SYSTEM, data={"officer": staff["processor"].pk})
-    reminder = record.events.get(action="reminder")
-    record = act(record, "start_processing", staff["processor"], StaffRole.PROCESSOR)
+    record = records.record_event(record, A.REMINDER, actor=None, role=SYSTEM, data={"officer": staff["processor"].pk})
+    reminder = record.events.get(action=A.REMINDER)
+    record = act(record, A.START_PROCESSING, staff["processor"], StaffRole.PROCESSOR)
 
     assert notify_record_event(reminder.pk) == 1  # the worker, late
     body = Message.objects.get(recipient=staff["processor"], event=Event.OFFICER_REMINDER).body

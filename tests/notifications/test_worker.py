@@ -21,6 +21,7 @@ from notifications.constants import Channel, DeliveryStatus, Event
 from notifications.models import Delivery, Message
 from portal.celery import app
 from records import services as records
+from records.constants import WorkflowAction as A
 
 from ..documents.conftest import pdf_text
 from .conftest import act
@@ -65,7 +66,7 @@ def read_emails(folder):
 def test_a_transition_gives_the_inbox_message_the_email_and_the_signed_pdf(worker, tmp_path, draft, citizen, staff):
     worker.start()
     record = records.submit(draft, actor=citizen)
-    record = act(record, "receive", staff["receiver"], StaffRole.RECEIVER, received_at=timezone.now())
+    record = act(record, A.RECEIVE, staff["receiver"], StaffRole.RECEIVER, received_at=timezone.now())
 
     message = wait_for(
         lambda: Message.objects.filter(recipient=citizen, event=Event.RECORD_RECEIVED).first(),

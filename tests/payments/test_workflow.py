@@ -16,6 +16,7 @@ from procedures.models import Agency
 from records import services as records_services
 from records import workflow
 from records.constants import RecordState
+from records.constants import WorkflowAction as A
 from records.models import Record
 
 from .conftest import filed_record, officer, staff_login
@@ -36,31 +37,31 @@ class TestGuards:
     def test_a_fee_paid_at_filing_holds_receipt_until_paid(self, record):
         boss = officer(record)
         with pytest.raises(ValidationError, match="chưa nộp phí, lệ phí \\(10.000 đồng\\)"):
-            act(record, "receive", boss, StaffRole.RECEIVER)
+            act(record, A.RECEIVE, boss, StaffRole.RECEIVER)
         payment = pending_payment(record)
         with pytest.raises(ValidationError):
-            act(record, "receive", boss, StaffRole.RECEIVER)
+            act(record, A.RECEIVE, boss, StaffRole.RECEIVER)
         settle(payment)
-        assert act(record, "receive", boss, StaffRole.RECEIVER).state == RecordState.RECEIVED
+        assert act(record, A.RECEIVE, boss, StaffRole.RECEIVER).state == RecordState.RECEIVED
 
     def test_zero_fee_records_are_never_held(self, citizen, family):
         record = filed_record(citizen, family["father"], slug="xoa-dang-ky-thuong-tru")
-        assert act(record, "receive", officer(record), StaffRole.RECEIVER).state == RecordState.RECEIVED
-        assert workflow.blocking_reasons(record, "return_result") == []
+        assert act(record, A.RECEIVE, officer(record), StaffRole.RECEIVER).state == RecordState.RECEIVED
+        assert workflow.blocking_reasons(record, A.RETURN_RESULT) == []
 
     def test_a_fee_paid_before_the_result_holds_only_the_return(self, record):
         service = record.service
         service.fee_timing = FeeTiming.BEFORE_RESULT
         service.save()
         boss = officer(record)
-        record = act(record, "receive", boss, StaffRole.RECEIVER)
+        record = act(record, A.RECEIVE, boss, StaffRole.RECEIVER)
         # Approval needs a result document (records' business); the guard only looks at the fee.
         Record.objects.filter(pk=record.pk).update(state=RecordState.APPROVED)
         record.refresh_from_db()
         with pytest.raises(ValidationError, match="chưa nộp phí"):
-            act(record, "return_result", boss, StaffRole.RECEIVER)
+            act(record, A.RETURN_RESULT, boss, StaffRole.RECEIVER)
         settle(pending_payment(record))
-        assert act(record, "return_result", boss, StaffRole.RECEIVER).state == RecordState.RESULT_RETURNED
+        assert act(record, A.RETURN_RESULT, boss, StaffRole.RECEIVER).state == RecordState.RESULT_RETURNED
 
 
 @pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_exemption_declared_by_the_applicant_and_confirmed_by_the_officer(client
 
     boss = officer(record)
     with pytest.raises(ValidationError, match="xác nhận hoặc từ chối đề nghị miễn phí"):
-        act(record, "receive", boss, StaffRole.RECEIVER)
+        act(record, A.RECEIVE, boss, StaffRole.RECEIVER)
 
     # An officer of another agency may not decide.
     from identity.models import User
@@ -91,7 +92,7 @@ def test_exemption_declared_by_the_applicant_and_confirmed_by_the_officer(client
     exemption.refresh_from_db()
     assert exemption.status == ExemptionStatus.CONFIRMED and exemption.decided_by == boss
     assert services.fee_for(record).total == 0 and services.is_settled(record)
-    assert act(record, "receive", boss, StaffRole.RECEIVER).state == RecordState.RECEIVED
+    assert act(record, A.RECEIVE, boss, StaffRole.RECEIVER).state == RecordState.RECEIVED
 
 
 @pytest.mark.django_db
@@ -103,7 +104,7 @@ def test_a_rejected_exemption_needs_a_reason_and_then_the_fee_is_due(citizen, re
     services.decide_exemption(record, actor=boss, confirm=False, note="Không có tên trong danh sách hộ nghèo")
     assert services.fee_for(record).total == 10_000
     with pytest.raises(ValidationError, match="chưa nộp phí"):
-        act(record, "receive", boss, StaffRole.RECEIVER)
+        act(record, A.RECEIVE, boss, StaffRole.RECEIVER)
 
 
 @pytest.mark.django_db
@@ -124,18 +125,18 @@ def test_staff_and_citizen_see_the_payment_state(client, citizen, record):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("path", ["refuse", "reject"])
+@pytest.mark.parametrize("path", [A.REFUSE, A.REJECT])
 def test_a_refused_or_rejected_record_gets_its_fee_refunded(portal, client, record, path):
     payment, _ = pay(client, record)
     payment.refresh_from_db()
     assert payment.state == PaymentState.PAID and payment.settled_by == PaymentSource.CALLBACK
     boss = officer(record)
-    if path == "refuse":
-        act(record, "refuse", boss, StaffRole.RECEIVER, reason="Hồ sơ không thuộc thẩm quyền")
+    if path == A.REFUSE:
+        act(record, A.REFUSE, boss, StaffRole.RECEIVER, reason="Hồ sơ không thuộc thẩm quyền")
     else:
-        act(record, "receive", boss, StaffRole.RECEIVER)
-        act(record, "start_processing", boss, StaffRole.PROCESSOR)
-        act(record, "reject", boss, StaffRole.APPROVER, reason="Không đủ điều kiện")
+        act(record, A.RECEIVE, boss, StaffRole.RECEIVER)
+        act(record, A.START_PROCESSING, boss, StaffRole.PROCESSOR)
+        act(record, A.REJECT, boss, StaffRole.APPROVER, reason="Không đủ điều kiện")
     refund = Refund.objects.get(payment=payment)
     assert refund.state == RefundState.SUCCEEDED and refund.amount == 10_000 and refund.provider_refund_id
     payment.refresh_from_db()

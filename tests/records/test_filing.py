@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from records import services
 from records.constants import RecordState
+from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 
 from . import files
@@ -124,7 +125,7 @@ def test_driving_licence_renewal_end_to_end(client, citizen, family):
     assert str(licence.pk) in record.replaced_components
     assert record.expected_result_date > timezone.localdate(record.submitted_at)
     assert record.agency.unit.code == "01"  # the licensing police of the applicant's province
-    event = RecordEvent.objects.get(record=record, action="submit")
+    event = RecordEvent.objects.get(record=record, action=A.SUBMIT)
     assert (event.from_state, event.to_state, event.actor) == (RecordState.DRAFT, RecordState.SUBMITTED, citizen)
     assert event.client_ip == "127.0.0.1"
 
@@ -377,7 +378,7 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
     assert "Đã rút hồ sơ" in response.content.decode()
     record.refresh_from_db()
     assert record.state == RecordState.WITHDRAWN
-    assert record.events.get(action="withdraw").reason == "Nộp nhầm"
+    assert record.events.get(action=A.WITHDRAW).reason == "Nộp nhầm"
     # A withdrawn record promises no result date any more, on its page or in the public lookup.
     for page in (
         client.get(f"/my/records/{record.pk}/").content.decode(),
@@ -412,7 +413,7 @@ def test_a_double_click_on_submit_shows_the_confirmation_not_an_error(client, ci
 
     assert response.status_code == 302 and response["Location"].endswith("/done/")
     assert Record.objects.get(pk=record.pk).state == RecordState.SUBMITTED
-    assert RecordEvent.objects.filter(record=record, action="submit").count() == 1
+    assert RecordEvent.objects.filter(record=record, action=A.SUBMIT).count() == 1
     done = client.get(response["Location"]).content.decode()
     assert Record.objects.get(pk=record.pk).code in done
 

@@ -16,6 +16,7 @@ from identity.services import grant_role
 from procedures.models import Agency
 from records import services
 from records.constants import RecordState
+from records.constants import WorkflowAction as A
 from records.models import Attachment, Record
 from tests.staff import enable_totp, totp_session
 from tests.threads import all_at_once
@@ -183,7 +184,7 @@ def test_receiving_a_bundle_record_early_keeps_the_date_it_waits_for(client, cit
     card = Record.objects.filter(group__isnull=False).order_by("created_at").last()
     officer = User.objects.create_user(username="bhxh", password="x", kind=User.Kind.STAFF)
     grant_role(officer, card.agency, StaffRole.RECEIVER)
-    services.transition(card, "receive", actor=officer, role=StaffRole.RECEIVER)
+    services.transition(card, A.RECEIVE, actor=officer, role=StaffRole.RECEIVER)
     card.refresh_from_db()
     assert card.due_date == card.expected_result_date == due_date(timezone.localdate(card.submitted_at), 5)
 
@@ -389,18 +390,18 @@ def test_other_apps_hear_of_transitions_only_after_commit_and_can_hold_them(
     try:
         with django_capture_on_commit_callbacks(execute=True):
             record = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
-        assert heard == [(record.code, "submit", RecordState.SUBMITTED)]
+        assert heard == [(record.code, A.SUBMIT, RecordState.SUBMITTED)]
 
         def hold(locked):
             return "Chưa nộp phí"
 
-        workflow.register_guard("withdraw", hold)
+        workflow.register_guard(A.WITHDRAW, hold)
         with pytest.raises(ValidationError, match="Chưa nộp phí"):
             services.withdraw(record, actor=citizen)
         assert Record.objects.get(pk=record.pk).state == RecordState.SUBMITTED
     finally:
         signals.record_transitioned.disconnect(receiver)
-        workflow.GUARDS.pop("withdraw", None)
+        workflow.GUARDS.pop(A.WITHDRAW, None)
 
 
 def test_my_records_costs_the_same_queries_for_two_records_or_eight(client, citizen, family):
@@ -422,7 +423,7 @@ def test_my_records_costs_the_same_queries_for_two_records_or_eight(client, citi
 def test_filing_api_respects_guards_on_submission(client, citizen, family, monkeypatch):
     from records import workflow
 
-    monkeypatch.setitem(workflow.GUARDS, "submit", [lambda record: "Tạm dừng nhận hồ sơ để bảo trì"])
+    monkeypatch.setitem(workflow.GUARDS, A.SUBMIT, [lambda record: "Tạm dừng nhận hồ sơ để bảo trì"])
     service = OnlineService.objects.get(slug="dang-ky-thanh-lap-doanh-nghiep-tu-nhan")
     papers = service.version.components.get(name__startswith="Bản sao giấy tờ pháp lý")
     response = client.post(
