@@ -37,7 +37,7 @@ def size(full: int, smoke: int) -> int:
     return smoke if SMOKE else full
 
 
-def _connect_maintenance(url: str):
+def connect_maintenance(url: str):
     import psycopg2
 
     parsed = urlparse(url)
@@ -81,7 +81,7 @@ def ensure_database(url: str) -> None:
     if not is_postgres(url):
         return
     name = urlparse(url).path.lstrip("/")
-    conn = _connect_maintenance(url)
+    conn = connect_maintenance(url)
     with conn.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if not cursor.fetchone():
@@ -100,7 +100,7 @@ def drop_database(url: str) -> None:
         connections.close_all()
     except Exception:  # noqa: BLE001, S110 - Django may not be set up; the FORCE below copes either way
         pass
-    conn = _connect_maintenance(url)
+    conn = connect_maintenance(url)
     with conn.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     conn.close()

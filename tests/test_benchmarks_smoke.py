@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
-import psycopg2
 import pytest
+
+from bench.common import connect_maintenance
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -25,19 +26,6 @@ BENCH = ROOT / "bench"
 BENCHMARKS = {"run.py": [], "filing.py": ["--profile"], "backoffice.py": [], "documents.py": []}
 BESIDE = {"documents.py"}  # needs no database: started first, runs beside the others
 TIMEOUT = 240  # seconds for one benchmark; a smoke run takes a fraction of it
-
-
-def _maintenance(url):
-    parsed = urlparse(url)
-    conn = psycopg2.connect(
-        host=parsed.hostname or "127.0.0.1",
-        port=parsed.port or 5432,
-        user=parsed.username or "postgres",
-        password=parsed.password,
-        dbname="postgres",
-    )
-    conn.autocommit = True
-    return conn
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +55,7 @@ def smoke_env(tmp_path_factory):
     try:
         yield env
     finally:
-        conn = _maintenance(smoke_url)
+        conn = connect_maintenance(smoke_url)
         with conn.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.close()
