@@ -73,7 +73,9 @@ def record_event(
 def _apply(record, step, actor, role, reason, client_ip, expected_state, data, changes, new=False) -> Record:
     if step.reason_required and not (reason or "").strip():
         raise ValidationError(_("Hãy ghi rõ lý do cho thao tác “%(action)s”.") % {"action": step.label})
-    with transaction.atomic():
+    # A record not yet written is inserted in its filing's own transaction (``file_complete``): a failure here rolls
+    # the whole filing back, so it needs no savepoint of its own.
+    with transaction.atomic(savepoint=not new):
         # A record not yet written (the one-request filing) has no row to lock: it is inserted by ``_change``.
         locked = record if new else Record.objects.select_for_update().get(pk=record.pk)
         if expected_state is not None and locked.state != expected_state:
