@@ -153,8 +153,8 @@ def officer_ids(record, event, roles) -> list[int]:
         named = getattr(record, "assigned_to_id", None)
     if named is not None:
         return list(active.filter(pk=named).values_list("pk", flat=True))
-    user_ids = StaffMembership.objects.filter(agency_id=record.agency_id, role__in=roles).values("user_id")
-    return list(active.filter(pk__in=user_ids).order_by("pk").values_list("pk", flat=True))
+    holders = StaffMembership.objects.filter(agency_id=record.agency_id, role__in=roles, user__is_active=True)
+    return list(holders.order_by("user_id").values_list("user_id", flat=True).distinct())
 
 
 def _named_officer(record, event):

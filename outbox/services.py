@@ -47,7 +47,7 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -94,7 +94,8 @@ def enqueue_many(items: Iterable[tuple[str, dict, str]]) -> list[int]:
 
     ``task`` is the name of a registered Celery task, called as ``task(**kwargs)``; ``kwargs`` must
     be JSON. A key already present (pending or done) writes nothing. Returns the ids of the rows
-    still pending under these keys, which are relayed on commit. Two queries, however many rows.
+    still pending under these keys, which are relayed on commit. One statement on PostgreSQL (two
+    elsewhere), however many rows.
     """
     items = list(items)
     if not items:
@@ -105,18 +106,57 @@ def enqueue_many(items: Iterable[tuple[str, dict, str]]) -> list[int]:
         Entry(key=key, task=task, kwargs=kwargs, queue=queue_for(task), created_at=now, due_at=due, dispatches=1)
         for task, kwargs, key in items
     ]
-    Entry.objects.bulk_create(rows, ignore_conflicts=True)
-    pending = list(
-        Entry.objects.filter(key__in=[row.key for row in rows], status=EntryStatus.PENDING)
-        .order_by("pk")
-        .values_list("pk", "queue")
-    )
+    if connection.vendor == "postgresql":
+        unique, seen = [], set()
+        for row in rows:  # a key twice in one call: its first row, as the INSERT would keep it
+            if row.key not in seen:
+                seen.add(row.key)
+                unique.append(row)
+        pending = sorted(
+            found
+            for start in range(0, len(unique), 1000)
+            for found in _insert_returning_pending(unique[start : start + 1000])
+        )
+    else:
+        Entry.objects.bulk_create(rows, ignore_conflicts=True)
+        pending = list(
+            Entry.objects.filter(key__in=[row.key for row in rows], status=EntryStatus.PENDING)
+            .order_by("pk")
+            .values_list("pk", "queue")
+        )
     if pending:
         by_queue = defaultdict(list)
         for pk, queue in pending:
             by_queue[queue].append(pk)
         transaction.on_commit(partial(_relay_committed, dict(by_queue)), robust=True)
     return [pk for pk, _queue in pending]
+
+
+_INSERTED = ("key", "task", "kwargs", "queue", "status", "created_at", "due_at", "dispatches", "attempts", "last_error")
+
+
+def _insert_returning_pending(rows: list[Entry]) -> list[tuple[int, str]]:
+    """Insert ``rows`` (of distinct keys), skipping keys already present, and return (id, queue) of the pending rows
+    under their keys, in one statement: the rows it inserted (``RETURNING``) and those that were there already and
+    are still pending (the statement's snapshot does not hold the rows it inserts, so none is read twice)."""
+    meta, ops = Entry._meta, connection.ops
+    fields = [meta.get_field(name) for name in _INSERTED]
+    table = ops.quote_name(meta.db_table)
+    columns = ", ".join(ops.quote_name(field.column) for field in fields)
+    key, status = ops.quote_name(meta.get_field("key").column), ops.quote_name(meta.get_field("status").column)
+    row_values = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (
+        f"WITH inserted AS (INSERT INTO {table} ({columns}) VALUES {', '.join([row_values] * len(rows))} "  # noqa: S608 - names are ours
+        f"ON CONFLICT ({key}) DO NOTHING RETURNING id, queue) "
+        f"SELECT id, queue FROM inserted UNION ALL "
+        f"SELECT id, queue FROM {table} WHERE {key} IN ({', '.join(['%s'] * len(rows))}) AND {status} = %s "
+        f"ORDER BY 1"
+    )
+    params = [field.get_db_prep_save(getattr(row, field.attname), connection) for row in rows for field in fields]
+    params += [row.key for row in rows] + [EntryStatus.PENDING.value]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(pk, queue) for pk, queue in cursor.fetchall()]
 
 
 def queue_for(task_name: str) -> str:
