@@ -87,6 +87,7 @@ def prepare() -> Request:
 
     from eservices.models import OnlineService
     from identity.models import Person, User
+    from identity.services import SESSION_CLAIMS_KEY, claims_of
     from identity.vneid.claims import person_claims
 
     migrate_and_seed()
@@ -98,11 +99,11 @@ def prepare() -> Request:
     person = Person.objects.order_by("id_number").first()
     user, _created = User.objects.get_or_create(username="bench-citizen", defaults={"kind": User.Kind.CITIZEN})
     claims = {**person_claims(person), "sub": "bench-sub", "acr": "LoA2"}
+    extra_data = {"id_token": claims, "userinfo": claims}
     SocialAccount.objects.update_or_create(
-        provider="vneid",
-        uid="bench-sub",
-        defaults={"user": user, "extra_data": {"id_token": claims, "userinfo": claims}},
+        provider="vneid", uid="bench-sub", defaults={"user": user, "extra_data": extra_data}
     )
+    # The session as a VNeID login leaves it (``identity.services.remember_vneid_login``).
     session = SessionStore()
     session.update(
         {
@@ -111,6 +112,7 @@ def prepare() -> Request:
             HASH_SESSION_KEY: user.get_session_auth_hash(),
             "vneid_acr": "LoA2",
             "vneid_logged_in": True,
+            SESSION_CLAIMS_KEY: {"user": user.pk, "claims": claims_of(extra_data)},
         }
     )
     session.create()

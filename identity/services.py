@@ -19,6 +19,7 @@ VNEID_PROVIDER_ID = "vneid"
 SESSION_ACR_KEY = "vneid_acr"
 SESSION_VNEID_KEY = "vneid_logged_in"
 SESSION_NONCE_KEY = "vneid_nonce"
+SESSION_CLAIMS_KEY = "vneid_claims"
 DESK_USERNAME_PREFIX = "counter-"
 
 
@@ -37,12 +38,26 @@ def vneid_account(user):
     return user._vneid_account
 
 
-def citizen_claims(user) -> dict:
-    """What VNeID last said about the citizen (userinfo, falling back to the ID token)."""
+def citizen_claims(user, session=None) -> dict:
+    """What VNeID last said about the citizen (userinfo, falling back to the ID token).
+
+    ``session``: the request's, where the citizen's VNeID login kept the same claims (``remember_vneid_login``),
+    read instead of the database. Only claims kept for this very user are taken; logging out (or in as someone
+    else) empties the session.
+    """
+    if session is not None:
+        kept = session.get(SESSION_CLAIMS_KEY)
+        if isinstance(kept, dict) and kept.get("user") == user.pk and isinstance(kept.get("claims"), dict):
+            return dict(kept["claims"])
     account = vneid_account(user)
     if account is None:
         return {}
-    data = account.extra_data or {}
+    return claims_of(account.extra_data)
+
+
+def claims_of(extra_data: dict | None) -> dict:
+    """The claims in a VNeID account's ``extra_data``: userinfo, falling back to the ID token."""
+    data = extra_data or {}
     claims = dict(data.get("id_token") or {})
     claims.update(data.get("userinfo") or {})
     return claims
@@ -103,11 +118,13 @@ def check_login_nonce(request, sociallogin) -> bool:
 
 
 def remember_vneid_login(request, sociallogin) -> None:
-    """Called on each VNeID login: keep the level reached in the portal session."""
+    """Called on each VNeID login: keep the level reached in the portal session, and what VNeID said of the
+    citizen (the same claims the account keeps, which this login has just written) for ``citizen_claims``."""
     data = sociallogin.account.extra_data or {}
     acr = (data.get("id_token") or {}).get("acr") or (data.get("userinfo") or {}).get("acr") or ""
     request.session[SESSION_ACR_KEY] = acr
     request.session[SESSION_VNEID_KEY] = True
+    request.session[SESSION_CLAIMS_KEY] = {"user": sociallogin.user.pk, "claims": claims_of(data)}
 
 
 def session_acr(request) -> str:

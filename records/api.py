@@ -188,7 +188,7 @@ class RecordFilingView(APIView):
             record = complete_filing.file_in_one_request(
                 service=service,
                 applicant=request.user,
-                claims=citizen_claims(request.user),
+                claims=citizen_claims(request.user, request.session),
                 values=values,
                 eligibility=eligibility,
                 wallet=wallet,
