@@ -213,3 +213,17 @@ class BundleMember(models.Model):
         if self.processing_days is not None:
             return self.processing_days
         return self.service.version.processing_days or 0
+
+
+def _connect_catalogue_copies():
+    """Filings keep services in each process (``eservices.selectors``): a change of one renews every copy."""
+    from django.db.models.signals import post_delete, post_save
+
+    from procedures.selectors import catalogue_changed
+
+    for model in (OnlineService, ComponentReplacement):
+        for signal in (post_save, post_delete):
+            signal.connect(catalogue_changed, sender=model, dispatch_uid=f"catalogue_changed:{model.__name__}")
+
+
+_connect_catalogue_copies()

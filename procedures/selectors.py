@@ -1,16 +1,24 @@
 """Read-only queries over the catalogue."""
 
+import copy
+import logging
 import re
+import secrets
+import time
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.core.cache import cache
-from django.db import connection
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
 from .constants import AgencyLevel
 from .fields import ChoiceSetField
 from .models import Agency, DocumentComponent, Procedure, Sector
 from .text import fold, query_words
+
+logger = logging.getLogger(__name__)
 
 _TSQUERY_TERM = re.compile(r"[a-z0-9]+")
 _CODE_FRAGMENT = re.compile(r"[0-9.]{3,}")
@@ -190,3 +198,105 @@ def published_components(version) -> list:
 def forget_published_components() -> None:
     """Empty this process's copy (tests; nothing else needs it: published versions do not change)."""
     _PUBLISHED_COMPONENTS.clear()
+
+
+# --- Process copies of catalogue rows -------------------------------------------------------------------------------
+# What the filing path reads of the catalogue that *can* change (an online service and its replacements, a version's
+# agencies, the units they serve) is kept in each process under a generation token held in the shared cache (Redis).
+# Every committed change of those rows (``catalogue_changed``, connected to their post_save / post_delete /
+# m2m_changed signals by ``procedures.apps`` and ``eservices.models``) draws a new token, so every process reads
+# them again at its next lookup. The token is read before the rows, and each copy keeps the token it was read under:
+# a copy is never kept under a token newer than its rows. Without a shared cache (local memory, dummy) nothing is kept.
+CATALOGUE_GENERATION_KEY = "procedures:catalogue-generation"
+_CHANGED_MARK = "_catalogue_changed"
+
+
+def catalogue_generation() -> str | None:
+    """The current generation token of the catalogue, or None when no copy may be used (no shared cache, the
+    cache unreachable, or a catalogue row changed in the transaction still open here)."""
+    if isinstance(caches["default"], LocMemCache | DummyCache) or _changed_in_open_transaction():
+        return None
+    try:
+        token = cache.get(CATALOGUE_GENERATION_KEY)
+        if token is None:
+            cache.add(CATALOGUE_GENERATION_KEY, secrets.token_hex(8), None)
+            token = cache.get(CATALOGUE_GENERATION_KEY)
+    except Exception:
+        logger.warning("Catalogue generation unreadable: reading the catalogue from the database", exc_info=True)
+        return None
+    return token
+
+
+def _changed_in_open_transaction() -> bool:
+    """Whether a catalogue row was written in the transaction open on this connection: what this process reads
+    now may yet be rolled back, so it is not kept."""
+    blocks = connection.atomic_blocks
+    return bool(blocks) and getattr(blocks[0], _CHANGED_MARK, False)
+
+
+def catalogue_changed(sender=None, **kwargs) -> None:
+    """Signal receiver: a row the process copies are read from changed. A new token at once (this process and any
+    other read again) and again when the change commits (a process that read the old rows meanwhile, before the
+    commit, reads them once more)."""
+    if not kwargs.get("action", "post_").startswith("post_"):  # m2m_changed: once the relation has changed
+        return
+    for copies in ProcessCopies.instances:
+        copies.clear()
+    if connection.atomic_blocks:
+        setattr(connection.atomic_blocks[0], _CHANGED_MARK, True)
+    _new_generation()
+    transaction.on_commit(_new_generation, robust=True)
+
+
+def _new_generation() -> None:
+    try:
+        cache.set(CATALOGUE_GENERATION_KEY, secrets.token_hex(8), None)
+    except Exception:
+        # The copies of this process are gone; the others' keep their generation until the cache is back (and
+        # loses the token, which renews them all).
+        logger.exception("Could not renew the catalogue generation in the cache")
+
+
+class ProcessCopies:
+    """Values read from catalogue rows, kept in this process while the catalogue generation they were read under
+    holds, and ``MAX_AGE`` seconds at most (should a change ever fail to renew the token: the cache unreachable
+    just then).
+
+    ``get(key, read)`` returns a shallow copy of what ``read()`` returned (a model instance): callers may set
+    attributes on it without touching the kept one. A value that is None, or that ``keep(value)`` refuses, is
+    returned as read and not kept.
+    """
+
+    instances: list = []
+    MAX_ENTRIES = 5000
+    MAX_AGE = 5 * 60
+
+    def __init__(self):
+        self._values = {}  # key: (generation, kept until (monotonic clock), value)
+        ProcessCopies.instances.append(self)
+
+    def get(self, key, read, keep=None):
+        generation = catalogue_generation()
+        if generation is None:
+            return read()
+        now = time.monotonic()
+        kept = self._values.get(key)
+        if kept is not None and kept[0] == generation and kept[1] > now:
+            return copy.copy(kept[2])
+        value = read()
+        if value is None or (keep is not None and not keep(value)):
+            return value
+        if len(self._values) >= self.MAX_ENTRIES:
+            self._values = {}
+        self._values[key] = (generation, now + self.MAX_AGE, value)
+        return copy.copy(value)
+
+    def clear(self) -> None:
+        self._values = {}
+
+
+def forget_process_copies() -> None:
+    """Empty this process's copies (tests)."""
+    for copies in ProcessCopies.instances:
+        copies.clear()
+    forget_published_components()

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.net import client_ip
-from eservices.models import OnlineService
+from eservices.selectors import active_service
 from identity.services import assurance_satisfied, citizen_claims
 
 from . import complete_filing, selectors
@@ -179,7 +179,7 @@ class RecordFilingView(APIView):
             raise ValidationError(
                 {"wallet": [_("Giấy tờ trong ví phải là một đối tượng JSON: mã thành phần hồ sơ → số giấy tờ.")]}
             )
-        service = OnlineService.objects.select_related("version").filter(slug=slug, is_active=True).first()
+        service = active_service(slug)
         if service is None:
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from eservices import eforms, prefill
 from procedures.models import DocumentComponent
+from procedures.selectors import published_components
 
 from . import deadlines, rules
 from .attachments import attach, stored_attachment
@@ -57,7 +58,7 @@ def file_complete(
     """A submitted record from data already validated against the e-form (and eligibility answers already checked)
     and ``uploads`` of (component id, file)."""
     version = service.version
-    components = list(version.components.all())
+    components = published_components(version)
     by_id = {str(c.pk): c for c in components}
     if any(key not in by_id for key, _file in uploads):
         raise NotReady
@@ -172,7 +173,7 @@ def wallet_documents_named(service, registry: dict | None, wallet: dict) -> tupl
     """The wallet documents a request names ({component id: document number}) as a record keeps them
     (``replaced_components``), and what is wrong with the others: a component no wallet document replaces, or a
     number the citizen's wallet does not hold."""
-    components = {str(c.pk): c for c in service.version.components.all()}
+    components = {str(c.pk): c for c in published_components(service.version)}
     replaced, errors = {}, []
     for key, number in wallet.items():
         component = components.get(str(key))

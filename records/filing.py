@@ -12,6 +12,7 @@ from django.http import Http404
 
 from eservices import prefill
 from eservices.constants import ReplacementSource
+from procedures.selectors import published_components
 
 from .constants import Channel
 from .models import Record, RecordGroup
@@ -103,7 +104,7 @@ class Filing:
             attachments = {}
             for attachment in record.attachments.all():
                 attachments.setdefault(attachment.component_id, []).append(attachment)
-            for component in record.procedure_version.components.all():
+            for component in published_components(record.procedure_version):
                 source = replacements.get(component.pk, "")
                 slot = ComponentSlot(
                     record=record,

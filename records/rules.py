@@ -11,15 +11,27 @@ from django.utils.translation import gettext as _
 from eservices.constants import ReplacementSource
 from eservices.models import OnlineService
 from procedures.models import AdministrativeUnit
+from procedures.selectors import ProcessCopies, published_components
 
 from .constants import ApplicantRole, Channel
 from .models import Record
 
+_ROUTES = ProcessCopies()
+
 
 def agency_for_unit(service: OnlineService, unit_code: str | None):
     """The service's agency in the unit with ``unit_code`` (a commune or province), else in its province,
-    else the first one: one query while the unit or its province has one."""
-    agencies = service.version.agencies.filter(is_active=True)
+    else the first one: one query while the unit or its province has one.
+
+    Kept in this process per version and unit while nothing in the catalogue changes
+    (``procedures.selectors.ProcessCopies``: an agency, a unit or a version's agencies edited renews it)."""
+    version = service.version
+    key = (version.pk, version.published_at, unit_code or "")
+    return _ROUTES.get(key, lambda: _agency_for_unit(version, unit_code))
+
+
+def _agency_for_unit(version, unit_code: str | None):
+    agencies = version.agencies.filter(is_active=True)
     if unit_code:
         province = AdministrativeUnit.objects.filter(code=unit_code).values("parent_id")[:1]
         nearest = (
@@ -93,7 +105,7 @@ def missing_components(record: Record) -> list:
         record.service.replacements.filter(source="population_registry").values_list("component_id", flat=True)
     )
     satisfied = attached | replaced | registry | {record.service.form_component_id}
-    return [c for c in record.procedure_version.components.filter(mandatory=True) if c.pk not in satisfied]
+    return [c for c in published_components(record.procedure_version) if c.mandatory and c.pk not in satisfied]
 
 
 def submission_problems(record: Record) -> list[str]:
