@@ -227,9 +227,9 @@ class RecordEvent(models.Model):
     def role_label(self) -> str:
         from identity.constants import StaffRole
 
-        from .workflow import CITIZEN, SYSTEM
+        from .constants import ActorRole
 
-        labels = {CITIZEN: _("Công dân"), SYSTEM: _("Hệ thống"), **dict(StaffRole.choices)}
+        labels = {ActorRole.CITIZEN: _("Công dân"), ActorRole.SYSTEM: _("Hệ thống"), **dict(StaffRole.choices)}
         return str(labels.get(self.role, self.role))
 
 
