@@ -9,6 +9,8 @@ step-by-step path, which keeps a draft and explains the problems.
 
 from __future__ import annotations
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -26,6 +28,8 @@ from .drafts import save_form, start_keyed_draft, submit
 from .models import Attachment, Record
 from .transitions import transition
 from .uploads import check_upload
+
+logger = logging.getLogger(__name__)
 
 
 class NotReady(Exception):
@@ -99,8 +103,19 @@ def file_complete(
         state=RecordState.DRAFT,
         idempotency_key=idempotency_key,
     )
+    due = deadlines.due_date(today, version.processing_days or 0)
+    # Everything that needs no record code is done before the code is taken: the code's row stays locked until the
+    # filing commits (``allocate_code``), and every filing of the agency that day waits for it. The files go to
+    # storage first (they are named by the record's id, already known), and their rows are inserted before the
+    # record's (PostgreSQL checks the foreign key at commit).
+    attachments = [
+        stored_attachment(record, component, uploaded, content_type, digest, by=applicant)
+        for component, uploaded, content_type, digest in checked
+    ]
+    written = False  # the transaction's work done: from here the filing commits (or its commit's fate is unknown)
     try:
         with transaction.atomic():
+            Attachment.objects.bulk_create(attachments)
             # The same funnel as every state change: the record is inserted as submitted, with its history.
             transition(
                 record,
@@ -111,22 +126,30 @@ def file_complete(
                 new=True,
                 code=allocate_code(agency, today),
                 submitted_at=now,
-                expected_result_date=deadlines.due_date(today, version.processing_days or 0),
+                expected_result_date=due,
             )
-            attachments = [
-                stored_attachment(record, component, uploaded, content_type, digest, by=applicant)
-                for component, uploaded, content_type, digest in checked
-            ]
-            Attachment.objects.bulk_create(attachments)
-    except ValidationError as error:
-        raise NotReady from error  # another app holds submissions back (a guard): the step-by-step path says why
-    except IntegrityError:
-        # Only the idempotency key's constraint can collide here: the same request, filed concurrently.
-        first = Record.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
-        if not idempotency_key or first is None:
-            raise
-        raise AlreadyFiled(first) from None
+            written = True
+    except BaseException as failure:
+        if not written:
+            _forget_files(attachments)  # rolled back: nothing was filed, the files stored for it go
+        if isinstance(failure, ValidationError):
+            # Another app holds submissions back (a guard): the step-by-step path says why.
+            raise NotReady from failure
+        if isinstance(failure, IntegrityError):
+            # Only the idempotency key's constraint can collide here: the same request, filed concurrently.
+            first = Record.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
+            if idempotency_key and first is not None:
+                raise AlreadyFiled(first) from None
+        raise
     return record
+
+
+def _forget_files(attachments: list[Attachment]) -> None:
+    for attachment in attachments:
+        try:
+            attachment.file.storage.delete(attachment.file.name)
+        except Exception:
+            logger.exception("Could not delete %s, stored for a filing that failed", attachment.file.name)
 
 
 def keep_in_draft(
