@@ -22,10 +22,9 @@ from identity.services import assurance_satisfied, citizen_claims
 from .. import services
 
 # A level-1 citizen's request to start a filing travels through VNeID's step-up in the return
-# URL (the login may start a new session), signed for that citizen, usable once.
+# URL (the login may start a new session), signed for that citizen, usable once. The salt keeps the
+# name it had when this view lived in the services app, so links in flight stay valid.
 RESUME_SALT = "services.resume-start"
-
-
 RESUME_MAX_AGE = 30 * 60
 
 
