@@ -13,8 +13,6 @@ derived from the record event, so a row run twice issues nothing twice; the
 result certificate has one key per record, so approving and then returning the
 result issues one certificate.
 
-``on_record_transitioned`` (after commit) only covers a sender that announces
-an event without ``record_changed``: it enqueues then, in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.utils import timezone
 
 from records.constants import WorkflowAction as A
@@ -32,7 +29,6 @@ from .services import request_document
 
 logger = logging.getLogger(__name__)
 
-OUTBOX_LABEL = "documents"
 
 ACTION_KINDS = {
     A.RECEIVE: DocumentKind.RECEIPT_APPOINTMENT,
@@ -48,24 +44,10 @@ DEFAULT_APOLOGY_REASON = "Hồ sơ chưa được giải quyết xong trong th�
 
 def on_record_changed(sender, *, record, event, action, **kwargs):
     """Inside the record's transaction: an outbox row for the slip the event calls for, if any."""
-    from outbox.services import enqueue, mark
+    from outbox.services import enqueue
 
-    mark(event, OUTBOX_LABEL)
     if action in ACTION_KINDS:
         enqueue("documents.tasks.request_event_document", {"event_id": event.pk}, f"documents:event:{event.pk}")
-
-
-def on_record_transitioned(sender, *, record, event, action, **kwargs):
-    """After commit, for an event announced without ``record_changed``: enqueue now. Never raises."""
-    from outbox.services import marked
-
-    if marked(event, OUTBOX_LABEL) or action not in ACTION_KINDS:
-        return
-    try:
-        with transaction.atomic():
-            on_record_changed(sender, record=record, event=event, action=action)
-    except Exception:
-        logger.exception("Could not request the document of record event %s (%s)", event.pk, action)
 
 
 def request_for_event(record, event, action: str):

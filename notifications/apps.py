@@ -9,12 +9,11 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from records.signals import record_changed, record_transitioned
+        from records.signals import record_changed
 
         from . import channels  # noqa: F401  (registers the channels)
-        from .receivers import on_logged_in, on_record_changed, on_record_transitioned
+        from .receivers import on_logged_in, on_record_changed
 
         # In the record's transaction: one outbox row per recipient (receivers.py).
         record_changed.connect(on_record_changed, dispatch_uid="notifications.record_changed")
-        record_transitioned.connect(on_record_transitioned, dispatch_uid="notifications.record_transitioned")
         user_logged_in.connect(on_logged_in, dispatch_uid="notifications.logged_in")

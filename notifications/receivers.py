@@ -14,15 +14,12 @@ and deliveries (``notify``). The notification's idempotency key stays the record
 event's (``record:<record>:<event>``), so nobody is notified twice of one event,
 whichever way the row (or an old ``notify_record_event`` message) comes back.
 
-``on_record_transitioned`` (after commit) only covers a sender that announces
-an event without ``record_changed``: it enqueues then, in a transaction of its own.
 """
 
 from __future__ import annotations
 
 import logging
 
-from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
@@ -34,7 +31,6 @@ from .services import adopt_language_at_first_login, notify
 
 logger = logging.getLogger(__name__)
 
-OUTBOX_LABEL = "notifications"
 CITIZEN, OFFICER = "citizen", "officer"
 
 # What the applicant hears of each action. Actions missing here (start_processing, transfer...) are internal.
@@ -66,9 +62,8 @@ OFFICER_KEYS = {A.REMINDER: ("officer",), A.REASSIGN: ("to",)}
 
 def on_record_changed(sender, *, record, event, action, **kwargs):
     """Inside the record's transaction: one outbox row per person to tell. Errors roll the change back."""
-    from outbox.services import enqueue_many, mark
+    from outbox.services import enqueue_many
 
-    mark(event, OUTBOX_LABEL)
     if action not in CITIZEN_EVENTS and action not in OFFICER_EVENTS:
         return
     enqueue_many(
@@ -79,19 +74,6 @@ def on_record_changed(sender, *, record, event, action, **kwargs):
         )
         for user_id, audience in recipients(record, event, action)
     )
-
-
-def on_record_transitioned(sender, *, record, event, action, **kwargs):
-    """After commit, for an event announced without ``record_changed``: enqueue now. Never raises."""
-    from outbox.services import marked
-
-    if marked(event, OUTBOX_LABEL) or (action not in CITIZEN_EVENTS and action not in OFFICER_EVENTS):
-        return
-    try:
-        with transaction.atomic():
-            on_record_changed(sender, record=record, event=event, action=action)
-    except Exception:
-        logger.exception("Could not notify record event %s (%s) of record %s", event.pk, action, record.pk)
 
 
 def recipients(record, event, action: str) -> list[tuple[int, str]]:

@@ -335,18 +335,6 @@ def stuck(older_than: timedelta = timedelta(minutes=5)):
     ).order_by("created_at")
 
 
-# --- Markers for receivers -------------------------------------------------------------
-
-
-def mark(obj, label: str) -> None:
-    """Note on ``obj`` (in this process) that ``label`` enqueued its side effects."""
-    obj.__dict__.setdefault("_outbox_marks", set()).add(label)
-
-
-def marked(obj, label: str) -> bool:
-    return label in obj.__dict__.get("_outbox_marks", ())
-
-
 # --- Celery lookups ------------------------------------------------------------------------
 
 

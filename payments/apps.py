@@ -18,7 +18,6 @@ class PaymentsConfig(AppConfig):
         workflow.register_guard(WorkflowAction.RETURN_RESULT, hooks.guard_return_result)
         # In the record's transaction: an outbox row for the refund of a refused or rejected record.
         signals.record_changed.connect(hooks.on_record_changed, dispatch_uid="payments-refund-outbox")
-        signals.record_transitioned.connect(hooks.on_record_transitioned, dispatch_uid="payments-refund")
         register_policy(Payment, policies.can_download_receipt)
         # The receipt slip (Mẫu 01) states the fee as payments reckons it, exemptions included.
         from documents.receivers import register_fee_source

@@ -9,15 +9,12 @@ or not at all. After commit the row is relayed to the ``default`` queue (or
 picked up by the outbox sweep) and the worker runs ``tasks.refund_record``,
 which is idempotent: one refund per payment, asked of the provider under its
 own reference, so a row run twice never pays back twice.
-``on_record_transitioned`` (after commit) only covers a sender that announces an
-event without ``record_changed``.
 """
 
 from __future__ import annotations
 
 import logging
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from common import money
@@ -67,14 +64,10 @@ def guard_return_result(record) -> str | None:
 REFUND_ACTIONS = {A.REFUSE, A.REJECT}
 
 
-OUTBOX_LABEL = "payments"
-
-
 def on_record_changed(sender, *, record, event, action, **kwargs):
     """Inside the record's transaction: an outbox row to refund the fee of a refused or rejected record."""
-    from outbox.services import enqueue, mark
+    from outbox.services import enqueue
 
-    mark(event, OUTBOX_LABEL)
     if action not in REFUND_ACTIONS:
         return
     from .constants import PaymentState
@@ -88,16 +81,3 @@ def on_record_changed(sender, *, record, event, action, **kwargs):
         {"record_id": str(record.pk), "reason": str(reason)},
         f"payments:refund:event:{event.pk}",
     )
-
-
-def on_record_transitioned(sender, *, record, event, action, **kwargs):
-    """After commit, for an event announced without ``record_changed``: enqueue now. Never raises."""
-    from outbox.services import marked
-
-    if marked(event, OUTBOX_LABEL) or action not in REFUND_ACTIONS:
-        return
-    try:
-        with transaction.atomic():
-            on_record_changed(sender, record=record, event=event, action=action)
-    except Exception:
-        logger.exception("Could not enqueue the refund of record %s (event %s)", record.pk, event.pk)

@@ -13,12 +13,12 @@ from identity.constants import StaffRole
 from notifications import services
 from notifications.constants import Channel, DeliveryStatus, Event
 from notifications.models import Delivery, Message
-from notifications.receivers import on_record_transitioned
+from notifications.receivers import on_record_changed
 from records import services as records
 from records.constants import RecordState
 from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
-from records.signals import record_transitioned
+from records.signals import record_changed
 from records.workflow import CITIZEN
 
 from .conftest import act, officer
@@ -139,8 +139,9 @@ def test_refusal_notifies_with_the_reason_and_issues_the_refusal_slip(
 
 def _non_state_event(record, action, **fields):
     """Overdue scans, reminders and apologies append events without changing state; records sends the signal."""
-    event = RecordEvent.objects.create(record=record, action=action, **fields)
-    record_transitioned.send(sender=type(record), record=record, event=event, action=action)
+    with transaction.atomic():
+        event = RecordEvent.objects.create(record=record, action=action, **fields)
+        record_changed.send(sender=type(record), record=record, event=event, action=action)
     return event
 
 
@@ -183,8 +184,8 @@ def test_the_same_event_delivered_twice_notifies_once(draft, citizen, staff, dja
     record = submit_and_receive(draft, citizen, staff, django_capture_on_commit_callbacks)
     event = record.events.get(action=A.RECEIVE)
     with django_capture_on_commit_callbacks(execute=True):
-        on_record_transitioned(type(record), record=record, event=event, action=A.RECEIVE)
-        on_record_transitioned(type(record), record=record, event=event, action=A.RECEIVE)
+        on_record_changed(type(record), record=record, event=event, action=A.RECEIVE)
+        on_record_changed(type(record), record=record, event=event, action=A.RECEIVE)
 
     assert Message.objects.filter(recipient=citizen, event=Event.RECORD_RECEIVED).count() == 1
     assert Delivery.objects.filter(message__event=Event.RECORD_RECEIVED, channel=Channel.EMAIL).count() == 1
