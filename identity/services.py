@@ -7,6 +7,7 @@ before filing) instead of reading identity's tables themselves.
 from __future__ import annotations
 
 import secrets
+import time
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -20,6 +21,7 @@ SESSION_ACR_KEY = "vneid_acr"
 SESSION_VNEID_KEY = "vneid_logged_in"
 SESSION_NONCE_KEY = "vneid_nonce"
 SESSION_CLAIMS_KEY = "vneid_claims"
+SESSION_LOGIN_AT_KEY = "vneid_login_at"  # when this session last logged in with VNeID (epoch seconds)
 DESK_USERNAME_PREFIX = "counter-"
 
 
@@ -125,6 +127,15 @@ def remember_vneid_login(request, sociallogin) -> None:
     request.session[SESSION_ACR_KEY] = acr
     request.session[SESSION_VNEID_KEY] = True
     request.session[SESSION_CLAIMS_KEY] = {"user": sociallogin.user.pk, "claims": claims_of(data)}
+    request.session[SESSION_LOGIN_AT_KEY] = time.time()
+
+
+def logged_in_within(request, seconds: float) -> float | None:
+    """The time of this session's VNeID login if it happened less than ``seconds`` ago, else None."""
+    at = request.session.get(SESSION_LOGIN_AT_KEY)
+    if isinstance(at, (int, float)) and 0 <= time.time() - at < seconds:
+        return at
+    return None
 
 
 def session_acr(request) -> str:

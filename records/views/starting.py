@@ -9,15 +9,15 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from eservices import prefill
 from eservices.models import IntegratedService, OnlineService
 from identity.decorators import citizen_required
-from identity.services import assurance_satisfied, citizen_claims
+from identity.services import assurance_satisfied, citizen_claims, logged_in_within
 
 from .. import services
 
@@ -26,6 +26,12 @@ from .. import services
 # name it had when this view lived in the services app, so links in flight stay valid.
 RESUME_SALT = "services.resume-start"
 RESUME_MAX_AGE = 30 * 60
+
+# "Đăng nhập bằng VNeID để nộp hồ sơ" logs in with the start URL as ``next``: the GET that ends the login opens
+# the filing at once, but only within this many seconds of a VNeID login and once per login, so a start link
+# sent to a citizen later cannot open drafts on their behalf; any other GET asks for one confirmation (a POST).
+LOGIN_CONTINUE_SECONDS = 10 * 60
+LOGIN_CONTINUED_KEY = "records:login-continued"
 
 
 def _step_up_redirect(request, definition):
@@ -46,17 +52,34 @@ def _applicant(request) -> tuple[str, str]:
     return claims.get("id_number", ""), claims.get("name") or request.user.get_full_name()
 
 
-@require_POST
+def _continues_login(request) -> bool:
+    """A GET right after logging in from a service page: true once per VNeID login, for a few minutes."""
+    at = logged_in_within(request, LOGIN_CONTINUE_SECONDS)
+    if at is None or request.session.get(LOGIN_CONTINUED_KEY) == at:
+        return False
+    request.session[LOGIN_CONTINUED_KEY] = at
+    return True
+
+
+def _confirm_start(request, definition, action):
+    return render(request, "records/start_confirm.html", {"definition": definition, "action": action})
+
+
+@require_http_methods(["GET", "POST"])
 @citizen_required
 def start_filing(request, slug):
     service = get_object_or_404(OnlineService, slug=slug, is_active=True)
+    if request.method == "GET" and not _continues_login(request):
+        return _confirm_start(request, service, reverse("records:start", args=[slug]))
     return _step_up_redirect(request, service) or _start_service(request, service)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @citizen_required
 def start_bundle(request, slug):
     bundle = get_object_or_404(IntegratedService, slug=slug, is_active=True)
+    if request.method == "GET" and not _continues_login(request):
+        return _confirm_start(request, bundle, reverse("records:start_bundle", args=[slug]))
     return _step_up_redirect(request, bundle) or _start_bundle(request, bundle)
 
 

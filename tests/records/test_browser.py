@@ -63,10 +63,7 @@ def test_driving_licence_renewal_with_the_wallet_licence(page, live_server, fami
     page.get_by_label("Mã OTP").fill(last_otp(sms_outbox, father.phone))
     page.get_by_role("button", name="Xác nhận").click()
     page.get_by_role("button", name="Đồng ý chia sẻ").click()
-    page.wait_for_url(re.compile(r"/services/cap-doi-giay-phep-lai-xe/$"))
-
-    # Logged in at level 2 already: no step-up, the filing starts.
-    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+    # Logged in at level 2 already: no step-up, and the filing the citizen asked for starts by itself.
     page.wait_for_url(re.compile(r"/eligibility/$"))
     page.get_by_label("Có").check()
     page.get_by_role("button", name="Tiếp tục").click()
