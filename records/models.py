@@ -111,6 +111,13 @@ class Record(models.Model):
 
     # The client's Idempotency-Key of the API request that filed it: a retried request files nothing twice.
     idempotency_key = models.CharField(max_length=64, blank=True, default="", editable=False)
+    # A draft's version, one up on every save of its form step: a save from a tab that loaded an older version is
+    # refused (two tabs on one draft never overwrite each other). draft_changes: [[version, [what that save
+    # changed: e-form field names, "applicant:<field>", "agency"]], ...] for the latest saves, to say what changed.
+    draft_version = models.PositiveIntegerField(default=1, editable=False)
+    draft_changes = models.JSONField(default=list, blank=True, editable=False)
+    # Kept from a refused filing-API request: the citizen's next refused request for the service continues it.
+    kept_from_api = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
