@@ -35,6 +35,9 @@ class MessageAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # what a citizen was told about their record is kept with it
+
 
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):

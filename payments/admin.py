@@ -21,6 +21,9 @@ class PaymentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a payment is evidence of money taken: kept, like its record
+
 
 @admin.register(CallbackLog)
 class CallbackLogAdmin(admin.ModelAdmin):
@@ -30,5 +33,9 @@ class CallbackLogAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in CallbackLog._meta.fields]
 
 
-admin.site.register(Exemption)
-admin.site.register(Refund)
+@admin.register(Exemption, Refund)
+class KeptAdmin(admin.ModelAdmin):
+    """Fee exemptions and refunds belong to a filed record's history: never deleted."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False

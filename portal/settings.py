@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "procedures",
     "eservices",
     "records",
+    "dataaccess",
     "payments",
     "documents",
 ]
@@ -299,7 +300,21 @@ OAUTH2_PROVIDER_ID_TOKEN_MODEL = "vneid.IDToken"  # noqa: S105
 OAUTH2_PROVIDER = {
     "OIDC_ENABLED": True,
     "PKCE_REQUIRED": True,
-    "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"],
+    # RFC 9700 (OAuth 2.0 Security BCP), every gate on: no implicit or password grant, PKCE S256 only,
+    # access tokens only in the Authorization header, `iss` in the authorization response, tokens
+    # stored hashed, a replayed refresh token revokes its whole family. Plain-http redirect URIs only
+    # while the portal itself is served over http (development, the tests); https in production.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_MATCHING": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_REQUIRED": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"] if PORTAL_BASE_URL.startswith("http://") else ["https"],
     "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
     "ACCESS_TOKEN_EXPIRE_SECONDS": VNEID_ID_TOKEN_LIFETIME,
     "ID_TOKEN_EXPIRE_SECONDS": VNEID_ID_TOKEN_LIFETIME,
@@ -401,6 +416,12 @@ CELERY_BEAT_SCHEDULE["records-scan-overdue"] = {
 CELERY_BEAT_SCHEDULE["records-send-reminders"] = {
     "task": "records.tasks.send_reminders",
     "schedule": crontab(hour=7, minute=0),
+}
+# Closed records are archived (never deleted) this many days after closing, nightly.
+RECORD_ARCHIVE_GRACE_DAYS = env.int("RECORD_ARCHIVE_GRACE_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["records-archive-closed"] = {
+    "task": "records.tasks.archive_closed_records",
+    "schedule": crontab(hour=1, minute=30),
 }
 
 LOGGING = {

@@ -87,6 +87,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
                 "fields": (
                     "processing_days",
                     "processing_note",
+                    "retention_years",
                     "methods",
                     "delivery_level",
                     "description",

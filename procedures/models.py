@@ -204,6 +204,15 @@ class ProcedureVersion(BilingualNameMixin, models.Model):
         _("thời hạn giải quyết (ngày làm việc)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     processing_note = models.TextField(_("ghi chú thời hạn"), blank=True)
+    retention_years = models.PositiveSmallIntegerField(
+        _("thời hạn lưu trữ hồ sơ (năm)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Hồ sơ đã giải quyết xong được lưu trữ, không bao giờ bị xóa, ít nhất chừng này năm kể từ ngày "
+            "kết thúc (theo quy định về thời hạn lưu trữ hồ sơ thủ tục hành chính, thường 5–20 năm)."
+        ),
+    )
     description = models.TextField(_("trình tự thực hiện"), blank=True)
     requirements = models.TextField(_("yêu cầu, điều kiện"), blank=True)
     methods = ChoiceSetField(_("cách thức thực hiện"), choices=ImplementationMethod.choices)

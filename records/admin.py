@@ -1,33 +1,74 @@
+"""Records in the admin: read only, and nothing filed can be deleted from here (nor anywhere: migration 0007).
+
+A record changes only through the workflow; a filed record, its history, files and results are evidence kept
+for the retention period of their procedure and then archived, never removed.
+"""
+
 from django.contrib import admin
 
-from .models import DayOff, Record, RecordEvent
+from .models import Attachment, DayOff, Record, RecordEvent, ResultDocument
 
 
-class RecordEventInline(admin.TabularInline):
-    model = RecordEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ("at", "actor", "role", "action", "from_state", "to_state", "reason", "client_ip")
-    fields = readonly_fields
+class NeverDeletedAdmin(admin.ModelAdmin):
+    """No delete view, no "Xóa ... đã chọn" action, no add or change: the rows are looked at, never altered."""
 
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
 
-@admin.register(Record)
-class RecordAdmin(admin.ModelAdmin):
-    """Read-only in the admin: records change only through the workflow."""
+    def has_delete_permission(self, request, obj=None):
+        return False
 
-    list_display = ("code", "service", "agency", "state", "channel", "submitted_at", "due_date")
-    list_filter = ("state", "channel")
-    search_fields = ("code", "applicant_id_number")
-    inlines = [RecordEventInline]
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False
 
-    def has_add_permission(self, request):
+    def has_delete_permission(self, request, obj=None):
         return False
+
+
+class RecordEventInline(ReadOnlyInline):
+    model = RecordEvent
+    readonly_fields = ("at", "actor", "role", "action", "from_state", "to_state", "reason", "client_ip")
+    fields = readonly_fields
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    readonly_fields = ("component", "original_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at")
+    fields = readonly_fields
+
+
+class ResultDocumentInline(ReadOnlyInline):
+    model = ResultDocument
+    readonly_fields = ("original_name", "document_id", "note", "size", "sha256", "uploaded_by", "uploaded_at")
+    fields = readonly_fields
+
+
+@admin.register(Record)
+class RecordAdmin(NeverDeletedAdmin):
+    """Read-only in the admin: records change only through the workflow, and are never deleted."""
+
+    list_display = ("code", "service", "agency", "state", "channel", "submitted_at", "due_date", "archived_at")
+    list_filter = ("state", "channel", ("archived_at", admin.EmptyFieldListFilter))
+    search_fields = ("code", "applicant_id_number")
+    readonly_fields = ("archived_at", "retain_until")
+    inlines = [RecordEventInline, AttachmentInline, ResultDocumentInline]
 
 
 @admin.register(DayOff)

@@ -3,11 +3,19 @@
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .constants import NATIONAL_STATUS, OPEN_STATES, ApplicantRole, Channel, RecordState, Relationship
+from .constants import (
+    NATIONAL_STATUS,
+    OPEN_STATES,
+    ApplicantRole,
+    Channel,
+    ParticipantRole,
+    RecordState,
+    Relationship,
+)
 
 
 class RecordGroup(models.Model):
@@ -27,6 +35,20 @@ class RecordGroup(models.Model):
 
     def __str__(self):
         return f"{self.bundle} ({str(self.pk)[:8]})"
+
+
+class FiledRecordDeletion(IntegrityError):
+    """A filed record (or its history, files or results) was asked to be deleted: they are kept for ever."""
+
+
+class RecordQuerySet(models.QuerySet):
+    def delete(self):
+        """Drafts only: a filed record is evidence and stays (the database refuses too, ``0007``)."""
+        if self.exclude(state=RecordState.DRAFT).exists():
+            raise FiledRecordDeletion(
+                "Filed records are never deleted; closed records are archived after their retention period starts."
+            )
+        return super().delete()
 
 
 class Record(models.Model):
@@ -118,6 +140,12 @@ class Record(models.Model):
     draft_changes = models.JSONField(default=list, blank=True, editable=False)
     # Kept from a refused filing-API request: the citizen's next refused request for the service continues it.
     kept_from_api = models.BooleanField(default=False, editable=False)
+    # Closed records are archived (never deleted) some time after closing, kept until ``retain_until``
+    # (closing + the procedure version's retention period): ``records.archive``.
+    archived_at = models.DateTimeField(_("ngày lưu trữ"), null=True, blank=True, editable=False)
+    retain_until = models.DateField(_("lưu trữ đến ngày"), null=True, blank=True, editable=False)
+
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -143,6 +171,11 @@ class Record(models.Model):
 
     def get_absolute_url(self):
         return reverse("records:detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        if self.state != RecordState.DRAFT:
+            raise FiledRecordDeletion(f"Record {self.code} is filed: filed records are never deleted.")
+        return super().delete(*args, **kwargs)
 
     @property
     def national_status(self) -> int | None:
@@ -192,6 +225,33 @@ class Record(models.Model):
     @property
     def current_result(self):
         return self.results.order_by("-uploaded_at", "-id").first()
+
+
+class RecordParticipant(models.Model):
+    """A person the filing names whose knowledge the procedure implies (the child's other parent, the spouse to be),
+    written when the record is filed (``records.participants``).
+
+    They are told of the filing and may read the record in "Hồ sơ của tôi", read-only: not its files, payments or
+    documents, and no action on it. Found by their ID number (what VNeID vouches for at their login) or their
+    account, when they had one at filing time."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="participants")
+    role = models.CharField(_("vai trò"), max_length=16, choices=ParticipantRole.choices)
+    id_number = models.CharField(_("số định danh cá nhân"), max_length=12, db_index=True)
+    name = models.CharField(_("họ tên"), max_length=150, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["record", "id_number"], name="record_participant_once")]
+        verbose_name = _("người được nêu tên trong hồ sơ")
+        verbose_name_plural = _("người được nêu tên trong hồ sơ")
+
+    def __str__(self):
+        return f"{self.record} — {self.get_role_display()}"
 
 
 class RecordEvent(models.Model):

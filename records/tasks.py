@@ -15,3 +15,11 @@ def scan_overdue() -> int:
 def send_reminders() -> int:
     """Idempotent: one reminder per record and due date."""
     return services.send_reminders()
+
+
+@shared_task(name="records.tasks.archive_closed_records")
+def archive_closed_records() -> int:
+    """Idempotent: closed records are archived once, a grace period after closing, and never deleted."""
+    from .archive import archive_closed_records as archive
+
+    return archive()
