@@ -105,6 +105,13 @@ class Relationship(models.TextChoices):
     LEGAL_REPRESENTATIVE = "legal_representative", _("Người đại diện theo pháp luật")
 
 
+class ParticipantRole(models.TextChoices):
+    """A person a filing names whose knowledge the procedure implies (``eservices.person_checks.NOTIFIED_ROLES``)."""
+
+    OTHER_PARENT = "other_parent", _("Cha/mẹ còn lại của trẻ")
+    SPOUSE = "spouse", _("Bên kết hôn còn lại")
+
+
 # Attachment limits (bytes).
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_RECORD_ATTACHMENTS_SIZE = 50 * 1024 * 1024
