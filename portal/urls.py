@@ -41,6 +41,8 @@ urlpatterns = [
     path("vneid/", include("identity.vneid.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("identity.urls")),
+    # Data access log: who opened the citizen's data ("Tài khoản của tôi"), and reporting an access.
+    path("my-account/data-access/", include("dataaccess.urls")),
     # Payments: the portal side (pay, callback, return, receipts).
     path("payments/", include("payments.urls")),
 ]

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.net import client_ip
+from dataaccess.constants import AccessKind
+from dataaccess.services import log_access
 from eservices import eforms, prefill
 from eservices.models import OnlineService
 from identity import services as identity
@@ -92,6 +94,7 @@ def queue(request, code):
 @staff_required
 def record(request, pk):
     record = _record(request, pk)
+    log_access(request, AccessKind.RECORD_VIEW, record)
     definition = record.definition
     actions = services.allowed_actions(record, request.user)
     names = {a.action for a in actions}
@@ -189,7 +192,9 @@ def result(request, pk):
 @staff_required
 def result_file(request, pk, result_id):
     record = _record(request, pk)
-    return serve_result(request, get_object_or_404(ResultDocument, pk=result_id, record=record))
+    document = get_object_or_404(ResultDocument, pk=result_id, record=record)
+    log_access(request, AccessKind.ATTACHMENT_DOWNLOAD, record, detail=document.original_name)
+    return serve_result(request, document)
 
 
 @require_GET
@@ -226,6 +231,7 @@ def counter_start(request, code):
             except ValidationError as error:
                 errors += error.messages
             else:
+                log_access(request, AccessKind.REGISTRY_LOOKUP, draft)
                 return redirect("backoffice:counter_form", pk=draft.pk)
     return render(
         request,
@@ -248,6 +254,7 @@ def counter_form(request, pk):
     if not identity.has_role(request.user, record.agency, StaffRole.RECEIVER):
         raise Http404
     definition = record.service
+    log_access(request, AccessKind.COUNTER_INTAKE, record)
     registry = prefill.registry_data(record.applicant_id_number)
     prefilled = prefill.prefill_values(definition.prefill_map, registry)
     errors = []

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from common.files import private_file_response
 from common.net import client_ip
+from dataaccess.constants import AccessKind
+from dataaccess.services import log_access
 from identity.decorators import citizen_required
 from identity.services import has_role
 from procedures.models import DocumentComponent
@@ -154,6 +156,8 @@ def download_attachment(request, pk, attachment_id):
             return stepping_up
     elif (record.is_draft and record.channel == Channel.ONLINE) or not has_role(user, record.agency):
         raise Http404  # a citizen's online draft is theirs alone until it is filed
+    else:
+        log_access(request, AccessKind.ATTACHMENT_DOWNLOAD, record, detail=attachment.original_name)
     return private_file_response(
         attachment.file,
         content_type=attachment.content_type,
