@@ -113,6 +113,33 @@ DECEASED_UI = {
     },
 }
 
+# The other parent of a child whose birth is registered: checked in the registry, told of the filing.
+OTHER_PARENT_PROPERTIES = {
+    "other_parent_name": {"type": "string", "maxLength": 150},
+    "other_parent_id_number": {"type": "string", "pattern": r"^\d{12}$"},
+}
+OTHER_PARENT_UI = {
+    "other_parent_name": {"label": t("Họ tên cha/mẹ còn lại", "The other parent's name")},
+    "other_parent_id_number": {
+        "label": t("Số định danh của cha/mẹ còn lại", "The other parent's ID number"),
+        "help": t(
+            "Được đối chiếu với Cơ sở dữ liệu quốc gia về dân cư; người này được thông báo và xem được hồ sơ",
+            "Checked in the national population database; this person is told of the filing and may read it",
+        ),
+    },
+}
+OTHER_PARENT_SUGGEST = {
+    "other_parent_name": "household.spouse.name",
+    "other_parent_id_number": "household.spouse.id_number",
+}
+OTHER_PARENT_PERSON = {"role": "other_parent", "id_number": "other_parent_id_number", "name": "other_parent_name"}
+DECEASED_PERSON = {
+    "role": "deceased",
+    "id_number": "deceased_id_number",
+    "name": "deceased_name",
+    "relationship": "relationship",
+}
+
 SERVICES = [
     {
         "slug": "cap-doi-giay-phep-lai-xe",
@@ -183,8 +210,10 @@ SERVICES = [
                 "child_sex": {"type": "string", "enum": ["male", "female"]},
                 "child_birth_place": {"type": "string", "maxLength": 300},
                 "relationship": {"type": "string", "enum": ["father", "mother", "other"]},
+                **OTHER_PARENT_PROPERTIES,
             },
             {
+                **OTHER_PARENT_UI,
                 "child_full_name": {"label": t("Họ, chữ đệm và tên của trẻ", "Child's full name")},
                 "child_birth_date": {
                     "label": t("Ngày sinh của trẻ", "Child's date of birth"),
@@ -214,6 +243,8 @@ SERVICES = [
             ["child_full_name", "child_birth_date", "child_sex", "child_birth_place", "relationship"],
         ),
         "prefill": APPLICANT_PREFILL,
+        "suggest": OTHER_PARENT_SUGGEST,
+        "named_persons": [OTHER_PARENT_PERSON],
         "form_component": "Tờ khai đăng ký khai sinh",
         "replacements": {"Giấy tờ tùy thân": ReplacementSource.POPULATION_REGISTRY},
     },
@@ -247,6 +278,7 @@ SERVICES = [
             ["deceased_name", "deceased_id_number", "date_of_death", "place_of_death", "relationship"],
         ),
         "prefill": APPLICANT_PREFILL,
+        "named_persons": [DECEASED_PERSON],
         "form_component": "Tờ khai đăng ký khai tử",
         "replacements": {"Giấy tờ tùy thân": ReplacementSource.POPULATION_REGISTRY},
     },
@@ -340,6 +372,15 @@ SERVICES = [
             delivery=False,
         ),
         "prefill": APPLICANT_PREFILL,
+        # The other party signs in person; the registry checks who they are, and they are told of the filing.
+        "named_persons": [
+            {
+                "role": "spouse",
+                "id_number": "partner_id_number",
+                "name": "partner_name",
+                "birth_date": "partner_birth_date",
+            }
+        ],
         "delivery": ServiceDelivery.PARTLY_ONLINE,
         "presence_step": "Hai bên nam, nữ phải có mặt tại Ủy ban nhân dân xã nơi nộp hồ sơ để ký Giấy chứng nhận kết hôn, mang theo thẻ căn cước.",
         "form_component": "Tờ khai đăng ký kết hôn",
@@ -361,8 +402,7 @@ BIRTH_BUNDLE_FORM = form(
         "child_birth_date": {"type": "string", "format": "date"},
         "child_sex": {"type": "string", "enum": ["male", "female"]},
         "child_birth_place": {"type": "string", "maxLength": 300},
-        "other_parent_name": {"type": "string", "maxLength": 150},
-        "other_parent_id_number": {"type": "string", "pattern": r"^\d{12}$"},
+        **OTHER_PARENT_PROPERTIES,
         "residence_address": {"type": "string", "maxLength": 300},
         "health_facility": {"type": "string", "maxLength": 200},
     },
@@ -380,8 +420,7 @@ BIRTH_BUNDLE_FORM = form(
             "choices": {"male": t("Nam", "Male"), "female": t("Nữ", "Female")},
         },
         "child_birth_place": {"label": t("Nơi sinh", "Place of birth")},
-        "other_parent_name": {"label": t("Họ tên cha/mẹ còn lại", "The other parent's name")},
-        "other_parent_id_number": {"label": t("Số định danh của cha/mẹ còn lại", "The other parent's ID number")},
+        **OTHER_PARENT_UI,
         "residence_address": {"label": t("Nơi đăng ký thường trú cho trẻ", "Where the child will live")},
         "health_facility": {
             "label": t("Nơi đăng ký khám chữa bệnh ban đầu", "Health facility for first care"),
@@ -446,11 +485,12 @@ BUNDLES = [
         "member_days": [1, 3, 1],
         "form": BIRTH_BUNDLE_FORM,
         # Likely, not certain: the other parent is usually the spouse, the child lives where the parent does.
-        "suggest": {
-            "other_parent_name": "household.spouse.name",
-            "other_parent_id_number": "household.spouse.id_number",
-            "residence_address": "permanent_address.formatted",
-        },
+        "suggest": {**OTHER_PARENT_SUGGEST, "residence_address": "permanent_address.formatted"},
+        # Procedure 1.001022 is for children under 6 when the health-insurance card is issued.
+        "named_persons": [
+            OTHER_PARENT_PERSON,
+            {"role": "child", "birth_date": "child_birth_date", "under_age": 6},
+        ],
         "eligibility": [
             {
                 "id": "under_six",
@@ -474,6 +514,7 @@ BUNDLES = [
         "and the funeral allowance.",
         "members": ["dang-ky-khai-tu", "xoa-dang-ky-thuong-tru", "tro-cap-mai-tang"],
         "form": DEATH_BUNDLE_FORM,
+        "named_persons": [DECEASED_PERSON],
         "eligibility": [],
     },
 ]
@@ -522,6 +563,8 @@ def create_service(item: dict) -> OnlineService | None:
         form_schema=schema,
         form_ui=ui,
         prefill_map=item.get("prefill", APPLICANT_PREFILL),
+        suggest_map=item.get("suggest", {}),
+        named_persons=item.get("named_persons", []),
         eligibility=item.get("eligibility", []),
         form_component=_component(version, item["form_component"]),
     )
@@ -546,6 +589,7 @@ def create_bundle(item: dict) -> IntegratedService:
         form_ui=ui,
         prefill_map={k: v for k, v in APPLICANT_PREFILL.items() if k in schema["properties"]},
         suggest_map=item.get("suggest", {}),
+        named_persons=item.get("named_persons", []),
         eligibility=item["eligibility"],
     )
     days = item.get("member_days") or [None] * len(item["members"])

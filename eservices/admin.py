@@ -83,7 +83,7 @@ class JsonTextarea(forms.Textarea):
 
 JSON_WIDGETS = {
     name: JsonTextarea(attrs={"rows": 14, "class": "vLargeTextField json-editor"})
-    for name in ("form_schema", "form_ui", "prefill_map", "suggest_map", "eligibility")
+    for name in ("form_schema", "form_ui", "prefill_map", "suggest_map", "eligibility", "named_persons")
 }
 
 

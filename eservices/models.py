@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procedures.models import BilingualNameMixin, DocumentComponent, ProcedureVersion
 
-from . import eforms
+from . import eforms, person_checks
 from .constants import FeeTiming, ReplacementSource, ServiceDelivery
 
 ASSURANCE_CHOICES = [("LoA1", _("Mức độ 1")), ("LoA2", _("Mức độ 2"))]
@@ -43,6 +43,16 @@ class EFormDefinition(models.Model):
     required_assurance = models.CharField(
         _("mức độ tài khoản VNeID tối thiểu"), max_length=8, choices=ASSURANCE_CHOICES, default="LoA2"
     )
+    named_persons = models.JSONField(
+        _("người được nêu tên trong tờ khai"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Những trường của biểu mẫu nêu một người khác người nộp, được đối chiếu với CSDL dân cư (eservices."
+            'person_checks), ví dụ [{"role": "other_parent", "id_number": "other_parent_id_number", '
+            '"name": "other_parent_name"}]. Cha/mẹ còn lại và vợ/chồng được thông báo và xem được hồ sơ.'
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -67,6 +77,10 @@ class EFormDefinition(models.Model):
                     % {"names": ", ".join(sorted(both))}
                 }
             )
+        try:
+            person_checks.check_declaration(self.named_persons or [], fields)
+        except ValidationError as error:
+            raise ValidationError({"named_persons": error.messages}) from None
         for question in self.eligibility or []:
             if not isinstance(question, dict) or "id" not in question or "question" not in question:
                 raise ValidationError({"eligibility": _("Mỗi câu hỏi cần có “id” và “question”.")})

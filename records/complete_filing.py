@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eservices import eforms, prefill
+from eservices import eforms, person_checks, prefill
 from procedures.models import DocumentComponent
 from procedures.selectors import published_components
 
@@ -288,7 +288,9 @@ def file_in_one_request(
         + rules.eligibility_refusals(answers, questions)
     ]
     replaced, wallet_errors = wallet_documents_named(service, registry, wallet)
-    valid = form.is_valid()
+    valid = form.is_valid() and person_checks.add_errors(
+        form, service, applicant_id_number=id_number, as_of=lambda: rules.result_date_of(service)
+    )
     if valid and not eligibility_errors and not wallet_errors and earlier_draft is None:
         try:
             return file_complete(

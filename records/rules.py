@@ -126,14 +126,44 @@ def located_submission_problems(record: Record) -> list[tuple[object, str]]:
     if not record.form_data:
         problems.append(("form", _("Chưa điền tờ khai.")))
     else:
-        problems += [
-            ("form", message) for message in validate_data(definition.form_schema, record.form_data, definition.form_ui)
-        ]
+        invalid = validate_data(definition.form_schema, record.form_data, definition.form_ui)
+        problems += [("form", message) for message in invalid]
+        if not invalid:
+            problems += [("form", message) for message in named_person_problems(definition, record)]
     if record.applicant_role != ApplicantRole.SELF and not (record.subject_name and record.subject_id_number):
         problems.append(("form", _("Thiếu thông tin người hoặc doanh nghiệp bạn nộp thay.")))
     for component in missing_components(record):
         problems.append((component, _("Thiếu giấy tờ: %(name)s.") % {"name": component.name}))
     return problems
+
+
+def named_person_problems(definition, record: Record) -> list[str]:
+    """What the population registry contradicts in what the form says of the persons it names
+    (``eservices.person_checks``)."""
+    from eservices import person_checks
+
+    return person_checks.labelled_problems(
+        definition,
+        record.form_data,
+        applicant_id_number=record.applicant_id_number,
+        as_of=lambda: result_date_of(definition),
+    )
+
+
+def result_date_of(definition, today=None):
+    """The day a filing of ``definition`` made today has all its results: an integrated service's procedures
+    follow one another (the birth bundle's health-insurance card comes last, 5 working days on)."""
+    from django.utils import timezone
+
+    from eservices.models import IntegratedService
+
+    from . import deadlines
+
+    if isinstance(definition, IntegratedService):
+        days = sum(m.time_limit for m in definition.bundle_members.select_related("service__version"))
+    else:
+        days = definition.version.processing_days or 0
+    return deadlines.due_date(today or timezone.localdate(), days)
 
 
 def bundle_members(record: Record) -> list:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.net import client_ip
-from eservices import eforms, prefill
+from eservices import eforms, person_checks, prefill
 from identity.decorators import citizen_required
 from procedures.models import DocumentComponent
 
@@ -125,6 +125,13 @@ def _form(request, filing, context):
     )
     if request.method == "POST":
         form = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
+        if form.is_valid():  # the persons it names, against the population registry: the field that disagrees
+            person_checks.add_errors(
+                form,
+                definition,
+                applicant_id_number=first.applicant_id_number,
+                as_of=lambda: services.result_date_of(definition),
+            )
         valid = form.is_valid() & applicant_form.is_valid()
         data = form.as_json() if form.is_valid() else _raw_values(form, request.POST, prefilled)
         services.save_form(filing.records, data, list(prefilled))

@@ -127,6 +127,13 @@ DECEASED_UI = {
     },
 }
 
+DECEASED_PERSON = {
+    "role": "deceased",
+    "id_number": "deceased_id_number",
+    "name": "deceased_name",
+    "relationship": "relationship",
+}
+
 SERVICES = [
     {
         "slug": "cap-doi-giay-phep-lai-xe",
@@ -261,6 +268,7 @@ SERVICES = [
             ["deceased_name", "deceased_id_number", "date_of_death", "place_of_death", "relationship"],
         ),
         "prefill": APPLICANT_PREFILL,
+        "named_persons": [DECEASED_PERSON],
         "form_component": "Tờ khai đăng ký khai tử",
         "replacements": {"Giấy tờ tùy thân": ReplacementSource.POPULATION_REGISTRY},
     },
@@ -354,6 +362,14 @@ SERVICES = [
             delivery=False,
         ),
         "prefill": APPLICANT_PREFILL,
+        "named_persons": [
+            {
+                "role": "spouse",
+                "id_number": "partner_id_number",
+                "name": "partner_name",
+                "birth_date": "partner_birth_date",
+            }
+        ],
         "delivery": ServiceDelivery.PARTLY_ONLINE,
         "presence_step": "Hai bên nam, nữ phải có mặt tại Ủy ban nhân dân xã nơi nộp hồ sơ để ký Giấy chứng nhận kết hôn, mang theo thẻ căn cước.",
         "form_component": "Tờ khai đăng ký kết hôn",
@@ -465,6 +481,11 @@ BUNDLES = [
             "other_parent_id_number": "household.spouse.id_number",
             "residence_address": "permanent_address.formatted",
         },
+        # The registry checks the other parent, who is told of the filing; the child is under 6 at the card's issue.
+        "named_persons": [
+            {"role": "other_parent", "id_number": "other_parent_id_number", "name": "other_parent_name"},
+            {"role": "child", "birth_date": "child_birth_date", "under_age": 6},
+        ],
         "eligibility": [
             {
                 "id": "under_six",
@@ -488,6 +509,7 @@ BUNDLES = [
         "and the funeral allowance.",
         "members": ["dang-ky-khai-tu", "xoa-dang-ky-thuong-tru", "tro-cap-mai-tang"],
         "form": DEATH_BUNDLE_FORM,
+        "named_persons": [DECEASED_PERSON],
         "eligibility": [],
     },
 ]
@@ -950,6 +972,7 @@ def service(slug: str, version=None, **fields) -> OnlineService:
         form_schema=schema,
         form_ui=ui,
         prefill_map=item.get("prefill", APPLICANT_PREFILL),
+        named_persons=item.get("named_persons", []),
         eligibility=item.get("eligibility", []),
         form_component=component(list(version.components.all()), item["form_component"]),
         replacements=item["replacements"],
@@ -972,6 +995,7 @@ def bundle(slug: str, services: dict) -> IntegratedService:
         form_ui=ui,
         prefill_map={k: v for k, v in APPLICANT_PREFILL.items() if k in schema["properties"]},
         suggest_map=item.get("suggest", {}),
+        named_persons=item.get("named_persons", []),
         eligibility=item["eligibility"],
         members=[(services[member], d) for member, d in zip(item["members"], days, strict=True)],
     )
