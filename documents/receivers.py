@@ -23,6 +23,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from records.constants import WorkflowAction as A
+from records.deadlines import appointment_at
 
 from .constants import DocumentKind
 from .services import request_document
@@ -128,7 +129,7 @@ def _receipt(record, event) -> dict:
         **fee_due(record),
         "processing_days": time_limit(record),  # within an integrated filing, the bundle's own limit
         "received_at": record.received_at or event.at,
-        "appointment_at": record.due_date or record.expected_result_date,
+        "appointment_at": appointment_at(record.due_date or record.expected_result_date),
     }
 
 
@@ -152,9 +153,9 @@ def _apology(record, event) -> dict:
     old = data.get("previous_appointment") or record.expected_result_date
     return {
         "received_at": record.received_at or record.submitted_at or event.at,
-        "appointment_at": old or record.due_date,
+        "appointment_at": appointment_at(old or record.due_date),
         "reason": event.reason or data.get("reason") or DEFAULT_APOLOGY_REASON,
-        "new_appointment_at": data.get("new_appointment") or record.due_date,
+        "new_appointment_at": appointment_at(data.get("new_appointment") or record.due_date),
     }
 
 

@@ -417,6 +417,10 @@ CELERY_BEAT_SCHEDULE["records-send-reminders"] = {
     "task": "records.tasks.send_reminders",
     "schedule": crontab(hour=7, minute=0),
 }
+# Office time: an online filing after OFFICE_HOURS_END (or an agency's own cut-off, Agency.online_cutoff) counts
+# from the next working day; results are promised for RESULT_APPOINTMENT_TIME on their day (slips print it).
+OFFICE_HOURS_END = env.str("OFFICE_HOURS_END", default="17:00")
+RESULT_APPOINTMENT_TIME = env.str("RESULT_APPOINTMENT_TIME", default="14:00")
 # Closed records are archived (never deleted) this many days after closing, nightly.
 RECORD_ARCHIVE_GRACE_DAYS = env.int("RECORD_ARCHIVE_GRACE_DAYS", default=30)
 CELERY_BEAT_SCHEDULE["records-archive-closed"] = {

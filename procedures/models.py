@@ -124,6 +124,15 @@ class Agency(BilingualNameMixin, models.Model):
         related_name="agencies",
     )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    online_cutoff = models.TimeField(
+        _("giờ chốt nhận hồ sơ trực tuyến"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hồ sơ nộp trực tuyến sau giờ này (hoặc vào ngày nghỉ) được tính từ ngày làm việc tiếp theo. "
+            "Để trống: hết giờ hành chính."
+        ),
+    )
 
     class Meta:
         ordering = ["level", "name"]

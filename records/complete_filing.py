@@ -103,7 +103,7 @@ def file_complete(
         state=RecordState.DRAFT,
         idempotency_key=idempotency_key,
     )
-    due = deadlines.due_date(today, version.processing_days or 0)
+    due = deadlines.due_date(deadlines.filing_day(now, agency), version.processing_days or 0)
     # Everything that needs no record code is done before the code is taken: the code's row stays locked until the
     # filing commits (``allocate_code``), and every filing of the agency that day waits for it. The files go to
     # storage first (they are named by the record's id, already known), and their rows are inserted before the

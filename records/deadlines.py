@@ -12,8 +12,10 @@ import datetime
 from functools import lru_cache
 
 import holidays
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 
 @lru_cache(maxsize=64)
@@ -108,3 +110,43 @@ def next_working_day(day: datetime.date, days_off: set[datetime.date] | None = N
     while not is_working_day(day, days_off):
         day += datetime.timedelta(days=1)
     return day
+
+
+def _time(value: str | datetime.time) -> datetime.time:
+    return value if isinstance(value, datetime.time) else datetime.time.fromisoformat(value)
+
+
+def filing_cutoff(agency=None) -> datetime.time:
+    """The time after which an online filing counts from the next working day: the agency's own cut-off,
+    else the end of office hours (``OFFICE_HOURS_END``)."""
+    own = getattr(agency, "online_cutoff", None)
+    return own or _time(getattr(settings, "OFFICE_HOURS_END", "17:00"))
+
+
+def filing_day(moment: datetime.datetime, agency=None, days_off: set[datetime.date] | None = None) -> datetime.date:
+    """The working day an online filing made at ``moment`` counts as received on.
+
+    Filed on a working day before the cut-off: that day. Filed after the cut-off, at the weekend, on a public
+    holiday (Tết included) or a declared day off: the next working day, as if it had been handed in when the
+    office opened.
+    """
+    if days_off is None:
+        days_off = extra_days_off()
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    day = local.date()
+    if is_working_day(day, days_off) and local.time() < filing_cutoff(agency):
+        return day
+    return next_working_day(day + datetime.timedelta(days=1), days_off)
+
+
+def appointment_at(day: datetime.date | str | None) -> datetime.datetime | None:
+    """The moment a result is promised for on ``day`` (a date or its ISO text): an office time
+    (``RESULT_APPOINTMENT_TIME``), never 00:00."""
+    if not day:
+        return None
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day[:10])
+    elif isinstance(day, datetime.datetime):
+        day = timezone.localdate(day) if timezone.is_aware(day) else day.date()
+    at = _time(getattr(settings, "RESULT_APPOINTMENT_TIME", "14:00"))
+    return timezone.make_aware(datetime.datetime.combine(day, at))

@@ -228,7 +228,7 @@ def _submit_locked(record: Record, *, actor, role, client_ip) -> Record:
     now = timezone.now()
     today = timezone.localdate(now)
     code = allocate_code(record.agency, today)
-    expected = deadlines.due_date(today, days_to_result(record))
+    expected = deadlines.due_date(deadlines.filing_day(now, record.agency), days_to_result(record))
     return transition(
         record,
         WorkflowAction.SUBMIT,

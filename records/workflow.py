@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from identity.constants import StaffRole
 
 from . import deadlines, rules
-from .constants import ActorRole
+from .constants import ActorRole, Channel
 from .constants import RecordState as S
 from .constants import WorkflowAction as A
 
@@ -61,8 +61,11 @@ def _t(action, source, target, roles, reason_required=False, effect=None):
 
 
 def _on_receive(record, *, actor, data, now):
-    today = timezone.localdate(now)
-    due = deadlines.due_date(today, rules.time_limit(record))
+    start = timezone.localdate(now)
+    if record.channel == Channel.ONLINE and record.submitted_at:
+        # Filed online at night, at the weekend or over Tết: the clock starts on the next working day.
+        start = max(start, deadlines.filing_day(record.submitted_at, record.agency))
+    due = deadlines.due_date(start, rules.time_limit(record))
     if record.group_id and record.expected_result_date:
         # In an integrated filing the record waits for those before it: receiving it early changes nothing.
         due = max(due, record.expected_result_date)

@@ -17,7 +17,8 @@ _GROUPS = ["", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ"]
 def _as_datetime(value):
     """Context values come back from JSON as ISO strings; accept those and real dates alike."""
     if isinstance(value, str):
-        value = parse_datetime(value) or parse_date(value)
+        # A date alone stays a date ("2026-03-05" is no midnight: it prints without a time, never "00 giờ").
+        value = (parse_datetime(value) if len(value) > 10 else None) or parse_date(value)
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return value

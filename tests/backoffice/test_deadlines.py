@@ -56,7 +56,8 @@ def test_receipt_sets_the_due_date_and_supplementing_moves_it(record, staff, cit
     services.act(record, A.RECEIVE, actor=staff["receiver"])
     record.refresh_from_db()
     today = timezone.localdate()
-    assert record.due_date == deadlines.due_date(today, record.procedure_version.processing_days)
+    start = max(today, deadlines.filing_day(record.submitted_at, record.agency))  # filed after hours: next day
+    assert record.due_date == deadlines.due_date(start, record.procedure_version.processing_days)
     assert record.expected_result_date == record.due_date and record.received_at is not None
     services.act(record, A.START_PROCESSING, actor=staff["processor"])
     services.act(record, A.REQUEST_SUPPLEMENT, actor=staff["processor"], reason="Thiếu bản sao sổ hộ khẩu")

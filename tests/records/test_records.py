@@ -162,9 +162,9 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
         assert record.agency.unit.code in ("00004", "01")
     # Procedure 1.001022: one after another, 1 working day for the birth, 3 for residence (not the usual 7),
     # 1 for the card: at most 5 in all.
-    from records.deadlines import due_date
+    from records.deadlines import due_date, filing_day
 
-    filed_on = timezone.localdate(records[0].submitted_at)
+    filed_on = filing_day(records[0].submitted_at, records[0].agency)  # after office hours: the next working day
     assert [r.expected_result_date for r in records] == [due_date(filed_on, days) for days in (1, 4, 5)]
     assert all(r.form_data["child_full_name"] == "Lê Minh Con" for r in records)
     done = client.get(base + "done/").content.decode()
@@ -178,7 +178,7 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
 
 def test_receiving_a_bundle_record_early_keeps_the_date_it_waits_for(client, citizen, family):
     """Social security receiving the card's record at once does not bring it before the records it waits for."""
-    from records.deadlines import due_date
+    from records.deadlines import due_date, filing_day
 
     test_integrated_filing_creates_linked_records_at_their_own_agencies(client, citizen, family)
     card = Record.objects.filter(group__isnull=False).order_by("created_at").last()
@@ -186,7 +186,7 @@ def test_receiving_a_bundle_record_early_keeps_the_date_it_waits_for(client, cit
     grant_role(officer, card.agency, StaffRole.RECEIVER)
     services.transition(card, A.RECEIVE, actor=officer, role=StaffRole.RECEIVER)
     card.refresh_from_db()
-    assert card.due_date == card.expected_result_date == due_date(timezone.localdate(card.submitted_at), 5)
+    assert card.due_date == card.expected_result_date == due_date(filing_day(card.submitted_at, card.agency), 5)
 
 
 def test_uploads_are_checked_by_content_and_size(citizen, family):
