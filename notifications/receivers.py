@@ -32,6 +32,9 @@ from .services import adopt_language_at_first_login, notify
 logger = logging.getLogger(__name__)
 
 CITIZEN, OFFICER = "citizen", "officer"
+# A person the filing names whose knowledge the procedure implies (the other parent, the spouse to be:
+# ``records.participants``), told when it is filed.
+NAMED = "named"
 
 # What the applicant hears of each action. Actions missing here (start_processing, transfer...) are internal.
 CITIZEN_EVENTS = {
@@ -76,11 +79,29 @@ def on_record_changed(sender, *, record, event, action, **kwargs):
     )
 
 
+def citizen_cares(record, action: str) -> bool:
+    """Whether the applicant is told of ``action``. Approval is news to them only when the result then waits for
+    something they must do (a fee: the result's guards); otherwise the result is returned moments later and
+    "Đã trả kết quả" is the one notice (and SMS) they get, not two near-identical ones seconds apart."""
+    if action not in CITIZEN_EVENTS:
+        return False
+    if action == A.APPROVE:
+        from records.workflow import blocking_reasons
+
+        return bool(blocking_reasons(record, A.RETURN_RESULT))
+    return True
+
+
 def recipients(record, event, action: str) -> list[tuple[int, str]]:
     """``(user id, "citizen" | "officer")`` for each person told of ``event``; each person once."""
     found = {}
-    if action in CITIZEN_EVENTS and record.applicant_id:
+    if record.applicant_id and citizen_cares(record, action):
         found[record.applicant_id] = CITIZEN
+    if action == A.SUBMIT:
+        from records.participants import participant_ids
+
+        for user_id in participant_ids(record):
+            found.setdefault(user_id, NAMED)
     if action in OFFICER_EVENTS:
         for user_id in officer_ids(record, event, OFFICER_EVENTS[action][1]):
             if user_id != event.actor_id:  # nobody is told of what they just did themselves
@@ -90,8 +111,11 @@ def recipients(record, event, action: str) -> list[tuple[int, str]]:
 
 def notify_recipient(record, event, user, audience: str):
     """Tell ``user`` of ``event`` as the applicant or as an officer. Idempotent (the event's key)."""
+    context = record_context(record, event)
     if audience == CITIZEN:
         notice, url = CITIZEN_EVENTS.get(event.action), _url("records:detail", record.pk)
+    elif audience == NAMED:
+        notice, url = named_notice(record, event, user, context)
     else:
         notice, url = OFFICER_EVENTS.get(event.action, (None,))[0], _backoffice_url(record)
     if notice is None:
@@ -99,11 +123,27 @@ def notify_recipient(record, event, user, audience: str):
     return notify(
         notice,
         recipient_user=user,
-        context=record_context(record, event),
+        context=context,
         related=record,
         idempotency_key=f"record:{record.pk}:{event.pk}",
         url=url,
     )
+
+
+def named_notice(record, event, user, context: dict) -> tuple[Event | None, str]:
+    """A person the filing names is told it was filed, as whom, and where to read it (read-only)."""
+    from records.participants import participation_of_account
+
+    participant = participation_of_account(user, record)
+    if participant is None or event.action != A.SUBMIT:
+        return None, ""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        context["role"] = str(participant.get_role_display())
+    with translation.override("en"):
+        context["role_en"] = str(participant.get_role_display())
+    return Event.NAMED_IN_RECORD, _url("records:named", record.pk)
 
 
 def notify_record_event(record, event, action: str) -> list:

@@ -110,8 +110,7 @@ def test_every_step_of_a_record_reaches_the_citizen_with_its_slip(
         Event.RECORD_SUBMITTED,
         Event.RECORD_RECEIVED,
         Event.SUPPLEMENT_REQUESTED,
-        Event.RECORD_APPROVED,
-        Event.RESULT_RETURNED,
+        Event.RESULT_RETURNED,  # approval is no news of its own when the result is returned right after
     ]
     supplement = Message.objects.get(recipient=citizen, event=Event.SUPPLEMENT_REQUESTED)
     assert "Thiếu bản sao sổ hộ khẩu" in supplement.body
