@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
@@ -43,6 +44,7 @@ def set_session(response, session: ProviderSession) -> None:
         signing.dumps(str(session.pk), salt=_SALT + ".sid"),
         path=cookie_path(),
         httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
         samesite="Lax",
     )
 
@@ -59,6 +61,7 @@ def set_pending(response, account_id, next_url: str) -> None:
         path=cookie_path(),
         max_age=PENDING_MAX_AGE,
         httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
         samesite="Lax",
     )
 

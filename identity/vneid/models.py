@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import models
 from django.utils import timezone
@@ -122,3 +123,19 @@ class IDToken(AbstractIDToken):
 
     class Meta(AbstractIDToken.Meta):
         pass
+
+
+class RedeemedCode(models.Model):
+    """An authorization code already exchanged, kept (as a hash) to revoke its tokens if it comes again."""
+
+    code_hash = models.CharField(max_length=64)
+    application = models.ForeignKey(settings.OAUTH2_PROVIDER_APPLICATION_MODEL, on_delete=models.CASCADE)
+    access_token = models.ForeignKey(AccessToken, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    token_family = models.UUIDField(null=True, blank=True)
+    redeemed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["code_hash", "application"], name="vneid_redeemed_code_once")]
+
+    def __str__(self):
+        return f"{self.application_id} {self.redeemed_at:%Y-%m-%d %H:%M}"

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,13 +27,14 @@ from oauth2_provider.exceptions import OAuthToolkitError
 from oauth2_provider.models import get_application_model
 from oauth2_provider.settings import oauth2_settings
 from oauth2_provider.utils import jwk_from_pem
-from oauth2_provider.views import AuthorizationView, ConnectDiscoveryInfoView
+from oauth2_provider.views import AuthorizationView, ConnectDiscoveryInfoView, UserInfoView
 
 from ..constants import AssuranceLevel
 from . import cookies, services
 from .claims import SCOPE_CLAIM_LABELS
 from .forms import LoginForm, OneTimeCodeForm
 from .models import VNeIDAccount
+from .oauth_validator import SESSION_MARKER
 
 
 def _attach_account(request) -> None:
@@ -154,6 +156,12 @@ class VNeIDAuthorizationView(AuthorizationView):
 
     def dispatch(self, request, *args, **kwargs):
         _attach_account(request)
+        # For prompt=none (VNeIDValidator.validate_silent_login); a server-side key, never a client header.
+        request.META[SESSION_MARKER] = "1" if request.user.is_authenticated else ""
+        if request.GET.get("approval_prompt", "force") != "force":
+            # VNeID asks for consent every time: a client cannot ask to skip it (approval_prompt=auto).
+            request.GET = request.GET.copy()
+            request.GET["approval_prompt"] = "force"
         return super().dispatch(request, *args, **kwargs)
 
     def get_login_url(self):
@@ -214,6 +222,21 @@ class VNeIDDiscoveryView(ConnectDiscoveryInfoView):
         return new
 
 
+class VNeIDUserInfoView(UserInfoView):
+    """Userinfo takes the access token from the Authorization header only (RFC 9700 §4.3.2): a token in the
+    URL ends up in logs, history and referrers. django-oauth-toolkit's setting does not cover this view."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if "access_token" in request.GET:
+            response = JsonResponse(
+                {"error": "invalid_request", "error_description": "Send the access token in the Authorization header."},
+                status=401,
+            )
+            response["WWW-Authenticate"] = 'Bearer error="invalid_request"'
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+
 def _signing_keys() -> jwk.JWKSet:
     """The public keys of the JWKS, with the key ids django-oauth-toolkit puts in token headers."""
     keys = jwk.JWKSet()
@@ -232,11 +255,21 @@ def _id_token_claims(id_token_hint: str) -> dict | None:
         return None
 
 
+def _check_csrf(request):
+    """Django's CSRF check, for a view that needs it only on some paths: a 403 response, or None."""
+    return CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+
+
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def end_session(request):
-    """OpenID Connect RP-Initiated Logout: end the VNeID session, then go back to the relying party."""
+    """OpenID Connect RP-Initiated Logout: end the VNeID session, then go back to the relying party.
+
+    A link or form on any site can reach this URL, so the session ends at once only when the relying
+    party sends the ID token of this session (``id_token_hint``: no other site has it); otherwise the
+    citizen is asked on a page of VNeID whose answer is a POST with its CSRF token.
+    """
     params = request.POST if request.method == "POST" else request.GET
     claims = _id_token_claims(params.get("id_token_hint", "")) if params.get("id_token_hint") else None
     client_id = params.get("client_id") or ""
@@ -250,7 +283,25 @@ def end_session(request):
     application = get_application_model().objects.filter(client_id=client_id).first() if client_id else None
 
     session = cookies.current_session(request)
-    if session is not None and (claims is None or claims.get("sub") in (None, str(session.account_id))):
+    if session is not None:
+        proven = claims is not None and claims.get("sub") == str(session.account_id)
+        if not proven:
+            if request.method == "GET" or params.get("confirm") != "1":
+                return render(
+                    request,
+                    "vneid/logout_confirm.html",
+                    {
+                        "application": application,
+                        "account": session.account,
+                        "fields": {
+                            key: params[key]
+                            for key in ("client_id", "post_logout_redirect_uri", "state", "id_token_hint")
+                            if params.get(key)
+                        },
+                    },
+                )
+            if (refused := _check_csrf(request)) is not None:
+                return refused
         services.end_session(request, session)
 
     redirect_uri = params.get("post_logout_redirect_uri", "")

@@ -308,6 +308,9 @@ def test_portal_login_through_vneid_over_http(live_server, portal_client, citize
     page = browser.get(f"{base}/my-account/")
     response = post_form(browser, page.url, page.text, {}, action="/accounts/logout/")
     assert response.status_code == 302 and "/vneid/logout/" in response.headers["Location"]
+    # VNeID asks before ending its own session (the request carries no ID token of it).
+    confirm, url = follow(browser, response, base)
+    response = post_form(browser, url, confirm.text, {}, action="/vneid/logout/")
     final, url = follow(browser, response, base)
     assert urlparse(url).path == "/"
     assert not ProviderSession.objects.filter(ended_at__isnull=True).exists()
