@@ -39,6 +39,18 @@ def unregister_policy(model: type[models.Model]) -> None:
     _policies.pop(model, None)
 
 
+def record_of(document, subject=None):
+    """The record ``document`` belongs to: its subject when that is a record, or the subject's ``record`` (a
+    payment's e-receipt); None for anything else. Its doors then ask the record's VNeID level of its applicant."""
+    from records.models import Record
+
+    subject = subject if subject is not None else document.subject
+    if isinstance(subject, Record):
+        return subject
+    record = getattr(subject, "record", None)
+    return record if isinstance(record, Record) else None
+
+
 def can_download(user, document, subject=None) -> bool:
     """Whether ``user`` may download ``document`` (``subject``: its subject, if the caller already has it)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:

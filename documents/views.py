@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.files import private_file_response
+from records.views.access import applicant_step_up
 
 from . import services
-from .access import can_download
+from .access import can_download, record_of
 from .constants import MAX_UPLOAD_BYTES
 from .forms import VerifyUploadForm
 from .models import Document
@@ -58,8 +59,12 @@ def verify(request, document_id):
 @login_required
 def download(request, document_id):
     document = get_object_or_404(Document.objects.select_related("content_type"), pk=document_id)
-    if not can_download(request.user, document):
+    subject = document.subject
+    if not can_download(request.user, document, subject):
         raise PermissionDenied
+    record = record_of(document, subject)
+    if record is not None and (stepping_up := applicant_step_up(request, record)):
+        return stepping_up  # the level the record's filing asked for, as at the record's page
     if not document.is_issued:
         raise Http404
     return private_file_response(

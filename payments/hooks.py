@@ -1,9 +1,9 @@
-"""How payments plugs into the records workflow: guards on actions and the refund of a refused record.
+"""How payments plugs into the records workflow: guards on actions and the refund of a closed record.
 
 Connected in ``PaymentsConfig.ready``; records never imports payments. The guards
 run before an action. ``on_record_changed`` (``records.signals.record_changed``,
 inside the record's transaction) writes an outbox row for the refund of a record
-refused at receipt or rejected that has a paid fee (key
+refused at receipt, rejected or withdrawn that has a paid fee (key
 ``payments:refund:event:<event>``), so the refund is committed with the refusal
 or not at all. After commit the row is relayed to the ``default`` queue (or
 picked up by the outbox sweep) and the worker runs ``tasks.refund_record``,
@@ -61,11 +61,12 @@ def guard_return_result(record) -> str | None:
     return _unpaid_reason(record)
 
 
-REFUND_ACTIONS = {A.REFUSE, A.REJECT}
+# Every action that closes a record (``services.CLOSED_RECORD_STATES``): its paid fee goes back.
+REFUND_ACTIONS = {A.REFUSE, A.REJECT, A.WITHDRAW}
 
 
 def on_record_changed(sender, *, record, event, action, **kwargs):
-    """Inside the record's transaction: an outbox row to refund the fee of a refused or rejected record."""
+    """Inside the record's transaction: an outbox row to refund the fee of a refused, rejected or withdrawn record."""
     from outbox.services import enqueue
 
     if action not in REFUND_ACTIONS:

@@ -238,7 +238,12 @@ def apply_status(payment_id, status: StatusResult, *, source: str) -> str:
         if target == payment.state or target in ("", PaymentState.PENDING):
             return CallbackOutcome.DUPLICATE
         if target == PaymentState.PAID and payment.state in OPEN_STATES:
-            _mark_paid(payment, status, source)
+            # The record's row is locked with the payment's (select_related under FOR UPDATE), so a withdrawal
+            # committed a moment ago is seen here, and one still to come sees this payment paid and refunds it.
+            if payment.record.state in CLOSED_RECORD_STATES:
+                _take_back(payment, status, source)
+            else:
+                _mark_paid(payment, status, source)
             return CallbackOutcome.ACCEPTED
         if target in (PaymentState.FAILED, PaymentState.CANCELLED, PaymentState.EXPIRED):
             if payment.state != PaymentState.PENDING:
@@ -251,7 +256,7 @@ def apply_status(payment_id, status: StatusResult, *, source: str) -> str:
         return CallbackOutcome.CONFLICT
 
 
-def _set_state(payment: Payment, target: str, source: str, note: str = "", **fields) -> None:
+def _set_state(payment: Payment, target: str, source: str, note: str = "", *, notify: bool = True, **fields) -> None:
     PaymentEvent.objects.create(
         payment=payment, from_state=payment.state, to_state=target, source=source, note=note[:255]
     )
@@ -259,7 +264,8 @@ def _set_state(payment: Payment, target: str, source: str, note: str = "", **fie
     for name, value in fields.items():
         setattr(payment, name, value)
     payment.save()
-    _notify_payer(payment, note)
+    if notify:
+        _notify_payer(payment, note)
 
 
 PAYER_EVENTS = {
@@ -311,8 +317,41 @@ def _mark_paid(payment: Payment, status: StatusResult, source: str) -> None:
     _request_receipt(payment)
     if duplicate:
         # The record was already paid (two tabs, two payments): give this one back.
-        payment_id = payment.pk
-        transaction.on_commit(lambda: _refund_later(payment_id, _("Thanh toán trùng cho cùng một hồ sơ")))
+        _enqueue_refund(payment, _("Thanh toán trùng cho cùng một hồ sơ"))
+
+
+def closed_record_refund_reason(record) -> str:
+    return _("Hồ sơ %(code)s đã dừng giải quyết (%(state)s) trước khi khoản thanh toán được xác nhận") % {
+        "code": record.code or "",
+        "state": record.get_state_display().lower(),
+    }
+
+
+def _take_back(payment: Payment, status: StatusResult, source: str) -> None:
+    """The gateway took money for a record that no longer owes it: withdrawn, refused or rejected while the
+    citizen was at the gateway. The payment is recorded as paid (the money was taken) with no e-receipt and no
+    "thanh toán thành công", and its refund is written to the outbox in this transaction; the citizen is told
+    when the refund is made (``payment_refunded``, with this reason)."""
+    paid_at = status.completed_at or timezone.now()
+    reason = closed_record_refund_reason(payment.record)
+    _set_state(
+        payment,
+        PaymentState.PAID,
+        source,
+        note=reason,
+        notify=False,
+        paid_at=paid_at,
+        completed_at=paid_at,
+        provider_transaction_id=status.transaction_id or payment.provider_transaction_id,
+        method=status.method[:64],
+        settled_by=source,
+    )
+    _enqueue_refund(payment, reason)
+
+
+def is_being_refunded(payment: Payment) -> bool:
+    """Paid for a record that was closed meanwhile: its refund is on its way (``_take_back``)."""
+    return payment.state == PaymentState.PAID and payment.record.state in CLOSED_RECORD_STATES
 
 
 def _next_receipt_number(year: int) -> str:
@@ -451,7 +490,7 @@ def decide_exemption(record, *, actor, confirm: bool, note: str = "") -> Exempti
 
 
 def refund_record(record, *, reason: str) -> list[Refund]:
-    """Refund every paid payment of a record that was refused or rejected."""
+    """Refund every paid payment of a record that was refused, rejected or withdrawn."""
     refunds = []
     for payment in Payment.objects.filter(record=record, state=PaymentState.PAID):
         refund = refund_payment(payment, reason=reason)
@@ -506,7 +545,13 @@ def _attempt_refund(refund_id) -> Refund:
     return refund
 
 
-def _refund_later(payment_id, reason: str) -> None:
-    from .tasks import refund_payment as task
+def _enqueue_refund(payment: Payment, reason: str) -> None:
+    """An outbox row, in the current transaction, for the refund of one payment (``tasks.refund_payment``):
+    committed with the payment's state or not at all, relayed after commit or by the outbox sweep."""
+    from outbox.services import enqueue
 
-    task.delay(str(payment_id), reason)
+    enqueue(
+        "payments.tasks.refund_payment",
+        {"payment_id": str(payment.pk), "reason": str(reason)},
+        f"payments:refund:payment:{payment.pk}",
+    )

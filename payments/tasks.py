@@ -13,7 +13,7 @@ def check_pending_payments() -> dict:
 
 @shared_task(name="payments.tasks.refund_record", queue="default", acks_late=True)
 def refund_record(record_id: str, reason: str) -> int:
-    """Refund the paid fees of a refused or rejected record: the work of one outbox row (``hooks``).
+    """Refund the paid fees of a refused, rejected or withdrawn record: the work of one outbox row (``hooks``).
 
     Run by ``outbox.tasks.run``, which claims the row and marks it done. Idempotent: each payment is
     refunded once (its refund row is committed before the provider is asked, under its reference).
@@ -26,6 +26,8 @@ def refund_record(record_id: str, reason: str) -> int:
 
 @shared_task(name="payments.tasks.refund_payment", queue="default", acks_late=True)
 def refund_payment(payment_id: str, reason: str) -> str:
+    """Refund one payment: a duplicate, or one settled for a record already closed (an outbox row of
+    ``services``). Idempotent like ``refund_record``."""
     from .models import Payment
 
     refund = services.refund_payment(Payment.objects.get(pk=payment_id), reason=reason)

@@ -17,6 +17,7 @@ from common.net import client_ip
 from identity.decorators import citizen_required, staff_required
 from identity.services import has_role
 from records.models import Record
+from records.views.access import applicant_step_up
 
 from . import policies, services
 from .constants import CallbackOutcome, PaymentState
@@ -34,6 +35,8 @@ def _own_record(request, pk) -> Record:
 @citizen_required
 def pay(request, pk):
     record = _own_record(request, pk)
+    if stepping_up := applicant_step_up(request, record, record.get_absolute_url()):
+        return stepping_up
     try:
         payment = services.start_payment(
             record,
@@ -79,6 +82,9 @@ def payment_return(request, reference):
         PaymentState.REFUNDED: _("Khoản thanh toán này đã được hoàn tiền."),
     }[payment.state] % {"number": payment.receipt_number or ""}
     level = messages.SUCCESS if payment.state == PaymentState.PAID else messages.WARNING
+    if services.is_being_refunded(payment):
+        text = _("Hồ sơ đã dừng giải quyết nên không phải nộp phí: số tiền vừa thanh toán sẽ được hoàn lại cho bạn.")
+        level = messages.WARNING
     messages.add_message(request, level, text)
     return redirect(payment.record)
 
@@ -88,11 +94,14 @@ def receipt(request, reference):
     payment = get_object_or_404(
         Payment.objects.select_related("record__agency", "record__procedure_version"), reference=reference
     )
-    if not policies.can_view_payment(request.user, payment) or payment.state not in (
-        PaymentState.PAID,
-        PaymentState.REFUNDED,
+    if (
+        not policies.can_view_payment(request.user, payment)
+        or payment.state not in (PaymentState.PAID, PaymentState.REFUNDED)
+        or not payment.receipt_number  # taken for a closed record and given back: no receipt was issued
     ):
         raise Http404
+    if stepping_up := applicant_step_up(request, payment.record):
+        return stepping_up
     return render(
         request,
         "payments/receipt.html",
@@ -104,6 +113,8 @@ def receipt(request, reference):
 @citizen_required
 def declare_exemption(request, pk):
     record = _own_record(request, pk)
+    if stepping_up := applicant_step_up(request, record, record.get_absolute_url()):
+        return stepping_up
     try:
         services.declare_exemption(record, actor=request.user, group=request.POST.get("group", ""))
     except ValidationError as error:
