@@ -149,3 +149,36 @@ def documents_for(subject: models.Model):
         .select_related("agency")
         .order_by("-created_at")
     )
+
+
+# Subjects of other apps whose documents are listed with a subject's own: a payment's e-receipt is one of its
+# record's signed documents. The app that owns them registers the source (payments, in ``ready()``), so documents
+# imports none of the apps above it.
+_related_sources: dict[type[models.Model], list] = {}
+
+
+def register_related_subjects(model: type[models.Model], source) -> None:
+    """``source(subject)`` returns the objects whose documents are listed with those of ``subject`` (a ``model``)."""
+    sources = _related_sources.setdefault(model, [])
+    if source not in sources:
+        sources.append(source)
+
+
+def documents_with_related(subject: models.Model) -> list[tuple[Document, models.Model]]:
+    """``(document, its subject)`` for the documents about ``subject`` and about the subjects registered as related
+    to it, newest first, failed ones left out: one query for the documents, whatever the number of subjects."""
+    subjects = [subject]
+    for source in _related_sources.get(type(subject), []):
+        subjects += list(source(subject))
+    by_key, condition = {}, models.Q()
+    for item in subjects:
+        content_type = ContentType.objects.get_for_model(item)
+        by_key[(content_type.pk, str(item.pk))] = item
+        condition |= models.Q(content_type=content_type, object_id=str(item.pk))
+    found = (
+        Document.objects.filter(condition)
+        .exclude(status=DocumentStatus.FAILED)
+        .select_related("agency")
+        .order_by("-created_at")
+    )
+    return [(document, by_key[(document.content_type_id, document.object_id)]) for document in found]

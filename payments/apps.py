@@ -16,7 +16,7 @@ class PaymentsConfig(AppConfig):
 
         workflow.register_guard(WorkflowAction.RECEIVE, hooks.guard_receive)
         workflow.register_guard(WorkflowAction.RETURN_RESULT, hooks.guard_return_result)
-        # In the record's transaction: an outbox row for the refund of a refused or rejected record.
+        # In the record's transaction: an outbox row for the refund of a refused, rejected or withdrawn record.
         signals.record_changed.connect(hooks.on_record_changed, dispatch_uid="payments-refund-outbox")
         register_policy(Payment, policies.can_download_receipt)
         # The receipt slip (Mẫu 01) states the fee as payments reckons it, exemptions included.
@@ -25,3 +25,14 @@ class PaymentsConfig(AppConfig):
         from .services import fee_for_slip
 
         register_fee_source(fee_for_slip)
+        # A record's e-receipts are listed among its signed documents (its page and the back-office's).
+        from documents.services import register_related_subjects
+        from records.models import Record
+
+        from .selectors import payment_history, settled_payments
+
+        register_related_subjects(Record, settled_payments)
+        # A payment's events are lines of its record's history (the citizen's record page and the back-office's).
+        from records.history import register_history_source
+
+        register_history_source(payment_history)

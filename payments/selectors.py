@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from eservices.constants import FeeTiming
 from records.constants import Channel
 
-from .constants import ExemptionGroup, ExemptionStatus, PaymentState, RefundState
+from .constants import SETTLED_STATES, ExemptionGroup, ExemptionStatus, PaymentState, RefundState
 from .fees import FeeQuote, calculate_fee
-from .models import Exemption, Payment, Refund
+from .models import Exemption, Payment, PaymentEvent, Refund
 from .services import CLOSED_RECORD_STATES
 
 
@@ -86,6 +86,8 @@ class PaymentSummary:
             return "no_fee"
         if self.refunded and not self.paid:
             return "refunded"
+        if self.paid and not self.paid.receipt_number and not self.open_record:
+            return "refunding"  # settled at the gateway after the record was closed: it goes back
         if self.paid:
             return "paid"
         if self.exempt:
@@ -105,6 +107,7 @@ class PaymentSummary:
         return {
             "no_fee": _("Không thu phí"),
             "refunded": _("Đã hoàn phí"),
+            "refunding": _("Đang hoàn lại: hồ sơ đã dừng giải quyết trước khi thanh toán được xác nhận"),
             "paid": _("Đã thanh toán"),
             "exempt": _("Được miễn phí"),
             "exemption_pending": _("Chờ xác nhận miễn phí"),
@@ -157,6 +160,55 @@ def fee_preview(record) -> FeePreview:
         timing_label=FeeTiming(timing).label,
         pays_before_processing=timing == FeeTiming.AT_FILING,
     )
+
+
+def payment_history(record) -> list:
+    """The payments' events of ``record`` as lines of its history (``records.history``): started, succeeded,
+    failed, cancelled, expired, refunded, with the amount, the payment's reference and the e-receipt's number."""
+    from common import money
+    from records.constants import ActorRole
+    from records.history import HistoryEntry
+
+    labels = {
+        PaymentState.PENDING: _("Bắt đầu thanh toán trực tuyến"),
+        PaymentState.PAID: _("Thanh toán thành công"),
+        PaymentState.FAILED: _("Thanh toán không thành công"),
+        PaymentState.CANCELLED: _("Đã hủy thanh toán"),
+        PaymentState.EXPIRED: _("Hết hạn thanh toán"),
+        PaymentState.REFUNDED: _("Đã hoàn tiền"),
+    }
+    entries = []
+    events = PaymentEvent.objects.filter(payment__record=record).select_related("payment__created_by")
+    for event in events.order_by("at", "id"):
+        payment = event.payment
+        to_label = labels.get(event.to_state, event.get_to_state_display())
+        details = [money.vnd(payment.amount), _("mã thanh toán %(reference)s") % {"reference": payment.reference}]
+        if event.to_state == PaymentState.PAID:
+            if payment.receipt_number:
+                details.append(_("biên lai điện tử %(number)s") % {"number": payment.receipt_number})
+            else:
+                to_label = _("Đã nhận tiền sau khi hồ sơ dừng giải quyết: hoàn lại cho người nộp")
+        if event.note:
+            details.append(event.note)
+        started = event.to_state == PaymentState.PENDING
+        entries.append(
+            HistoryEntry(
+                at=event.at,
+                action_label=_("Thanh toán phí, lệ phí"),
+                to_label=to_label,
+                from_label=event.get_from_state_display() if event.from_state else "",
+                reason="; ".join(str(detail) for detail in details),
+                actor=payment.created_by if started else None,
+                role=ActorRole.CITIZEN if started else "",
+                role_label=_("Công dân") if started else "",
+            )
+        )
+    return entries
+
+
+def settled_payments(record) -> list[Payment]:
+    """The payments of ``record`` that were paid (refunded since or not): the subjects of its e-receipts."""
+    return list(Payment.objects.filter(record=record, state__in=SETTLED_STATES).select_related("record__agency"))
 
 
 def payment_summary(record) -> PaymentSummary:

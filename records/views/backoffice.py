@@ -30,6 +30,7 @@ from procedures.models import Agency
 from .. import selectors, services, workflow
 from ..constants import Channel, RecordState
 from ..constants import WorkflowAction as A
+from ..history import history
 from ..models import Record, ResultDocument
 from ..presenters import answers_shown, serve_result
 
@@ -105,7 +106,7 @@ def record(request, pk):
             "record": record,
             "answers": answers_shown(definition, record.form_data, record.prefilled_fields),
             "attachments": record.attachments.select_related("component"),
-            "events": record.events.select_related("actor"),
+            "events": history(record, record.events.select_related("actor")),
             "results": record.results.all(),
             "transitions": [a for a in actions if a.changes_state],
             "can": names,

@@ -20,6 +20,7 @@ from procedures.models import DocumentComponent
 from .. import selectors, services
 from ..constants import Channel, RecordState
 from ..constants import WorkflowAction as A
+from ..history import history
 from ..models import Attachment
 from ..presenters import INTERNAL_EVENTS, answers_shown
 from .access import step_up_for
@@ -58,7 +59,7 @@ def detail(request, pk):
             "record": record,
             "answers": answers_shown(definition, record.form_data, record.prefilled_fields),
             "attachments": record.attachments.select_related("component"),
-            "events": record.events.exclude(action__in=INTERNAL_EVENTS),
+            "events": history(record, record.events.exclude(action__in=INTERNAL_EVENTS)),
             "siblings": record.group.records.exclude(pk=record.pk) if record.group else [],
             "can_withdraw": services.can_withdraw(record),
             "supplement_request": _last_event(record, A.REQUEST_SUPPLEMENT)
