@@ -18,6 +18,7 @@ from identity.services import assurance_satisfied, citizen_claims
 from . import complete_filing, selectors
 from .forms import LookupForm
 from .throttles import LookupThrottle
+from .views.access import session_lacks_level
 
 
 class RecordStatusSerializer(serializers.Serializer):
@@ -109,9 +110,12 @@ class Conflict(APIException):
     default_code = "idempotency_key_in_use"
 
 
-def already_filed(record, service_slug: str) -> Response:
+def already_filed(record, service_slug: str, request) -> Response:
     """The first response again for a retried request; 422 if the key was used for another service,
-    409 while another request with the key is still working on its draft."""
+    409 while another request with the key is still working on its draft, 403 to a session below the level
+    the filing asked for (``views.access.session_lacks_level``)."""
+    if session_lacks_level(request, record):
+        raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
     if record.service.slug != service_slug:
         raise UnprocessableEntity(
             _("Idempotency-Key này đã được dùng để nộp hồ sơ %(code)s cho dịch vụ khác. Hãy dùng khóa mới.")
@@ -167,7 +171,7 @@ class RecordFilingView(APIView):
         try:
             earlier_draft = complete_filing.earlier_attempt(request.user, key, slug)
         except complete_filing.AlreadyFiled as filed:
-            return already_filed(filed.record, slug)
+            return already_filed(filed.record, slug, request)
         if not isinstance(values, dict):
             raise ValidationError({"data": [_("Dữ liệu tờ khai phải là một đối tượng JSON.")]})
         eligibility, wallet = payload.validated_data["eligibility"], payload.validated_data["wallet"]
@@ -198,7 +202,7 @@ class RecordFilingView(APIView):
                 client_ip=client_ip(request),
             )
         except complete_filing.AlreadyFiled as filed:
-            return already_filed(filed.record, slug)
+            return already_filed(filed.record, slug, request)
         except complete_filing.Refused as refused:
             raise ValidationError({"draft": str(refused.draft.pk), **refused.errors}) from None
         return Response(FilingResultSerializer(record).data, status=201)
