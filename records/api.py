@@ -34,27 +34,70 @@ class RecordStatusSerializer(serializers.Serializer):
     completed_at = serializers.DateTimeField(allow_null=True)
 
 
-@extend_schema(
-    summary="Track a record by its code and the applicant's ID number",
-    parameters=[
-        OpenApiParameter(
-            "code", OpenApiTypes.STR, required=True, description="Record code, e.g. 000.00.21.H56-240312-0001"
-        ),
-        OpenApiParameter("id_number", OpenApiTypes.STR, required=True, description="Applicant's 12-digit ID number"),
-    ],
-    responses=RecordStatusSerializer,
-)
-class RecordLookupView(APIView):
-    throttle_classes = [LookupThrottle]
+class LookupRequestSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Record code, e.g. 000.00.21.H56-240312-0001 (any case, spaces allowed)")
+    id_number = serializers.CharField(help_text="Applicant's 12-digit ID number (spaces, dots or dashes allowed)")
 
+
+# The GET form puts the ID number in URLs (browser history, server and proxy logs, referrers): it answers as before
+# until LOOKUP_GET_SUNSET, with headers saying so (RFC 9745 Deprecation, RFC 8594 Sunset) and where to go instead.
+LOOKUP_GET_DEPRECATED = "@1796428800"  # 2026-12-05T00:00:00Z
+LOOKUP_GET_SUNSET = "Wed, 30 Jun 2027 23:59:59 GMT"
+
+
+class RecordLookupView(APIView):
+    """Track a record by its code and the applicant's ID number: state and dates, nothing personal."""
+
+    throttle_classes = [LookupThrottle]
+    # Public, the same answer for everyone: no session, so no CSRF token is needed for the POST.
+    authentication_classes = []
+    permission_classes = []
+
+    @extend_schema(
+        summary="Track a record by its code and the applicant's ID number",
+        description="The ID number goes in the JSON body, never in the URL.",
+        request=LookupRequestSerializer,
+        responses=RecordStatusSerializer,
+    )
+    def post(self, request):
+        data = request.data if isinstance(request.data, dict) else {}
+        return self._lookup({k: v for k, v in data.items() if isinstance(v, str)})
+
+    @extend_schema(
+        summary="Track a record (deprecated: use POST, which keeps the ID number out of URLs)",
+        description=f"Answers as POST does until {LOOKUP_GET_SUNSET}, with `Deprecation` and `Sunset` headers.",
+        deprecated=True,
+        parameters=[
+            OpenApiParameter(
+                "code", OpenApiTypes.STR, required=True, description="Record code, e.g. 000.00.21.H56-240312-0001"
+            ),
+            OpenApiParameter(
+                "id_number", OpenApiTypes.STR, required=True, description="Applicant's 12-digit ID number"
+            ),
+        ],
+        responses=RecordStatusSerializer,
+    )
     def get(self, request):
-        form = LookupForm(request.query_params)
+        return self._lookup(request.query_params)
+
+    def _lookup(self, values):
+        form = LookupForm(values)
         if not form.is_valid():
             raise ValidationError({name: [str(m) for m in ms] for name, ms in form.errors.items()})
         record = selectors.lookup(form.cleaned_data["code"], form.cleaned_data["id_number"])
         if record is None:
             raise NotFound(_("Không tìm thấy hồ sơ với mã và số định danh này."))
-        return Response(RecordStatusSerializer(record).data)
+        response = Response(RecordStatusSerializer(record).data)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method == "GET":  # its refusals (400, 404, 429) too
+            response["Deprecation"] = LOOKUP_GET_DEPRECATED
+            response["Sunset"] = LOOKUP_GET_SUNSET
+            response["Link"] = f'<{request.path}>; rel="alternate"; title="POST with a JSON body"'
+        return response
 
 
 class FilingRequestSerializer(serializers.Serializer):

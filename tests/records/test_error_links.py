@@ -52,7 +52,7 @@ def test_the_birth_form_with_errors_links_every_error_to_its_field(client, citiz
 
 
 def test_the_lookup_with_errors_links_them(client):
-    response = client.get("/lookup/", {"code": "", "id_number": "12"})
+    response = client.post("/lookup/", {"code": "", "id_number": "12"})
     assert response.status_code == 400
     page = check_error_links(response.content.decode())
     assert page.summary_links and page.described_by

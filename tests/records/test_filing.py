@@ -382,7 +382,7 @@ def test_withdraw_while_allowed_and_not_after(client, citizen):
     # A withdrawn record promises no result date any more, on its page or in the public lookup.
     for page in (
         client.get(f"/my/records/{record.pk}/").content.decode(),
-        client.get("/lookup/", {"code": record.code, "id_number": record.applicant_id_number}).content.decode(),
+        client.post("/lookup/", {"code": record.code, "id_number": record.applicant_id_number}).content.decode(),
         client.get("/my/records/").content.decode(),
     ):
         assert record.code in page and "hẹn trả" not in page.lower()

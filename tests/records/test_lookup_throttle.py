@@ -40,7 +40,8 @@ def clock(monkeypatch):
 
 
 def _lookup(path, address):
-    return Client(REMOTE_ADDR=address).get(path, GUESS)
+    client = Client(REMOTE_ADDR=address)
+    return client.post(path, GUESS, content_type="application/json") if path == API else client.post(path, GUESS)
 
 
 def _burst(requests):
@@ -94,7 +95,7 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client(clock, setti
         forwarded = {"HTTP_X_FORWARDED_FOR": f"198.51.100.1, 2001:db8:5:6::{n + 1:x}"}
         assert proxy.get(API, GUESS, **forwarded).status_code == 404
     assert proxy.get(API, GUESS, HTTP_X_FORWARDED_FOR="2001:db8:5:6::beef").status_code == 429
-    assert proxy.get(PAGE, GUESS, HTTP_X_FORWARDED_FOR="2001:db8:5:6::beef").status_code == 429
+    assert proxy.post(PAGE, GUESS, HTTP_X_FORWARDED_FOR="2001:db8:5:6::beef").status_code == 429
     assert proxy.get(API, GUESS, HTTP_X_FORWARDED_FOR="2001:db8:5:7::1").status_code == 404
 
 

@@ -311,9 +311,9 @@ def test_public_lookup_by_code_and_id_number_shows_nothing_personal(client, citi
     bad = client.get("/api/v1/records/lookup/", {"code": record.code, "id_number": "123"})
     assert bad.status_code == 400 and "12 chữ số" in bad.json()["id_number"][0]
 
-    page = client.get("/lookup/", {"code": record.code, "id_number": id_number}).content.decode()
+    page = client.post("/lookup/", {"code": record.code, "id_number": id_number}).content.decode()
     assert "Đã nộp, chờ tiếp nhận" in page and family["father"].full_name not in page
-    assert client.get("/lookup/", {"code": record.code, "id_number": other}).status_code == 404
+    assert client.post("/lookup/", {"code": record.code, "id_number": other}).status_code == 404
 
 
 def test_lookup_takes_the_code_and_number_as_typed_on_a_phone(client, citizen, family):
@@ -323,7 +323,7 @@ def test_lookup_takes_the_code_and_number_as_typed_on_a_phone(client, citizen, f
     typed_code = f" {record.code.lower()} "
     typed_number = f"{id_number[:3]} {id_number[3:6]}.{id_number[6:9]}-{id_number[9:]}"
     assert any(c.isalpha() for c in record.code) and typed_code.strip() != record.code
-    page = client.get("/lookup/", {"code": typed_code, "id_number": typed_number})
+    page = client.post("/lookup/", {"code": typed_code, "id_number": typed_number})
     assert page.status_code == 200 and "Đã nộp, chờ tiếp nhận" in page.content.decode()
     api = client.get("/api/v1/records/lookup/", {"code": typed_code, "id_number": typed_number})
     assert api.status_code == 200 and api.json()["code"] == record.code
@@ -681,10 +681,10 @@ def test_the_lookup_is_throttled_per_address_whatever_the_headers_or_login(clien
         forged = {"HTTP_X_FORWARDED_FOR": f"203.0.113.{attempt}"}
         assert client.get(api, {"code": record.code, "id_number": "001099000001"}, **forged).status_code == 404
     for _attempt in range(10):
-        assert client.get("/lookup/", {"code": record.code, "id_number": "001099000001"}).status_code == 404
+        assert client.post("/lookup/", {"code": record.code, "id_number": "001099000001"}).status_code == 404
 
     assert client.get(api, {"code": record.code, "id_number": record.applicant_id_number}).status_code == 429
-    page = client.get("/lookup/", {"code": record.code, "id_number": record.applicant_id_number})
+    page = client.post("/lookup/", {"code": record.code, "id_number": record.applicant_id_number})
     assert page.status_code == 429 and "Bạn đã tra cứu quá nhiều lần" in page.content.decode()
     client.logout()
     assert client.get(api, {"code": record.code, "id_number": "001099000001"}).status_code == 429
@@ -699,7 +699,7 @@ def test_the_api_answers_in_the_language_the_client_asks_for(client):
     assert english.status_code == 404 and english.json()["detail"].startswith("No record")
     assert client.get("/api/v1/records/lookup/", query).json()["detail"].startswith("Không tìm thấy hồ sơ")
     # The web pages stay Vietnamese first whatever the browser says.
-    page = client.get("/lookup/", query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.post("/lookup/", query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Không tìm thấy hồ sơ" in page
 
 
