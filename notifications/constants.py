@@ -39,6 +39,7 @@ class Event(models.TextChoices):
     PAYMENT_SUCCEEDED = "payment_succeeded", _("Thanh toán thành công")
     PAYMENT_FAILED = "payment_failed", _("Thanh toán không thành công")
     PAYMENT_REFUNDED = "payment_refunded", _("Hoàn tiền")
+    NAMED_IN_RECORD = "named_in_record", _("Bạn được nêu tên trong một hồ sơ")
     DATA_ACCESS_REPORTED = "data_access_reported", _("Đã nhận báo cáo truy cập dữ liệu")
     OFFICER_NEW_RECORD = "officer_new_record", _("Hồ sơ mới trong hàng chờ")
     OFFICER_REMINDER = "officer_reminder", _("Nhắc việc")

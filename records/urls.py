@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import filing_steps, lookup, my_records, starting
+from .views import filing_steps, lookup, my_records, named, starting
 
 app_name = "records"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("my/filings/<uuid:pk>/<str:step>/", filing_steps.step, name="step"),
     path("my/records/", my_records.my_records, name="mine"),
     path("my/records/<uuid:pk>/", my_records.detail, name="detail"),
+    path("my/records/named/<uuid:pk>/", named.named_detail, name="named"),
     path("my/records/<uuid:pk>/withdraw/", my_records.withdraw, name="withdraw"),
     path("my/records/<uuid:pk>/supplement/", my_records.supplement, name="supplement"),
     path("my/records/<uuid:pk>/result/", my_records.result, name="result"),

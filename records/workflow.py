@@ -60,6 +60,14 @@ def _t(action, source, target, roles, reason_required=False, effect=None):
 # --- Effects: each action's own rules --------------------------------------------
 
 
+def _on_submit(record, *, actor, data, now):
+    """The persons the form names whose knowledge the procedure implies are written with the filing
+    (``participants``): they are told of it with the applicant, in the same announcement."""
+    from .participants import name_participants
+
+    return {}, {}, name_participants
+
+
 def _on_receive(record, *, actor, data, now):
     start = timezone.localdate(now)
     if record.channel == Channel.ONLINE and record.submitted_at:
@@ -189,7 +197,7 @@ MOVES_WITH_FIRST = frozenset({A.RECEIVE, A.RETURN_RESULT})
 TRANSITIONS = {
     t.action: t
     for t in [
-        _t(A.SUBMIT, {S.DRAFT}, S.SUBMITTED, {CITIZEN, StaffRole.RECEIVER}),
+        _t(A.SUBMIT, {S.DRAFT}, S.SUBMITTED, {CITIZEN, StaffRole.RECEIVER}, effect=_on_submit),
         _t(A.WITHDRAW, {S.SUBMITTED, S.RECEIVED}, S.WITHDRAWN, {CITIZEN}, effect=_on_finish),
         _t(A.RECEIVE, {S.SUBMITTED}, S.RECEIVED, {StaffRole.RECEIVER}, effect=_on_receive),
         _t(A.REFUSE, {S.SUBMITTED}, S.REFUSED, {StaffRole.RECEIVER}, reason_required=True, effect=_on_finish),

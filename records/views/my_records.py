@@ -17,7 +17,7 @@ from identity.decorators import citizen_required
 from identity.services import has_role
 from procedures.models import DocumentComponent
 
-from .. import selectors, services
+from .. import participants, selectors, services
 from ..constants import Channel, RecordState
 from ..constants import WorkflowAction as A
 from ..history import history
@@ -38,7 +38,9 @@ def my_records(request):
                 continue
             seen_groups.add(record.group_id)
         rows.append(record)
-    return render(request, "records/my_records.html", {"page": page, "rows": rows})
+    # Others' records that name the citizen (the other parent, the spouse to be): read-only, listed apart.
+    named = participants.records_naming(request.user, request.session)[:50]
+    return render(request, "records/my_records.html", {"page": page, "rows": rows, "named_records": named})
 
 
 @require_GET
