@@ -30,6 +30,7 @@ def test_citizen_logs_in_at_level2_sees_profile_and_wallet_and_logs_out(page, li
     register_portal_client(live_server.url, f"{live_server.url}/vneid")
 
     page.goto(f"{live_server.url}/")
+    page.get_by_text("Menu", exact=True).click()  # a phone's menu opens from "Menu"
     page.get_by_role("link", name="Đăng nhập").click()
     page.get_by_role("button", name="Đăng nhập bằng VNeID").click()
     _vneid_password_step(page, citizen_person)
@@ -55,6 +56,7 @@ def test_citizen_logs_in_at_level2_sees_profile_and_wallet_and_logs_out(page, li
     wallet = page.locator("#wallet").inner_text()
     assert "Giấy phép lái xe" in wallet and "010101010101" in wallet and "B2" in wallet
 
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_role("link", name="Đăng nhập").count() == 1
