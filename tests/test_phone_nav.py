@@ -43,7 +43,7 @@ def phone(browser, live_server):
     context.close()
 
 
-def test_the_logged_in_menu_folds_on_a_phone_and_opens_without_javascript(phone, live_server, family):
+def test_the_logged_in_menu_folds_on_a_phone_and_opens_without_javascript(phone, live_server, family):  # noqa: F811
     user = citizen_account(family["father"])
     _unread(user, 5)
     _log_in(phone, live_server, user)
@@ -65,7 +65,7 @@ def test_the_logged_in_menu_folds_on_a_phone_and_opens_without_javascript(phone,
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_the_desktop_menu_stays_open_and_announces_the_unread_count(page, live_server, family):
+def test_the_desktop_menu_stays_open_and_announces_the_unread_count(page, live_server, family):  # noqa: F811
     user = citizen_account(family["father"])
     _unread(user, 5)
     _log_in(page, live_server, user)
