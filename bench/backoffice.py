@@ -131,6 +131,9 @@ COMPUTED = {
     "applicant_id": "%(applicant)s",
     "applicant_id_number": "lpad((100000000000 + (i::bigint * 7919) %% 899999999999)::text, 12, '0')",
     "applicant_name": "'Nguyễn Văn ' || i",
+    # What Record.save keeps (folded code, name, ID number): the queue's search looks here.
+    "search_text": """lower('BENCH-' || lpad(i::text, 8, '0')) || ' nguyen van ' || i || ' '
+        || lpad((100000000000 + (i::bigint * 7919) %% 899999999999)::text, 12, '0')""",
     "form_data": """'{"request": "bench"}'::jsonb""",
     "created_at": "t.submitted",
     "updated_at": "t.submitted",
@@ -216,8 +219,11 @@ def measure(client, url, runs=RUNS):
 
 def main():
     big, officer_id = prepare()
+    from datetime import timedelta
+
     from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
     from django.test import Client
+    from django.utils import timezone
 
     from identity.models import User
     from records import selectors
@@ -234,7 +240,13 @@ def main():
     started = time.perf_counter()
     selectors.state_counts(big, fresh=True)
     counts_ms = (time.perf_counter() - started) * 1000
-    some = Record.objects.filter(agency=big).order_by("-submitted_at").values_list("code", "applicant_id_number")[500]
+    some = (
+        Record.objects.filter(agency=big)
+        .order_by("-submitted_at")
+        .values_list("code", "applicant_id_number", "applicant_name")[500]
+    )
+    number = some[2].rsplit(" ", 1)[-1]  # "Nguyễn Văn 12345" is typed "nguyen van 12345"
+    today = timezone.localdate()
     base = f"/backoffice/agencies/{big.code}/"
     cases = [
         ("unfiltered (newest first)", base),
@@ -245,6 +257,14 @@ def main():
         ("channel=counter, page 20", base + "?channel=counter&page=20"),
         ("search by record code", base + f"?q={some[0]}"),
         ("search by ID number", base + f"?q={some[1]}"),
+        ("search by name, no accents", base + f"?q=nguyen+van+{number}"),
+        ("search by part of code, lower", base + f"?q={some[0][-7:].lower()}"),
+        ("common name, all records", base + "?q=nguyen+van"),
+        (
+            "filed in a 7-day range",
+            base + f"?date_from={today - timedelta(days=37)}&date_to={today - timedelta(days=30)}",
+        ),
+        ("open records by due date", base + "?sort=due"),
     ]
     print(f"\nqueue page of {big.code} ({RUNS} requests each, Django test client, in-process):")
     print(f"{'case':32} {'p50 ms':>8} {'p95 ms':>8}")

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import backoffice
+from .views import backoffice, bulk
 
 app_name = "backoffice"
 
 urlpatterns = [
     path("", backoffice.home, name="home"),
     path("agencies/<str:code>/", backoffice.queue, name="queue"),
+    path("agencies/<str:code>/bulk/", bulk.bulk_action, name="bulk"),
     path("agencies/<str:code>/workload/", backoffice.workload, name="workload"),
     path("agencies/<str:code>/counter/", backoffice.counter_start, name="counter_start"),
     path("counter/<uuid:pk>/", backoffice.counter_form, name="counter_form"),

@@ -144,6 +144,9 @@ class Record(models.Model):
     # (closing + the procedure version's retention period): ``records.archive``.
     archived_at = models.DateTimeField(_("ngày lưu trữ"), null=True, blank=True, editable=False)
     retain_until = models.DateField(_("lưu trữ đến ngày"), null=True, blank=True, editable=False)
+    # What the back-office queue searches: code, names, ID numbers and phone, folded (lower case, no diacritics),
+    # kept by ``save`` (``search_words``); a trigram index on PostgreSQL (migration 0009).
+    search_text = models.TextField(default="", blank=True, editable=False)
 
     objects = RecordQuerySet.as_manager()
 
@@ -169,8 +172,30 @@ class Record(models.Model):
     def __str__(self):
         return self.code or f"{_('Bản nháp')} {str(self.pk)[:8]}"
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.search_words()
+        fields = kwargs.get("update_fields")
+        if fields is not None and "search_text" not in fields:
+            kwargs["update_fields"] = [*fields, "search_text"]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("records:detail", args=[self.pk])
+
+    def search_words(self) -> str:
+        """The folded text the queue's search looks in: "nguyen van an" finds "Nguyễn Văn An"."""
+        from procedures.text import fold
+
+        phone = (self.form_data or {}).get("phone") if isinstance(self.form_data, dict) else ""
+        parts = [
+            self.code,
+            self.applicant_name,
+            self.applicant_id_number,
+            self.subject_name,
+            self.subject_id_number,
+            "".join(ch for ch in str(phone or "") if ch.isdigit()),
+        ]
+        return fold(" ".join(p for p in parts if p))
 
     def delete(self, *args, **kwargs):
         if self.state != RecordState.DRAFT:

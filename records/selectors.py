@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -52,9 +54,11 @@ def lookup(code: str, id_number: str) -> Record | None:
 QUEUE_SORTS = {
     "newest": ("-submitted_at", "-id"),
     "oldest": ("submitted_at", "id"),
+    # Records still being handled only, soonest first (closed records have no deadline left to sort by).
     "due": ("due_date", "submitted_at", "id"),
     "code": ("code",),
 }
+DUE_SOON_DAYS = 2  # working days: "sắp đến hạn"
 COUNTS_TTL = 30  # seconds: the per-state counts on the queue may lag this much
 
 
@@ -66,6 +70,8 @@ class QueueFilters:
     due: str = ""  # "soon" (within 2 working days) or "overdue"
     mine: bool = False
     q: str = ""
+    date_from: datetime.date | None = None  # filed on or after
+    date_to: datetime.date | None = None  # filed on or before
     sort: str = "newest"
     page: int = 1
 
@@ -83,17 +89,50 @@ class QueueFilters:
             due=params.get("due", "") if params.get("due", "") in ("soon", "overdue") else "",
             mine=params.get("mine") == "1",
             q=(params.get("q") or "").strip()[:40],
+            date_from=_date(params.get("date_from")),
+            date_to=_date(params.get("date_to")),
             sort=sort if sort in QUEUE_SORTS else "newest",
             page=page,
         )
 
+    @property
+    def narrowed(self) -> bool:
+        """Filtered beyond the state: the per-state counts no longer say how many records match."""
+        return bool(self.q or self.procedure or self.channel or self.mine or self.due or self.date_from or self.date_to)
+
     def query_string(self, **overrides) -> str:
         values = {**self.__dict__, **overrides}
         values["mine"] = "1" if values["mine"] else ""
+        for name in ("date_from", "date_to"):
+            values[name] = values[name].isoformat() if values[name] else ""
         kept = {k: v for k, v in values.items() if v not in ("", None, False)}
         if kept.get("page") == 1:
             del kept["page"]
         return urlencode(kept)
+
+
+def _date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat((value or "").strip()[:10]) if value else None
+    except ValueError:
+        return None
+
+
+ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")  # an ID card (9 digits, older) or citizen ID number (12)
+
+
+def search_filter(q: str) -> Q:
+    """What the queue's search box finds: a whole ID number exactly; otherwise a part of the code, the
+    applicant's or subject's name (with or without accents, any case), an ID number or a phone number."""
+    from procedures.text import fold
+
+    compact = re.sub(r"[\s.]", "", q)
+    if ID_NUMBER.match(compact):
+        return Q(applicant_id_number=compact) | Q(subject_id_number=compact)
+    folded = fold(q)
+    if compact.isdigit():
+        folded = compact  # a phone or part of a number typed with spaces or dots
+    return Q(search_text__contains=folded)
 
 
 @dataclass
@@ -114,15 +153,23 @@ class QueuePage:
     def num_pages(self) -> int | None:
         return None if self.total is None else max(1, -(-self.total // self.per_page))
 
+    @property
+    def past_the_end(self) -> bool:
+        """A page number beyond the last page (a stale link, a record received since): nothing to show."""
+        return not self.records and self.number > 1
+
 
 def queue(agency, user, filters: QueueFilters, per_page: int = 20) -> QueuePage:
     qs = Record.objects.filter(agency=agency).exclude(state=RecordState.DRAFT)
     today = timezone.localdate()
     if filters.q:
-        if filters.q.isdigit() and len(filters.q) == 12:
-            qs = qs.filter(applicant_id_number=filters.q)
-        else:
-            qs = qs.filter(code=filters.q)
+        qs = qs.filter(search_filter(filters.q))
+    if filters.date_from:
+        qs = qs.filter(submitted_at__gte=_start_of(filters.date_from))
+    if filters.date_to:
+        qs = qs.filter(submitted_at__lt=_start_of(filters.date_to + datetime.timedelta(days=1)))
+    if filters.sort == "due":
+        qs = qs.filter(state__in=OPEN_STATES)
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.procedure:
@@ -134,7 +181,7 @@ def queue(agency, user, filters: QueueFilters, per_page: int = 20) -> QueuePage:
     if filters.due == "overdue":
         qs = qs.filter(state__in=RUNNING_CLOCK_STATES, due_date__lt=today)
     elif filters.due == "soon":
-        horizon = deadlines.add_working_days(today, 2, deadlines.extra_days_off())
+        horizon = deadlines.add_working_days(today, DUE_SOON_DAYS, deadlines.extra_days_off())
         qs = qs.filter(state__in=RUNNING_CLOCK_STATES, due_date__gte=today, due_date__lte=horizon)
     qs = (
         qs.select_related("procedure_version", "assigned_to", "service")
@@ -148,6 +195,7 @@ def queue(agency, user, filters: QueueFilters, per_page: int = 20) -> QueuePage:
             "submitted_at",
             "due_date",
             "new_appointment_date",
+            "supplement_requested_at",
             "agency_id",
             "procedure_version__name",
             "procedure_version__procedure_id",
@@ -157,15 +205,71 @@ def queue(agency, user, filters: QueueFilters, per_page: int = 20) -> QueuePage:
             "assigned_to__first_name",
             "assigned_to__last_name",
         )
-        .order_by(*QUEUE_SORTS[filters.sort])
+        .order_by(*_order(filters.sort))
     )
-    start = (filters.page - 1) * per_page
-    rows = list(qs[start : start + per_page + 1])
     total = None
-    if not (filters.q or filters.procedure or filters.channel or filters.mine or filters.due):
+    if not filters.narrowed and filters.sort != "due":
         counts = state_counts(agency)
         total = counts.get(filters.state, 0) if filters.state else sum(counts.values())
+    start = (filters.page - 1) * per_page
+    rows = list(qs[start : start + per_page + 1])
+    horizon = deadlines.add_working_days(today, DUE_SOON_DAYS, deadlines.extra_days_off())
+    for row in rows:
+        row.deadline = deadline_status(row, today, horizon)
     return QueuePage(rows[:per_page], filters.page, per_page, len(rows) > per_page, total)
+
+
+def _order(sort: str):
+    from django.db.models import F
+
+    if sort == "due":  # not yet received (no due date yet) after those with one
+        return (F("due_date").asc(nulls_last=True), "submitted_at", "id")
+    return QUEUE_SORTS[sort]
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """How a record stands against its due date, as the queue shows it: a colour (``level``), an icon and words."""
+
+    level: str  # "overdue", "soon", "ok", "paused" or "" (no deadline running)
+    days: int = 0  # working days late (overdue) or left (soon)
+
+
+def deadline_status(record, today: datetime.date, horizon: datetime.date) -> Deadline:
+    due = record.due_date
+    if due is None:
+        return Deadline("")
+    if record.state == RecordState.SUPPLEMENT_REQUESTED:
+        return Deadline("paused")
+    if record.state not in RUNNING_CLOCK_STATES:
+        return Deadline("")
+    days_off = deadlines.extra_days_off()
+    if due < today:
+        return Deadline("overdue", max(1, deadlines.working_days_between(due, today, days_off)))
+    if due <= horizon:
+        return Deadline("soon", deadlines.working_days_between(today, due, days_off))
+    return Deadline("ok")
+
+
+def due_counts(agency, fresh: bool = False) -> dict[str, int]:
+    """Records of the agency overdue and due within ``DUE_SOON_DAYS`` working days, for the queue's tabs;
+    cached like the per-state counts."""
+    key = f"records:due-counts:{agency.pk}"
+    counts = None if fresh else cache.get(key)
+    if counts is None:
+        today = timezone.localdate()
+        horizon = deadlines.add_working_days(today, DUE_SOON_DAYS, deadlines.extra_days_off())
+        running = Record.objects.filter(agency=agency, state__in=RUNNING_CLOCK_STATES)
+        counts = running.aggregate(
+            overdue=Count("pk", filter=Q(due_date__lt=today)),
+            soon=Count("pk", filter=Q(due_date__gte=today, due_date__lte=horizon)),
+        )
+        cache.set(key, counts, COUNTS_TTL)
+    return counts
 
 
 def state_counts(agency, fresh: bool = False) -> dict[str, int]:
@@ -209,7 +313,7 @@ def procedure_choices(agency) -> list[tuple[str, str]]:
 
 
 def forget_counts(agency_id) -> None:
-    cache.delete(f"records:state-counts:{agency_id}")
+    cache.delete_many([f"records:state-counts:{agency_id}", f"records:due-counts:{agency_id}"])
 
 
 def backoffice_record(user, pk):

@@ -72,8 +72,13 @@ def queue(request, code):
         identity.require_role(request.user, agency)  # raises, with the message naming the agency
     filters = selectors.QueueFilters.from_query(request.GET)
     page = selectors.queue(agency, request.user, filters)
+    if page.past_the_end and page.num_pages is not None and page.number > page.num_pages:
+        # A stale link past the last page: show the last one (once: the counts may lag, the redirect never loops).
+        return redirect(f"{request.path}?{filters.query_string(page=page.num_pages)}")
     counts = selectors.state_counts(agency)
     states = selectors.state_labels()
+    is_head = StaffRole.AGENCY_HEAD in held
+    is_receiver = bool({StaffRole.RECEIVER, StaffRole.AGENCY_HEAD} & held)
     return render(
         request,
         "backoffice/queue.html",
@@ -85,8 +90,11 @@ def queue(request, code):
             "states": states,
             "channels": Channel.choices,
             "procedures": selectors.procedure_choices(agency),
-            "is_head": StaffRole.AGENCY_HEAD in held,
-            "is_receiver": bool({StaffRole.RECEIVER, StaffRole.AGENCY_HEAD} & held),
+            "is_head": is_head,
+            "is_receiver": is_receiver,
+            "due_counts": selectors.due_counts(agency),
+            "can_bulk": is_head or is_receiver,
+            "officers": selectors.officers(agency) if (is_head or is_receiver) else [],
         },
     )
 
