@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.files import private_file_response
+from dataaccess.constants import AccessKind
+from dataaccess.services import log_access
 from records.views.access import applicant_step_up
 
 from . import services
@@ -67,6 +69,20 @@ def download(request, document_id):
         return stepping_up  # the level the record's filing asked for, as at the record's page
     if not document.is_issued:
         raise Http404
+    _log_officer_download(request, document)
     return private_file_response(
         document.file, content_type="application/pdf", filename=f"{document.kind}-{document.number}.pdf"
     )
+
+
+def _log_officer_download(request, document) -> None:
+    """An officer's download of a record's document (or a payment's, for a record) goes in the citizen's data
+    access log; the citizen's own downloads do not."""
+    if not getattr(request.user, "is_officer", False):
+        return
+    subject = document.subject
+    record = subject if hasattr(subject, "applicant_id_number") else getattr(subject, "record", None)
+    if record is not None:
+        log_access(
+            request, AccessKind.ATTACHMENT_DOWNLOAD, record, detail=f"{document.get_kind_display()} {document.number}"
+        )

@@ -269,3 +269,23 @@ def test_the_list_is_newest_first_paginated_and_in_english(client, citizen, reco
     client.cookies["django_language"] = "en"
     english = client.get(MY_LOG, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Who has used my data" in english and "Viewed a record" in english
+
+
+def test_an_officers_download_of_a_records_signed_document_is_logged_and_the_citizens_is_not(
+    client, citizen, record, staff
+):
+    from documents.services import render_and_sign
+    from tests.documents.conftest import make_document
+
+    slip = render_and_sign(make_document(record.agency, record).pk)
+    url = f"/documents/{slip.pk}/pdf/"
+    assert client.get(url).status_code == 200
+    assert not DataAccess.objects.exists()
+    assert officer_client(staff["receiver"]).get(url).status_code == 200
+    entry = DataAccess.objects.get()
+    assert (entry.kind, entry.officer, entry.record_id) == (
+        AccessKind.ATTACHMENT_DOWNLOAD,
+        staff["receiver"],
+        record.pk,
+    )
+    assert slip.number in entry.detail
