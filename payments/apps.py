@@ -18,6 +18,10 @@ class PaymentsConfig(AppConfig):
         workflow.register_guard(WorkflowAction.RETURN_RESULT, hooks.guard_return_result)
         # In the record's transaction: an outbox row for the refund of a refused, rejected or withdrawn record.
         signals.record_changed.connect(hooks.on_record_changed, dispatch_uid="payments-refund-outbox")
+        # In the filing's transaction: an exemption the population registry proves (the newborn, the elderly...).
+        from . import exemptions
+
+        signals.record_changed.connect(exemptions.on_record_changed, dispatch_uid="payments-registry-exemption")
         register_policy(Payment, policies.can_download_receipt)
         # The receipt slip (Mẫu 01) states the fee as payments reckons it, exemptions included.
         from documents.receivers import register_fee_source

@@ -31,6 +31,8 @@ class ExemptionGroup(models.TextChoices):
     MERITORIOUS = "meritorious", _("Người có công với cách mạng và thân nhân")
     POOR_HOUSEHOLD = "poor_household", _("Thành viên hộ nghèo, hộ cận nghèo")
     CHILD_UNDER_6 = "child_under_6", _("Trẻ em dưới 6 tuổi")
+    CHILD = "child", _("Trẻ em (dưới 16 tuổi)")
+    ELDERLY = "elderly", _("Người cao tuổi (từ đủ 60 tuổi)")
     DISABILITY = "disability", _("Người khuyết tật nặng, đặc biệt nặng")
     ETHNIC_MINORITY_HARDSHIP = (
         "ethnic_minority_hardship",

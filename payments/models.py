@@ -131,6 +131,10 @@ class Exemption(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     note = models.CharField(_("ghi chú của cán bộ"), max_length=500, blank=True)
+    # Set when the population registry proves the exemption at filing (``payments.exemptions``): the fee rule that
+    # exempts the group, and where the date it rests on comes from. Empty for an exemption the applicant declares.
+    rule = models.CharField(_("quy định miễn"), max_length=40, blank=True)
+    evidence = models.CharField(_("căn cứ xác định"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("miễn phí, lệ phí")
@@ -138,6 +142,17 @@ class Exemption(models.Model):
 
     def __str__(self):
         return f"{self.record_id} {self.group} {self.status}"
+
+    @property
+    def proven_by_registry(self) -> bool:
+        return bool(self.rule)
+
+    @property
+    def reason(self) -> str:
+        """Why the fee is waived without asking, in the reader's language (empty for a declared exemption)."""
+        from .exemptions import reason_for
+
+        return reason_for(self)
 
 
 class Refund(models.Model):

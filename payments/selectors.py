@@ -148,17 +148,22 @@ class FeePreview:
     quote: FeeQuote
     timing_label: str
     pays_before_processing: bool
+    exemption_reason: str = ""  # the fee rule the registry proves exempts the filing (``exemptions``)
 
 
 def fee_preview(record) -> FeePreview:
     from procedures.models import Fee
 
+    from .exemptions import preview_reason
+
     fees = Fee.objects.filter(version_id=record.procedure_version_id).order_by("id")
     timing = record.service.fee_timing
+    reason = preview_reason(record)
     return FeePreview(
-        quote=calculate_fee(fees, online=record.channel == Channel.ONLINE),
+        quote=calculate_fee(fees, online=record.channel == Channel.ONLINE, exempt=bool(reason)),
         timing_label=FeeTiming(timing).label,
         pays_before_processing=timing == FeeTiming.AT_FILING,
+        exemption_reason=reason,
     )
 
 

@@ -69,16 +69,19 @@ def fee_for_slip(record) -> dict:
     The documents app asks this and nothing else of payments. ``fee`` is what the record owes in đồng
     (0 once an officer confirmed an exemption); ``fee_exemption`` names the group the applicant declared
     exempt, in Vietnamese as official documents are written, whatever the officer's language;
-    ``fee_exemption_pending`` says it still awaits the officer (the fee then stands). A rejected
-    exemption is not mentioned.
+    ``fee_exemption_pending`` says it still awaits the officer (the fee then stands);
+    ``fee_exemption_reason`` says which rule waived it when the population registry proved it
+    (``exemptions``). A rejected exemption is not mentioned.
     """
     exemption = Exemption.objects.filter(record=record).exclude(status=ExemptionStatus.REJECTED).first()
     with translation.override("vi"):
         group = str(exemption.get_group_display()) if exemption else ""
+        reason = exemption.reason if exemption else ""
     return {
         "fee": fee_for(record).total,
         "fee_exemption": group,
         "fee_exemption_pending": bool(exemption) and exemption.status == ExemptionStatus.DECLARED,
+        "fee_exemption_reason": reason,
     }
 
 

@@ -671,7 +671,15 @@ PROCEDURES = {
                 "note": "20.000 đồng/lần đăng ký; 10.000 đồng khi nộp hồ sơ trực tuyến (Thông tư 75/2022/TT-BTC).",
             },
         ],
-        "legal": [{"number": "68/2020/QH14", "title": "Luật Cư trú", "issued_on": date.fromisoformat("2020-11-13")}],
+        "legal": [
+            {"number": "68/2020/QH14", "title": "Luật Cư trú", "issued_on": date.fromisoformat("2020-11-13")},
+            # Its fee and who is exempt from it (Article 4: children, the elderly...): payments.exemptions.
+            {
+                "number": "75/2022/TT-BTC",
+                "title": "Thông tư quy định mức thu, chế độ thu, nộp, quản lý và sử dụng lệ phí đăng ký cư trú",
+                "issued_on": date.fromisoformat("2022-12-16"),
+            },
+        ],
     },
     "1.004222": {
         "name": "Xóa đăng ký thường trú",

@@ -20,8 +20,9 @@ from .test_registry_checks import birth_form, post_birth_form, start_bundle
 pytestmark = pytest.mark.django_db
 
 
-def file_birth_bundle(client, family, capture):
-    """The father files the birth bundle naming the mother as the other parent; the notices leave at commit."""
+def file_birth_bundle(client, family, capture, *, submit=True):
+    """The father files the birth bundle naming the mother as the other parent; the notices leave at commit.
+    ``submit=False``: up to the review page, not submitted."""
     base = start_bundle(client)
     assert post_birth_form(client, base, birth_form(family)).status_code == 302
     records = list(Record.objects.filter(group__isnull=False).order_by("created_at"))
@@ -31,6 +32,8 @@ def file_birth_bundle(client, family, capture):
         {"action": "upload", "record": records[0].pk, "component": certificate.pk, "file": files.pdf("chung-sinh.pdf")},
     )
     assert client.post(base + "attachments/", {"action": "continue"}).status_code == 302
+    if not submit:
+        return records
     with capture(execute=True):
         assert client.post(base + "review/").status_code == 302
     return list(Record.objects.filter(group__isnull=False).order_by("created_at"))
