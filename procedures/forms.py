@@ -1,6 +1,7 @@
 """Validation of catalogue search parameters, shared by the pages and the API."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .constants import MAX_QUERY_LENGTH, AgencyLevel, DeliveryLevel
@@ -71,6 +72,7 @@ class ProcedureSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         if with_display_choices:
             self._set_display_choices()
+            self._name_choices_by_label()
 
     def _set_display_choices(self):
         """Short lists for the HTML filters: provinces and central/provincial agencies.
@@ -85,6 +87,18 @@ class ProcedureSearchForm(forms.Form):
         self.fields["agency"].widget.choices = [("", _("Tất cả"))] + [
             (a.code, a.display_name) for a in Agency.objects.filter(is_active=True, level__in=["central", "province"])
         ]
+
+    def _name_choices_by_label(self):
+        """On the pages a wrong level or delivery value is explained with the labels shown in the filters; the
+        API keeps naming its codes."""
+        for name, field_label in (("level", _("Cấp thực hiện")), ("delivery", _("Mức độ trực tuyến"))):
+            field = self.fields[name]
+            labels = [str(label) for value, label in field.choices if value]
+            field.error_messages["invalid_choice"] = format_lazy(
+                _("{field} “%(value)s” không hợp lệ; hãy chọn {choices}."),
+                field=field_label,
+                choices=format_lazy(_("{first} hoặc {last}"), first=", ".join(labels[:-1]), last=labels[-1]),
+            )
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(field id, message) pairs for the error summary at the top of the page."""

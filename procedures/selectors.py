@@ -144,9 +144,13 @@ def popular_procedures(limit=6) -> QuerySet[Procedure]:
     return public_procedures().select_related("current_version__sector").order_by("-view_count", "code")[:limit]
 
 
-def recently_updated_procedures(limit=6) -> QuerySet[Procedure]:
+def recently_updated_procedures(limit=6, exclude=()) -> QuerySet[Procedure]:
+    """The latest published procedures, leaving out ``exclude`` (ids already shown beside them)."""
     return (
-        public_procedures().select_related("current_version").order_by("-current_version__published_at", "code")[:limit]
+        public_procedures()
+        .exclude(pk__in=list(exclude))
+        .select_related("current_version")
+        .order_by("-current_version__published_at", "code")[:limit]
     )
 
 
@@ -162,9 +166,11 @@ def catalogue_overview() -> dict:
 
 def _build_overview() -> dict:
     counts = level_counts()
+    popular = list(popular_procedures())
     return {
-        "popular": list(popular_procedures()),
-        "recent": list(recently_updated_procedures()),
+        "popular": popular,
+        # The two lists side by side never show one procedure twice.
+        "recent": list(recently_updated_procedures(exclude=[procedure.pk for procedure in popular])),
         "sectors": list(sectors_with_counts()),
         "levels": [(value, label, counts[value]) for value, label in AgencyLevel.choices],
         "agencies": list(browsable_agencies()),
