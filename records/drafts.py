@@ -193,18 +193,132 @@ def save_form(records: list[Record], data: dict, prefilled_fields: list[str]) ->
         group.save(update_fields=["form_data", "prefilled_fields"])
 
 
+APPLICANT_FIELDS = ["applicant_role", "subject_name", "subject_id_number", "relationship"]
+
+
+def _applicant(values: dict) -> dict:
+    """Whom the filing is for, as a draft keeps it."""
+    role = values.get("applicant_role") or ApplicantRole.SELF
+    return {
+        "applicant_role": role if role in ApplicantRole.values else ApplicantRole.SELF,
+        "subject_name": (values.get("subject_name") or "")[:255],
+        "subject_id_number": (values.get("subject_id_number") or "")[:20],
+        "relationship": values.get("relationship") if values.get("relationship") in Relationship.values else "",
+    }
+
+
 def save_applicant(records: list[Record], values: dict) -> None:
     """Whom the filing is for; kept as typed on drafts, checked by the form before it counts."""
-    role = values.get("applicant_role") or ApplicantRole.SELF
-    if role not in ApplicantRole.values:
-        role = ApplicantRole.SELF
+    applicant = _applicant(values)
     for record in records:
         editable(record)
-        record.applicant_role = role
-        record.subject_name = (values.get("subject_name") or "")[:255]
-        record.subject_id_number = (values.get("subject_id_number") or "")[:20]
-        record.relationship = values.get("relationship") if values.get("relationship") in Relationship.values else ""
-        record.save(update_fields=["applicant_role", "subject_name", "subject_id_number", "relationship", "updated_at"])
+        for name, value in applicant.items():
+            setattr(record, name, value)
+        record.save(update_fields=[*APPLICANT_FIELDS, "updated_at"])
+
+
+class StaleDraft(Exception):
+    """The page was loaded from an older version of the draft, and another tab or device has saved it since.
+
+    ``version``: the draft's version now; ``changed``: what those saves changed that this one would overwrite
+    (e-form field names, ``applicant:<field>``, ``agency``); ``record``: the draft as it is now."""
+
+    def __init__(self, record: Record, changed: list[str]):
+        super().__init__(changed)
+        self.record = record
+        self.version = record.draft_version
+        self.changed = changed
+
+
+KEPT_CHANGES = 50  # saves whose changed fields a draft remembers (draft_changes)
+
+
+def _form_step(record: Record, data=None, applicant=None, agency_id=None) -> dict:
+    """The form step's values of a draft (or what a save would make of them), flat by name."""
+    values = dict(record.form_data if data is None else data)
+    for name in APPLICANT_FIELDS:
+        values[f"applicant:{name}"] = getattr(record, name) if applicant is None else applicant[name]
+    values["agency"] = record.agency_id if agency_id is None else agency_id
+    return values
+
+
+def _changed_since(record: Record, version: int, now: dict, proposed: dict) -> list[str] | None:
+    """What saves after ``version`` changed and ``proposed`` would overwrite; None when the draft cannot tell
+    (a version older than those it remembers): then whatever ``proposed`` would change."""
+    kept = record.draft_changes or []
+    if not kept or kept[0][0] > version + 1:
+        return None
+    since = {name for saved, names in kept if saved > version for name in names}
+    return sorted(name for name in since if proposed.get(name) != now.get(name))
+
+
+def save_form_step(
+    records: list[Record],
+    *,
+    version: int | None,
+    data: dict,
+    prefilled_fields: list[str],
+    applicant: dict,
+    agency=None,
+) -> int:
+    """Keep the form step (e-form data as typed, whom it is for, the agency) if nobody saved the draft since the
+    page showing ``version`` was loaded; the draft's version after the save.
+
+    A save that changes something makes a new version. One from a page that is behind is refused with
+    ``StaleDraft`` if it would overwrite what was saved since (another tab's data is never lost); the same values
+    sent again (a tab's autosave landing just before its own "Lưu nháp") are no conflict. ``version`` None: no
+    check (a desk officer's draft, or a page from before versions)."""
+    for record in records:
+        editable(record)
+    if agency is not None and not records[0].procedure_version.agencies.filter(pk=agency.pk, is_active=True).exists():
+        raise ValidationError(_("%(agency)s không giải quyết thủ tục này.") % {"agency": agency})
+    applicant = _applicant(applicant)
+    with transaction.atomic():
+        locked = {r.pk: r for r in Record.objects.select_for_update().filter(pk__in=[r.pk for r in records])}
+        current = [locked[r.pk] for r in records]
+        first = current[0]
+        editable(first)
+        now = _form_step(first)
+        proposed = _form_step(first, data, applicant, agency.pk if agency is not None else None)
+        changed = sorted(name for name in set(now) | set(proposed) if now.get(name) != proposed.get(name))
+        if version is not None and version != first.draft_version and changed:
+            overwritten = _changed_since(first, version, now, proposed)
+            if overwritten is None or overwritten:
+                raise StaleDraft(first, changed if overwritten is None else overwritten)
+        if not changed:
+            return first.draft_version
+        new_version = first.draft_version + 1
+        for record in current:
+            record.form_data = data
+            record.prefilled_fields = sorted(prefilled_fields)
+            for name, value in applicant.items():
+                setattr(record, name, value)
+            if agency is not None:
+                record.agency = agency
+            record.draft_version = new_version
+            record.draft_changes = [*(record.draft_changes or []), [new_version, changed]][-KEPT_CHANGES:]
+            record.save(
+                update_fields=[
+                    "form_data",
+                    "prefilled_fields",
+                    *APPLICANT_FIELDS,
+                    "agency",
+                    "draft_version",
+                    "draft_changes",
+                    "updated_at",
+                ]
+            )
+        group = first.group
+        if group is not None:
+            group.form_data = data
+            group.prefilled_fields = sorted(prefilled_fields)
+            group.save(update_fields=["form_data", "prefilled_fields"])
+    for record, saved in zip(records, current, strict=True):  # the caller's copies show what was saved
+        for name in ["form_data", "prefilled_fields", *APPLICANT_FIELDS, "draft_version", "draft_changes"]:
+            setattr(record, name, getattr(saved, name))
+        if agency is not None:
+            record.agency = agency
+    return new_version
 
 
 def change_agency(record: Record, agency) -> None:

@@ -20,11 +20,13 @@ from .attachments import attach, remove_attachment, stored_attachment, use_walle
 from .counter import counter_applicant, start_counter_draft
 from .drafts import (
     DOUBLE_START_SECONDS,
+    StaleDraft,
     change_agency,
     discard_draft,
     save_applicant,
     save_eligibility,
     save_form,
+    save_form_step,
     start_bundle_draft,
     start_draft,
     start_keyed_draft,
@@ -67,6 +69,7 @@ from .workflow import can_withdraw
 
 __all__ = [
     "DOUBLE_START_SECONDS",
+    "StaleDraft",
     "RecordChanged",
     "act",
     "agency_for_unit",
@@ -96,6 +99,7 @@ __all__ = [
     "save_applicant",
     "save_eligibility",
     "save_form",
+    "save_form_step",
     "scan_overdue",
     "send_reminders",
     "staff_roles",

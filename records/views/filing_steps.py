@@ -3,7 +3,7 @@ confirmation, or deleting the draft."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -134,18 +134,34 @@ def _form(request, filing, context):
             )
         valid = form.is_valid() & applicant_form.is_valid()
         data = form.as_json() if form.is_valid() else _raw_values(form, request.POST, prefilled)
-        services.save_form(filing.records, data, list(prefilled))
-        services.save_applicant(
-            filing.records,
-            applicant_form.cleaned_data
-            if applicant_form.is_valid()
-            else {k: request.POST.get(applicant_form.add_prefix(k), "") for k in applicant_form.fields},
-        )
-        if agency_form is not None and agency_form.is_valid() and agency_form.cleaned_data["agency"]:
-            services.change_agency(filing.first, agency_form.cleaned_data["agency"])
+        try:
+            version = services.save_form_step(
+                filing.records,
+                version=_posted_version(request.POST),
+                data=data,
+                prefilled_fields=list(prefilled),
+                applicant=applicant_form.cleaned_data
+                if applicant_form.is_valid()
+                else {k: request.POST.get(applicant_form.add_prefix(k), "") for k in applicant_form.fields},
+                agency=agency_form.cleaned_data.get("agency")
+                if agency_form is not None and agency_form.is_valid()
+                else None,
+            )
+        except services.StaleDraft as stale:
+            return _stale_form(
+                request,
+                filing,
+                context,
+                stale,
+                form=form,
+                applicant_form=applicant_form,
+                agency_form=agency_form,
+                prefilled=prefilled,
+                registry=registry,
+            )
         if "autosave" in request.POST:
             # The draft's new version: the page's copy of what was typed is no longer needed (autosave.js).
-            return HttpResponse(status=204, headers={"X-Draft-Version": filing.first.updated_at.isoformat()})
+            return HttpResponse(status=204, headers={"X-Draft-Version": str(version)})
         if "save" in request.POST:
             messages.success(request, _("Đã lưu bản nháp. Bạn có thể tiếp tục sau tại “Hồ sơ của tôi”."))
             return redirect("records:step", pk=filing.pk, step="form")
@@ -168,9 +184,74 @@ def _form(request, filing, context):
             "prefilled": prefilled,
             "wallet_fields": prefill.wallet_fields(definition.prefill_map),
             "has_registry": registry is not None,
+            "draft_version": filing.first.draft_version,
         }
     )
     return _render_step(request, "records/step_form.html", context, errors=not valid)
+
+
+def _posted_version(post) -> int | None:
+    """The draft's version the page was loaded with; None from a page without one (loaded before versions)."""
+    value = post.get("draft_version", "")
+    return int(value) if value.isdigit() else None
+
+
+def _stale_form(request, filing, context, stale, *, form, applicant_form, agency_form, prefilled, registry):
+    """The page was behind: another tab or device saved the draft since. Nothing of this save is kept; the page
+    says what changed and to what, offers the newer draft, and shows what was typed here again. It then carries
+    the newer version: saving again, after seeing both, keeps what was typed here."""
+    reload = reverse("records:step", args=[filing.pk, "form"])
+    changed = _changed_fields(stale, form, applicant_form, agency_form)
+    message = _(
+        "Bản nháp này đã được lưu ở một thẻ hoặc thiết bị khác sau khi trang này được mở, nên những gì bạn vừa "
+        "nhập ở đây chưa được lưu. Đã thay đổi: %(fields)s."
+    ) % {"fields": ", ".join(label for label, _value in changed)}
+    if "autosave" in request.POST:
+        return JsonResponse(
+            {
+                "message": message,
+                "changed": [label for label, _value in changed],
+                "reload": reload,
+                "reload_label": _("Tải lại bản mới nhất"),
+                "version": stale.version,
+            },
+            status=409,
+        )
+    context.update(
+        {
+            "form": form,
+            "agency_form": agency_form,
+            "applicant_form": applicant_form,
+            "prefilled": prefilled,
+            "wallet_fields": prefill.wallet_fields(filing.definition.prefill_map),
+            "has_registry": registry is not None,
+            "draft_version": stale.version,
+            "stale": {"message": message, "changed": changed, "reload": reload},
+            "has_errors": True,
+        }
+    )
+    return render(request, "records/step_form.html", context, status=409)
+
+
+def _changed_fields(stale, form, applicant_form, agency_form) -> list[tuple[str, str]]:
+    """(label, value now) of what the other tab changed, as the citizen reads them on the form."""
+    record, shown = stale.record, []
+    for name in stale.changed:
+        if name == "agency":
+            label = agency_form.fields["agency"].label if agency_form is not None else _("Cơ quan giải quyết")
+            shown.append((str(label), record.agency.display_name))
+            continue
+        if name.startswith("applicant:"):
+            field_name = name.removeprefix("applicant:")
+            field, value = applicant_form.fields.get(field_name), getattr(record, field_name, "")
+        else:
+            field, value = form.fields.get(name), record.form_data.get(name, "")
+        if field is None:
+            continue
+        choices = dict(getattr(field, "choices", None) or [])
+        value = choices.get(value, value)
+        shown.append((str(field.label), str(value) if value not in ("", None) else _("(để trống)")))
+    return shown
 
 
 def _raw_values(form, post, prefilled) -> dict:

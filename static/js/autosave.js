@@ -9,6 +9,10 @@
 //
 // The status line says when the draft was saved; a failure or a restore is also announced
 // (#autosave-announce), not every save. Texts come translated from the page (data-*).
+//
+// Two tabs on one draft: every save sends the version the page holds (draft_version), and a
+// save from a page that is behind is refused (409) with what changed and a link to reload;
+// autosave then stops in this tab, whose typed values stay on the page ("Lưu nháp" shows both).
 (function () {
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch) return;
@@ -16,6 +20,7 @@
   var announce = document.getElementById("autosave-announce");
   var key = "portal-draft:" + window.location.pathname;
   var timer = null;
+  var stale = false;
 
   function show(kind) {
     if (!status) return;
@@ -68,9 +73,16 @@
     fetch(form.action || window.location.href, { method: "POST", body: data, credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
         if (response.status === 204) {
-          form.dataset.draftVersion = response.headers.get("X-Draft-Version") || form.dataset.draftVersion;
+          var version = response.headers.get("X-Draft-Version");
+          if (version) {
+            form.dataset.draftVersion = version;
+            if (form.elements.draft_version) form.elements.draft_version.value = version;
+          }
           sessionStorage.removeItem(key);
           show(after || "saved");
+        } else if (response.status === 409) {
+          stale = true;
+          response.json().then(conflict, function () { show("failed"); });
         } else {
           // Sent to the login page (an opaque redirect), or refused: the session has ended.
           show(response.type === "opaqueredirect" || response.status === 403 ? "expired" : "failed");
@@ -79,13 +91,26 @@
       .catch(function () { show("failed"); });
   }
 
+  function conflict(body) {
+    if (!status) return;
+    status.classList.add("autosave-failed");
+    status.textContent = body.message + " ";
+    var link = document.createElement("a");
+    link.href = body.reload;
+    link.textContent = body.reload_label;
+    status.appendChild(link);
+    if (announce) announce.textContent = body.message;
+  }
+
   function changed(delay) {
+    if (stale) return;
     keep();
     clearTimeout(timer);
     timer = setTimeout(save, delay);
   }
 
   if (restore()) save("restored");
+  form.addEventListener("submit", function () { clearTimeout(timer); });
   form.addEventListener("input", function () { changed(1500); });
   form.addEventListener("change", function (event) { if (event.isTrusted) changed(500); });
   window.addEventListener("online", function () { if (sessionStorage.getItem(key)) save(); });
