@@ -39,7 +39,9 @@ def slip_documents(n):
 
     unit = AdministrativeUnit(code="01", name="Thành phố Hà Nội")
     parent = Agency(code="000.00.00.H26", name="Ủy ban nhân dân thành phố Hà Nội", unit=unit)
-    agency = Agency(code="000.00.21.H26", name="Sở Tư pháp thành phố Hà Nội", unit=unit, parent=parent)
+    agency = Agency(
+        code="000.00.21.H26", name="Sở Tư pháp thành phố Hà Nội", unit=unit, parent=parent, governing_body=parent
+    )
     received = timezone.now()
     documents = []
     for i in range(n):

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.core.files.base import ContentFile
+
 from procedures import services
 from procedures.constants import AgencyLevel, UnitLevel
 from procedures.models import (
@@ -14,11 +16,14 @@ from procedures.models import (
     ProcedureVersion,
     Sector,
 )
+from procedures.naming import unit_in_name
 
+from . import form_templates
 from .catalogue_data import (
     CENTRAL_AGENCIES,
     HISTORICAL_UNITS,
     PROCEDURES,
+    PROVINCE_AGENCY_GOVERNED_CENTRALLY,
     PROVINCE_AGENCY_KINDS,
     PROVINCES,
     SECTORS,
@@ -73,16 +78,23 @@ def _seed_units() -> dict[str, AdministrativeUnit]:
 
 
 def _seed_agencies(units) -> dict[str, list[Agency]]:
-    """Agencies keyed the way PROCEDURES name them: ``central:<code>``, ``province:<kind>``, ``commune:<kind>``."""
+    """Agencies keyed the way PROCEDURES name them: ``central:<code>``, ``province:<kind>``, ``commune:<kind>``.
+
+    Each has its governing body (cơ quan chủ quản), printed above its name on the documents it issues: the
+    province's People's Committee for its departments and its communes' committees, the Ministry of Public Security
+    for a province's police and that police for a commune's, Vietnam Social Security for a province's.
+    """
     by_key: dict[str, list[Agency]] = {}
     for code, name, name_en in CENTRAL_AGENCIES:
         agency, _ = Agency.objects.update_or_create(
-            code=code, defaults={"name": name, "name_en": name_en, "level": AgencyLevel.CENTRAL}
+            code=code,
+            defaults={"name": name, "name_en": name_en, "level": AgencyLevel.CENTRAL, "governing_body": None},
         )
         by_key[f"central:{code}"] = [agency]
+    ministry_of = {kind: by_key[f"central:{code}"][0] for kind, code in PROVINCE_AGENCY_GOVERNED_CENTRALLY.items()}
     for province in PROVINCES:
         prov = units[province["code"]]
-        short = province["name"].replace("Thành phố ", "thành phố ").replace("Tỉnh ", "tỉnh ")
+        short = unit_in_name(province["name"])
         ubnd, _ = Agency.objects.update_or_create(
             code=f"000.00.00.H{prov.code}",
             defaults={
@@ -90,11 +102,13 @@ def _seed_agencies(units) -> dict[str, list[Agency]]:
                 "name_en": f"People's Committee of {province.get('name_en', prov.name)}",
                 "level": AgencyLevel.PROVINCE,
                 "unit": prov,
+                "governing_body": None,
             },
         )
         by_key.setdefault("province:ubnd", []).append(ubnd)
+        departments = {}
         for index, (kind, name, name_en, _sectors) in enumerate(PROVINCE_AGENCY_KINDS, start=1):
-            agency, _ = Agency.objects.update_or_create(
+            departments[kind], _ = Agency.objects.update_or_create(
                 code=f"000.00.{index:02d}.H{prov.code}",
                 defaults={
                     "name": name.format(province=short),
@@ -102,23 +116,31 @@ def _seed_agencies(units) -> dict[str, list[Agency]]:
                     "level": AgencyLevel.PROVINCE,
                     "unit": prov,
                     "parent": ubnd,
+                    "governing_body": ministry_of.get(kind, ubnd),
                 },
             )
-            by_key.setdefault(f"province:{kind}", []).append(agency)
+            by_key.setdefault(f"province:{kind}", []).append(departments[kind])
         for commune_code, commune_name in province["communes"]:
             commune = units[commune_code]
+            written = unit_in_name(commune_name)  # "phường Bến Thành" inside a name
             commune_ubnd, _ = Agency.objects.update_or_create(
                 code=f"{commune_code}.00.00.H{prov.code}",
                 defaults={
-                    "name": f"Ủy ban nhân dân {commune_name}",
+                    "name": f"Ủy ban nhân dân {written}",
                     "level": AgencyLevel.COMMUNE,
                     "unit": commune,
                     "parent": ubnd,
+                    "governing_body": ubnd,
                 },
             )
             police, _ = Agency.objects.update_or_create(
                 code=f"{commune_code}.00.01.H{prov.code}",
-                defaults={"name": f"Công an {commune_name}", "level": AgencyLevel.COMMUNE, "unit": commune},
+                defaults={
+                    "name": f"Công an {written}",
+                    "level": AgencyLevel.COMMUNE,
+                    "unit": commune,
+                    "governing_body": departments["cong-an"],
+                },
             )
             by_key.setdefault("commune:ubnd", []).append(commune_ubnd)
             by_key.setdefault("commune:cong-an", []).append(police)
@@ -158,6 +180,7 @@ def _seed_procedure(item, sectors, agencies) -> bool:
             note=fee.get("note", ""),
         )
     for order, component in enumerate(item["components"], start=1):
+        template = component.get("template", "")
         DocumentComponent.objects.create(
             version=version,
             order=order,
@@ -165,7 +188,11 @@ def _seed_procedure(item, sectors, agencies) -> bool:
             original_count=component.get("originals", 1),
             copy_count=component.get("copies", 0),
             mandatory=component.get("mandatory", True),
-            template_name=component.get("template", ""),
+            template_name=template,
+            # A small real file to download (before publishing: a published version's rows never change).
+            template_file=ContentFile(form_templates.docx(template, item["name"]), name=f"{item['code']}-{order}.docx")
+            if template
+            else "",
             replaceable_by_registry=component.get("registry", False),
         )
     for law in item.get("legal", []):

@@ -173,6 +173,13 @@ PROVINCE_AGENCY_KINDS = [
     ("so-noi-vu", "Sở Nội vụ {province}", "Department of Home Affairs of {province_en}", ["lao-dong"]),
 ]
 
+# Province-level agencies governed by a central one rather than by the province's People's Committee:
+# (kind key from PROVINCE_AGENCY_KINDS → code of the central agency in CENTRAL_AGENCIES)
+PROVINCE_AGENCY_GOVERNED_CENTRALLY = {
+    "cong-an": "000.00.00.G12",  # a province's police: Ministry of Public Security
+    "bhxh": "000.00.00.G18",  # a province's social security: Vietnam Social Security
+}
+
 PROCEDURES = [
     # ------------------------------------------------------------------
     # Hộ tịch (civil status)

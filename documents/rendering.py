@@ -17,6 +17,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from procedures.naming import place_of
+
+from . import headers
 from .constants import DocumentKind
 from .models import Document
 
@@ -49,15 +52,19 @@ def render_html(document: Document) -> str:
     """Official documents are issued in Vietnamese whatever the language of the request."""
     kind = DocumentKind(document.kind)
     url = verify_url(document)
+    agency = document.agency
     with translation.override("vi"):
         return render_to_string(
             kind.template_name,
             {
                 "document": document,
                 "title": kind.label,
-                "agency": document.agency,
-                "parent_agency": document.agency.parent,
-                "place": document.context.get("place") or place_name(document.agency),
+                "agency": agency,
+                # The head: governing body, then the agency, in capitals, place names never split over two lines.
+                "governing_body_line": headers.governing_body_line(agency),
+                "agency_line": headers.agency_line(agency),
+                "agency_name": headers.keep_together(agency.name, agency),
+                "place": headers.keep_together(document.context.get("place") or place_name(agency), agency),
                 "c": document.context,
                 "verify_url": url,
                 "qr_data_uri": qr_data_uri(url),
@@ -83,14 +90,11 @@ def _quiet_progress() -> None:
 
 
 def place_name(agency) -> str:
-    """ "Hà Nội" for "Thành phố Hà Nội": the place line of an official document omits the unit's kind."""
+    """ "Hà Nội" for "Thành phố Hà Nội": the place line of an official document omits the unit's kind, unless the
+    unit is named after a person or a number ("Thành phố Hồ Chí Minh": ``procedures.naming.place_of``)."""
     if not agency.unit_id:
         return "Hà Nội"  # central agencies sit in the capital
-    name = agency.unit.name
-    for prefix in ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ", "Thị trấn "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
+    return place_of(agency.unit.name)
 
 
 @cache

@@ -33,10 +33,10 @@ class SectorAdmin(admin.ModelAdmin):
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "level", "unit", "is_active")
+    list_display = ("code", "name", "level", "unit", "governing_body", "is_active")
     list_filter = ("level", "is_active")
     search_fields = ("code", "name")
-    autocomplete_fields = ("parent", "unit")
+    autocomplete_fields = ("parent", "governing_body", "unit")
 
 
 class PublishedReadOnlyInline(admin.TabularInline):

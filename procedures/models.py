@@ -24,6 +24,7 @@ from .constants import (
     VersionStatus,
 )
 from .fields import ChoiceSetField
+from .naming import miswritten_unit
 
 procedure_code_validator = RegexValidator(
     r"^[1-3]\.\d{6}$", _("Mã thủ tục có dạng 1.001234 (một chữ số, dấu chấm, sáu chữ số).")
@@ -123,6 +124,21 @@ class Agency(BilingualNameMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="agencies",
     )
+    # Not ``parent`` (where a record may be transferred): the body printed above the agency's name at the head of
+    # every document it issues. A city's police report to the Ministry of Public Security, not to the city.
+    governing_body = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan chủ quản"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="governed_agencies",
+        help_text=_(
+            "In phía trên tên cơ quan ở đầu mọi văn bản cơ quan ban hành (Nghị định 30/2020/NĐ-CP): Bộ Công an "
+            "cho công an tỉnh, công an tỉnh cho công an xã, Ủy ban nhân dân tỉnh cho các sở và cho Ủy ban nhân dân "
+            "xã. Để trống nếu cơ quan không có cơ quan chủ quản (bộ, Ủy ban nhân dân tỉnh)."
+        ),
+    )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     online_cutoff = models.TimeField(
         _("giờ chốt nhận hồ sơ trực tuyến"),
@@ -145,6 +161,28 @@ class Agency(BilingualNameMixin, models.Model):
     def clean(self):
         if self.level != AgencyLevel.CENTRAL and not self.unit_id:
             raise ValidationError({"unit": _("Cơ quan cấp tỉnh, cấp xã phải gắn với một đơn vị hành chính.")})
+        errors = {}
+        if self.unit_id and (expected := miswritten_unit(self.name or "", self.unit.name)):
+            errors["name"] = _(
+                "Trong tên cơ quan, viết “%(expected)s” (tên loại đơn vị hành chính viết thường, "
+                "Nghị định 30/2020/NĐ-CP), ví dụ “Công an %(expected)s”."
+            ) % {"expected": expected}
+        if self.governing_body_id and self._governs_itself():
+            errors["governing_body"] = _(
+                "Cơ quan chủ quản không thể là chính cơ quan này hoặc một cơ quan do nó chủ quản; hãy chọn cơ quan "
+                "cấp trên."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _governs_itself(self) -> bool:
+        seen, body = set(), self.governing_body
+        while body is not None and body.pk not in seen:
+            if body.pk == self.pk:
+                return True
+            seen.add(body.pk)
+            body = body.governing_body
+        return False
 
 
 class Procedure(models.Model):

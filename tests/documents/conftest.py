@@ -26,7 +26,7 @@ def documents_root(tmp_path):
 @pytest.fixture
 def agency(db):
     parent = factories.agency(code="000.00.00.H56", name="Ủy ban nhân dân thành phố Hà Nội")
-    return factories.agency(parent=parent)
+    return factories.agency(parent=parent, governing_body=parent)
 
 
 @pytest.fixture

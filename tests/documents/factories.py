@@ -8,8 +8,10 @@ def unit(code="01", name="Thành phố Hà Nội"):
     return catalogue.unit(code, name)
 
 
-def agency(code="000.00.21.H56", name="Sở Tư pháp thành phố Hà Nội", *, is_active=True, parent=None):
-    return catalogue.agency(code, name, unit_=unit(), is_active=is_active, parent=parent)
+def agency(
+    code="000.00.21.H56", name="Sở Tư pháp thành phố Hà Nội", *, is_active=True, parent=None, governing_body=None
+):
+    return catalogue.agency(code, name, unit_=unit(), is_active=is_active, parent=parent, governing_body=governing_body)
 
 
 def procedure(code="1.001193"):
