@@ -4,7 +4,7 @@ import io
 
 import segno
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from . import selectors, services
 from .constants import VersionStatus
 from .forms import ProcedureSearchForm
-from .models import Procedure
+from .models import DocumentComponent, Procedure
 
 PAGE_SIZE = 20
 
@@ -71,10 +71,33 @@ def procedure_detail(request, code):
             "published_versions": procedure.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number"),
             "fees": version.fees.all(),
             "components": version.components.all(),
+            "form_templates": version.components.exclude(template_file=""),
             "legal_bases": version.legal_bases.all(),
             "agencies": version.agencies.all(),
         },
     )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def component_template(request, code, pk):
+    """A published form template (tờ khai, mẫu đơn) as a download, whatever serves the media files: public, as
+    the procedure page it is listed on."""
+    component = get_object_or_404(
+        DocumentComponent.objects.select_related("version"),
+        pk=pk,
+        version__procedure__code=code,
+        version__status=VersionStatus.PUBLISHED,
+    )
+    if not component.template_file:
+        raise Http404
+    try:
+        handle = component.template_file.open("rb")
+    except FileNotFoundError:
+        raise Http404
+    extension = component.template_file.name.rsplit(".", 1)[-1].lower() if "." in component.template_file.name else ""
+    filename = f"{code}-{component.order}.{extension}" if extension else f"{code}-{component.order}"
+    return FileResponse(handle, as_attachment=True, filename=filename)
 
 
 @require_GET
