@@ -4,5 +4,6 @@ Kept out of the domain apps: it creates its rows through their models and servic
 it. ``python manage.py seed_demo`` loads it; tests build what they need with the factories under ``tests/``.
 """
 
-# Loaded in this order: accounts need the catalogue's units and agencies, online services its procedures.
-SEEDERS = ["demo.catalogue", "demo.accounts", "demo.online_services"]
+# Loaded in this order: accounts need the catalogue's units and agencies, online services its procedures,
+# the demo desks the online services (their staff sit where the demo citizens' filings go).
+SEEDERS = ["demo.catalogue", "demo.accounts", "demo.online_services", "demo.desks"]

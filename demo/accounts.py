@@ -7,24 +7,17 @@ from django.utils import timezone
 
 from identity.constants import Relationship
 from identity.models import EDocument, Household, Person, User
-from identity.services import grant_role
 from identity.validators import PROVINCE_CODES, build_id_number
 from identity.vneid.clients import register_portal_client
 from identity.vneid.models import VNeIDAccount
 from procedures.constants import UnitLevel
-from procedures.models import AdministrativeUnit, Agency
+from procedures.models import AdministrativeUnit
 
 from .population import all_households, health_card, health_card_number
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "Demo@2026")
 # Province codes used for identification numbers when the catalogue has no province units.
 FALLBACK_ID_PROVINCES = ["001", "079", "048", "031", "092", "046", "038", "075"]
-DEMO_STAFF = [
-    # username, full name, roles
-    ("tiepnhan", "Đỗ Thị Hương", ["receiver"]),
-    ("xuly", "Bùi Văn Thắng", ["processor"]),
-    ("lanhdao", "Ngô Quang Minh", ["approver", "agency_head"]),
-]
 
 
 def seed() -> str:
@@ -36,9 +29,9 @@ def seed() -> str:
         admin.set_password(DEMO_PASSWORD)
         admin.save()
     people = seed_registry()
-    staff = seed_staff()
     register_portal_client()
-    return f"{User.objects.count()} accounts ({staff} staff), {people} people in the registry, VNeID client registered"
+    # The demo officers are seeded with their desks, once the online services exist (demo.desks).
+    return f"{User.objects.count()} accounts, {people} people in the registry, VNeID client registered"
 
 
 def _province_units():
@@ -135,19 +128,3 @@ def _password_for(person) -> str:
 def _ascii(text: str) -> str:
     text = text.replace("Đ", "D").replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def seed_staff() -> int:
-    agencies = list(Agency.objects.filter(is_active=True).exclude(unit=None).order_by("code")[:2])
-    for username, full_name, roles in DEMO_STAFF:
-        last, _, first = full_name.rpartition(" ")
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"kind": User.Kind.STAFF, "first_name": first, "last_name": last}
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-        if agencies:
-            for role in roles:
-                grant_role(user, agencies[0], role)
-    return len(DEMO_STAFF)

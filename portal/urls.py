@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from eservices import api as services_api
+from identity import mfa_views
 from procedures import api as procedures_api
 from records import api as records_api
 
@@ -39,6 +40,8 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     # Identity: the simulated VNeID provider, allauth (staff login, MFA, VNeID client), portal account pages.
     path("vneid/", include("identity.vneid.urls")),
+    # An officer who enrols TOTP lands on the back-office, offered the recovery codes once (identity.mfa_views).
+    path("accounts/2fa/totp/activate/", mfa_views.activate_totp, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("", include("identity.urls")),
     # Data access log: who opened the citizen's data ("Tài khoản của tôi"), and reporting an access.
