@@ -18,7 +18,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import audit
+from common.net import client_ip
+
+from . import audit, throttling
 from .constants import AuthEventKind, AuthSource
 from .models import User
 from .services import SESSION_VNEID_KEY, VNEID_PROVIDER_ID, adopt_desk_account, check_login_nonce, split_name
@@ -63,6 +65,26 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Citizens get an account on their first VNeID login; officers are created by administrators.
         return False
+
+    def get_client_ip(self, request) -> str:
+        """The address the rate limits count per: the one the audit log and the API's throttles see
+        (``NUM_PROXIES`` hops back in X-Forwarded-For), not the proxy's."""
+        return client_ip(request) or super().get_client_ip(request)
+
+    def pre_authenticate(self, request, **credentials):
+        """allauth's failed-login limits (``ACCOUNT_RATE_LIMITS["login_failed"]``), saying how long to wait."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            key = self._get_login_attempts_cache_key(request, **credentials)
+            refusal = throttling.refusal(request, "login_failed", key)
+            if refusal is None:
+                raise
+            raise ValidationError(
+                _("Đăng nhập sai quá nhiều lần. Hãy thử lại sau %(wait)s.")
+                % {"wait": throttling.format_wait(refusal.wait_seconds)},
+                code="too_many_login_attempts",
+            ) from None
 
     def authenticate(self, request, **credentials):
         user = super().authenticate(request, **credentials)

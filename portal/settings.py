@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "portal.middleware.PortalLocaleMiddleware",
     # Before anything reads the body (CsrfViewMiddleware parses request.POST): refuses oversized requests.
     "portal.middleware.RequestSizeLimitMiddleware",
+    # A NUL character in the address or a form (PostgreSQL cannot hold text with one): 400 before any view.
+    "portal.middleware.NulCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -241,6 +243,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON bodies nested too deep, with NUL characters or infinite numbers are a 400, not a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "common.jsoninput.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     # How many reverse proxies stand in front of gunicorn: the client's address is then taken from
@@ -281,9 +289,21 @@ VNEID_ISSUER = env.str("VNEID_ISSUER", default=f"{PORTAL_BASE_URL}/vneid").rstri
 # The portal's client registration at VNeID; dev values are generated once and kept under var/.
 VNEID_CLIENT_ID = env.str("VNEID_CLIENT_ID", default="") or _development_secret("vneid_client_id", 24)
 VNEID_CLIENT_SECRET = env.str("VNEID_CLIENT_SECRET", default="") or _development_secret("vneid_client_secret", 48)
-VNEID_LOCK_AFTER_FAILURES = 5
-VNEID_LOCK_MINUTES = 15
+# Guessing at VNeID (identity/vneid/guard.py): no account lock anyone could trigger. Per ID number and
+# client (the device once it has logged in to that account, else the address), the first
+# VNEID_DELAY_FREE_FAILURES wrong passwords or codes cost nothing, then each makes the next try wait
+# VNEID_DELAY_BASE_SECONDS, doubled each time, at most VNEID_DELAY_MAX_SECONDS; forgotten after
+# VNEID_DELAY_RESET_SECONDS without a failure or at a login. The owner gets an SMS every
+# VNEID_ALERT_AFTER_FAILURES failures since their last login. Address and global limits: the
+# "vneid_login_failed" rule of ACCOUNT_RATE_LIMITS, below.
+VNEID_DELAY_FREE_FAILURES = env.int("VNEID_DELAY_FREE_FAILURES", default=3)
+VNEID_DELAY_BASE_SECONDS = env.int("VNEID_DELAY_BASE_SECONDS", default=30)
+VNEID_DELAY_MAX_SECONDS = env.int("VNEID_DELAY_MAX_SECONDS", default=15 * 60)
+VNEID_DELAY_RESET_SECONDS = env.int("VNEID_DELAY_RESET_SECONDS", default=24 * 3600)
+VNEID_ALERT_AFTER_FAILURES = env.int("VNEID_ALERT_AFTER_FAILURES", default=10)
 VNEID_OTP_TTL_SECONDS = 300
+# Wrong tries one SMS code survives; then it is void and the person logs in again for a new one.
+VNEID_OTP_MAX_TRIES = 3
 # The simulated VNeID sends its one-time codes to a file of its own, not through the portal's SMS.
 VNEID_SMS_FILE_PATH = Path(env.str("VNEID_SMS_FILE_PATH", default=str(VAR_DIR / "vneid" / "sms.log")))
 # Seconds an old signing key stays published in the JWKS after rotation (the ID token lifetime).
@@ -347,7 +367,15 @@ ACCOUNT_UNIQUE_EMAIL = False
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Failed logins, one mechanism (allauth's rate limits, identity/throttling.py) for both doors. Officers:
+# 10 a minute per client address and 5 per 5 minutes per username. VNeID: per client address 10 a minute
+# and 60 an hour (a commune office or a carrier's NAT shares one), and VNEID_GLOBAL_FAILED_LOGINS a
+# minute for everyone ("key": VNeID counts all clients under one key). The page says how long to wait.
+VNEID_GLOBAL_FAILED_LOGINS = env.int("VNEID_GLOBAL_FAILED_LOGINS", default=600)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "vneid_login_failed": f"10/m/ip,60/h/ip,{VNEID_GLOBAL_FAILED_LOGINS}/m/key",
+}
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_LOGIN_ON_GET = False

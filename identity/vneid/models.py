@@ -23,8 +23,8 @@ class VNeIDAccount(models.Model):
     level = models.CharField(
         _("mức độ tài khoản"), max_length=8, choices=AssuranceLevel.choices, default=AssuranceLevel.LOA2
     )
+    # Wrong passwords and codes from any client since the last login: the owner is told by SMS (guard).
     failed_attempts = models.PositiveSmallIntegerField(_("số lần nhập sai liên tiếp"), default=0)
-    locked_until = models.DateTimeField(_("tạm khóa đến"), null=True, blank=True)
     last_login = models.DateTimeField(_("lần đăng nhập cuối"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -52,9 +52,6 @@ class VNeIDAccount(models.Model):
 
     def check_password(self, raw_password: str) -> bool:
         return check_password(raw_password, self.password)
-
-    def is_locked(self, now=None) -> bool:
-        return self.locked_until is not None and self.locked_until > (now or timezone.now())
 
 
 class ProviderSession(models.Model):

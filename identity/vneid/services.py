@@ -1,7 +1,8 @@
-"""What the simulated VNeID does when someone logs in: password, one-time code, lockout, sessions.
+"""What the simulated VNeID does when someone logs in: password, one-time code, sessions.
 
-Wrong passwords and wrong codes count together; the fifth in a row locks the
-account for ``VNEID_LOCK_MINUTES``. Every outcome is written to the audit log.
+Wrong passwords and wrong codes count together against guessing, with limits per client address and for
+everyone and progressive delays per ID number and client, never a lock (see ``guard``). Every outcome is
+written to the audit log.
 """
 
 from __future__ import annotations
@@ -11,15 +12,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
-from django.db import transaction
+from django.contrib.auth.hashers import check_password, get_hasher, make_password
+from django.core.cache import cache
 from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .. import audit
 from ..constants import AssuranceLevel, AuthEventKind, AuthSource
+from . import guard
 from .models import OneTimeCode, ProviderSession, VNeIDAccount
 from .sms import send_sms
 
@@ -27,7 +27,11 @@ OTP_DIGITS = 6
 
 
 class LoginRefused(Exception):
-    """The message is shown to the person as it is."""
+    """The message is shown to the person as it is; ``status`` is the HTTP status of the page."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -35,53 +39,52 @@ class PasswordCheck:
     account: VNeIDAccount
 
 
-def _lock_message(account: VNeIDAccount) -> str:
-    until = timezone.localtime(account.locked_until)
-    return _(
-        "Tài khoản đã bị tạm khóa do nhập sai mật khẩu hoặc mã OTP %(count)s lần liên tiếp. "
-        "Vui lòng thử lại sau %(minutes)s phút (sau %(time)s)."
-    ) % {
-        "count": settings.VNEID_LOCK_AFTER_FAILURES,
-        "minutes": settings.VNEID_LOCK_MINUTES,
-        "time": time_format(until, "H:i"),
-    }
+_dummy_hashes: dict[str, str] = {}
 
 
-def _register_failure(request, account: VNeIDAccount, kind: str, message: str) -> str:
-    """Count one failure under a row lock; lock the account at the limit. Returns the message to show."""
-    with transaction.atomic():
-        account = VNeIDAccount.objects.select_for_update().get(pk=account.pk)
-        account.failed_attempts += 1
-        locked = account.failed_attempts >= settings.VNEID_LOCK_AFTER_FAILURES
-        if locked:
-            account.locked_until = timezone.now() + timedelta(minutes=settings.VNEID_LOCK_MINUTES)
-            account.failed_attempts = 0
-        account.save(update_fields=["failed_attempts", "locked_until"])
-    identifier = account.person.id_number
-    audit.record(request, source=AuthSource.VNEID, kind=kind, identifier=identifier, detail=message)
-    if locked:
-        audit.record(request, source=AuthSource.VNEID, kind=AuthEventKind.ACCOUNT_LOCKED, identifier=identifier)
-        return _lock_message(account)
-    left = settings.VNEID_LOCK_AFTER_FAILURES - account.failed_attempts
-    return (
-        message
-        + " "
-        + ngettext(
-            "Còn %(left)s lần thử trước khi tài khoản bị tạm khóa.",
-            "Còn %(left)s lần thử trước khi tài khoản bị tạm khóa.",
-            left,
+def _spend_a_password_check(password: str) -> None:
+    """As long as checking a real password: an unknown ID number must not answer faster."""
+    algorithm = get_hasher().algorithm
+    if algorithm not in _dummy_hashes:
+        _dummy_hashes[algorithm] = make_password(secrets.token_urlsafe(16))
+    check_password(password, _dummy_hashes[algorithm])
+
+
+def _failed(request, id_number: str, message: str) -> LoginRefused:
+    """A wrong password or code: the same words whether the ID number has an account or not, with the
+    wait this client now has for that ID number if it has one."""
+    delay = guard.register_failure(request, id_number)
+    return LoginRefused(f"{message} {guard.wait_message(delay)}" if delay else message)
+
+
+def _refuse_if_waiting(request, id_number: str) -> None:
+    wait = guard.wait_seconds(request, id_number)
+    if wait:
+        audit.record(
+            request, source=AuthSource.VNEID, kind=AuthEventKind.LOGIN_FAILED, identifier=id_number, detail="delayed"
         )
-        % {"left": left}
-    )
+        raise LoginRefused(guard.wait_message(wait), status=429)
+
+
+def _throttle(request):
+    usage = guard.attempt(request)
+    if isinstance(usage, guard.Throttled):
+        raise LoginRefused(usage.message, status=429)
+    return usage
 
 
 def check_credentials(request, id_number: str, password: str) -> VNeIDAccount:
-    """First factor. Raises ``LoginRefused`` with the message to show."""
+    """First factor. Raises ``LoginRefused`` with the message to show.
+
+    No lock: a client that keeps failing for an ID number waits longer each time (``guard``), the owner on
+    their own device does not, and the owner is told by SMS (``guard.count_and_alert``).
+    """
+    _refuse_if_waiting(request, id_number)
+    usage = _throttle(request)
     account = VNeIDAccount.objects.select_related("person").filter(person__id_number=id_number).first()
     wrong = _("Số định danh cá nhân hoặc mật khẩu không đúng.")
     if account is None:
-        # Same cost and message as a wrong password: do not reveal who has an account.
-        check_password(password, make_password(None))
+        _spend_a_password_check(password)
         audit.record(
             request,
             source=AuthSource.VNEID,
@@ -89,14 +92,13 @@ def check_credentials(request, id_number: str, password: str) -> VNeIDAccount:
             identifier=id_number,
             detail="unknown account",
         )
-        raise LoginRefused(wrong)
-    if account.is_locked():
-        audit.record(
-            request, source=AuthSource.VNEID, kind=AuthEventKind.LOGIN_FAILED, identifier=id_number, detail="locked"
-        )
-        raise LoginRefused(_lock_message(account))
+        raise _failed(request, id_number, wrong)
     if not account.check_password(password):
-        raise LoginRefused(_register_failure(request, account, AuthEventKind.LOGIN_FAILED, wrong))
+        audit.record(request, source=AuthSource.VNEID, kind=AuthEventKind.LOGIN_FAILED, identifier=id_number)
+        guard.count_and_alert(account)
+        raise _failed(request, id_number, wrong)
+    # A success does not count against the address's limits (as allauth does for officers).
+    usage.rollback()
     return account
 
 
@@ -118,23 +120,40 @@ def send_one_time_code(request, account: VNeIDAccount) -> OneTimeCode:
 
 
 def check_one_time_code(request, account: VNeIDAccount, code: str) -> None:
-    """Second factor. Raises ``LoginRefused``; a code is good once."""
-    account.refresh_from_db(fields=["failed_attempts", "locked_until"])
-    if account.is_locked():
-        raise LoginRefused(_lock_message(account))
+    """Second factor. Raises ``LoginRefused``; a code is good once, and void after
+    ``VNEID_OTP_MAX_TRIES`` wrong tries (then the person logs in again for a new one)."""
+    id_number = account.person.id_number
+    _refuse_if_waiting(request, id_number)
     otp = account.one_time_codes.filter(used_at__isnull=True).order_by("-created_at").first()
     if otp is None or otp.expires_at <= timezone.now():
         raise LoginRefused(_("Mã OTP đã hết hiệu lực. Vui lòng đăng nhập lại để nhận mã mới."))
+    usage = _throttle(request)
     if not check_password((code or "").strip(), otp.code_hash):
-        raise LoginRefused(_register_failure(request, account, AuthEventKind.OTP_FAILED, _("Mã OTP không đúng.")))
+        audit.record(request, source=AuthSource.VNEID, kind=AuthEventKind.OTP_FAILED, identifier=id_number)
+        guard.count_and_alert(account)
+        tries_key = f"vneid:otp-tries:{otp.pk}"
+        cache.add(tries_key, 0, settings.VNEID_OTP_TTL_SECONDS)
+        if cache.incr(tries_key) >= settings.VNEID_OTP_MAX_TRIES:
+            OneTimeCode.objects.filter(pk=otp.pk, used_at__isnull=True).update(used_at=timezone.now())
+            raise _failed(
+                request,
+                id_number,
+                _("Mã OTP không đúng. Mã này đã bị hủy sau %(count)s lần nhập sai; vui lòng đăng nhập lại.")
+                % {"count": settings.VNEID_OTP_MAX_TRIES},
+            )
+        raise _failed(request, id_number, _("Mã OTP không đúng."))
     updated = OneTimeCode.objects.filter(pk=otp.pk, used_at__isnull=True).update(used_at=timezone.now())
     if not updated:
         raise LoginRefused(_("Mã OTP đã được sử dụng. Vui lòng đăng nhập lại."))
+    usage.rollback()
 
 
 def start_session(request, account: VNeIDAccount, acr: str) -> ProviderSession:
+    """After the last factor: the failures of this client are forgotten and this device is the owner's."""
     now = timezone.now()
     VNeIDAccount.objects.filter(pk=account.pk).update(failed_attempts=0, last_login=now)
+    guard.clear_failures(request, account.person.id_number)
+    guard.remember_device(request, account.person.id_number)
     session = ProviderSession.objects.create(account=account, acr=acr, auth_time=now)
     audit.record(
         request,

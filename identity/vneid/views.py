@@ -30,7 +30,7 @@ from oauth2_provider.utils import jwk_from_pem
 from oauth2_provider.views import AuthorizationView, ConnectDiscoveryInfoView, UserInfoView
 
 from ..constants import AssuranceLevel
-from . import cookies, services
+from . import cookies, guard, services
 from .claims import SCOPE_CLAIM_LABELS
 from .forms import LoginForm, OneTimeCodeForm
 from .models import VNeIDAccount
@@ -78,30 +78,35 @@ def login(request):
     next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
     required = _acr_of_next(next_url)
     form = LoginForm(request.POST or None)
-    error = None
+    error, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
             account = services.check_credentials(request, form.cleaned_data["id_number"], form.cleaned_data["password"])
         except services.LoginRefused as refused:
-            error = str(refused)
+            error, status = str(refused), refused.status
         else:
             if required == AssuranceLevel.LOA2:
                 if account.level != AssuranceLevel.LOA2 or not account.person.phone:
-                    error = _(
-                        "Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2. "
-                        "Vui lòng kích hoạt mức độ 2 tại cơ quan Công an."
+                    error, status = (
+                        _(
+                            "Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2. "
+                            "Vui lòng kích hoạt mức độ 2 tại cơ quan Công an."
+                        ),
+                        400,
                     )
                 else:
                     services.send_one_time_code(request, account)
                     response = HttpResponseRedirect(reverse("oauth2_provider:otp"))
                     cookies.set_pending(response, account.pk, next_url)
+                    guard.set_device_cookie(request, response)
                     return response
             else:
                 session = _replace_session(request, account, AssuranceLevel.LOA1)
                 response = HttpResponseRedirect(next_url)
                 cookies.set_session(response, session)
+                guard.set_device_cookie(request, response)
                 return response
-    return render(
+    response = render(
         request,
         "vneid/login.html",
         {
@@ -111,8 +116,10 @@ def login(request):
             "level2": required == AssuranceLevel.LOA2,
             "client_name": _client_name(next_url),
         },
-        status=200 if error is None else 400,
+        status=status,
     )
+    guard.set_device_cookie(request, response)
+    return response
 
 
 @never_cache
@@ -124,24 +131,25 @@ def one_time_code(request):
         return HttpResponseRedirect(reverse("oauth2_provider:login"))
     next_url = _safe_next(request, pending["next"])
     form = OneTimeCodeForm(request.POST or None)
-    error = None
+    error, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
             services.check_one_time_code(request, account, form.cleaned_data["code"])
         except services.LoginRefused as refused:
-            error = str(refused)
+            error, status = str(refused), refused.status
         else:
             session = _replace_session(request, account, AssuranceLevel.LOA2)
             response = HttpResponseRedirect(next_url)
             cookies.clear_pending(response)
             cookies.set_session(response, session)
+            guard.set_device_cookie(request, response)
             return response
     phone = account.person.phone
     return render(
         request,
         "vneid/otp.html",
         {"form": form, "error": error, "masked_phone": f"{'*' * max(len(phone) - 3, 0)}{phone[-3:]}"},
-        status=200 if error is None else 400,
+        status=status,
     )
 
 
