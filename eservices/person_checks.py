@@ -14,6 +14,9 @@ with what the registry holds for that number (a relationship only where the regi
 refuses a person who has reached that age on the day the filing's result is due (the birth bundle's child must
 still be under 6 when the health-insurance card is issued).
 
+A death registration names someone the registry still holds as living: the registry records a death once it is
+registered, so that is what is expected, and the number, name and relationship are what is checked.
+
 A message names the field that does not agree and says what to do; it never quotes the registry: the applicant
 learns nothing they did not type (not the registered name, not the date of birth, not who the spouse is).
 

@@ -71,4 +71,9 @@ def test_a_pending_exemption_is_said_in_vietnamese_whatever_the_officers_languag
         "6. Phí, lệ phí: 10.000 đồng (Mười nghìn đồng); người nộp đề nghị miễn phí, lệ phí "
         "(đối tượng: Trẻ em dưới 6 tuổi), chờ cơ quan xác nhận" in text
     )
-    assert confirmed == {"fee": 0, "fee_exemption": "Trẻ em dưới 6 tuổi", "fee_exemption_pending": False}
+    assert confirmed == {
+        "fee": 0,
+        "fee_exemption": "Trẻ em dưới 6 tuổi",
+        "fee_exemption_pending": False,
+        "fee_exemption_reason": "",  # declared and confirmed by an officer: no rule of the registry's
+    }
