@@ -126,6 +126,8 @@ class FilingResultSerializer(serializers.Serializer):
     expected_result_date = serializers.DateField()
 
 
+STORAGE_RETRY_AFTER = 300  # seconds: the upload storage refused a file (full or failing)
+
 IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_\-:.]{8,64}")
 
 
@@ -248,4 +250,11 @@ class RecordFilingView(APIView):
             return already_filed(filed.record, slug, request)
         except complete_filing.Refused as refused:
             raise ValidationError({"draft": str(refused.draft.pk), **refused.errors}) from None
+        except complete_filing.Unavailable as unavailable:  # the upload storage is full or failing
+            body = {
+                "code": "storage_unavailable",
+                "detail": str(unavailable.message),
+                "draft": str(unavailable.draft.pk),
+            }
+            return Response(body, status=503, headers={"Retry-After": str(STORAGE_RETRY_AFTER)})
         return Response(FilingResultSerializer(record).data, status=201)

@@ -3,16 +3,78 @@ registry data that stand in for a paper."""
 
 from __future__ import annotations
 
+import logging
+import threading
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, RecordState
 from .drafts import editable
 from .models import Attachment, Record
 from .rules import needs_no_file
 from .uploads import check_upload
+
+logger = logging.getLogger(__name__)
+
+
+class StorageUnavailable(Exception):
+    """The upload storage could not write a file (full, over quota, failing): nothing of the file is kept, and
+    the citizen is asked to try again later; the draft and what was typed stay."""
+
+    message = gettext_lazy(
+        "Hệ thống tạm thời không lưu được tệp tải lên. Bản nháp và những gì bạn đã nhập vẫn được giữ nguyên; "
+        "hãy thử lại sau ít phút."
+    )
+
+
+_written = threading.local()
+
+
+@contextmanager
+def files_removed_on_rollback():
+    """Around a ``transaction.atomic()`` block that stores files: if the block fails, every file stored inside
+    it goes again (a rolled-back row never leaves its file behind). Nested blocks hand their files to the
+    enclosing one, which may still fail."""
+    stack = _written.__dict__.setdefault("stack", [])
+    stack.append([])
+    try:
+        yield
+    except BaseException:
+        for storage, name in stack.pop():
+            _delete_quietly(storage, name)
+        raise
+    written = stack.pop()
+    if stack:
+        stack[-1].extend(written)
+
+
+def _delete_quietly(storage, name: str) -> None:
+    try:
+        storage.delete(name)
+    except Exception:
+        logger.exception("Could not delete %s, stored for a change that was not kept", name)
+
+
+def write_file(attachment: Attachment, uploaded) -> None:
+    """Store ``uploaded`` as the file of the (unsaved) attachment. A file the storage could not write whole is
+    removed at once (a full disk leaves no partial file) and ``StorageUnavailable`` raised."""
+    field = attachment.file.field
+    storage = field.storage
+    name = storage.get_available_name(field.generate_filename(attachment, uploaded.name), max_length=field.max_length)
+    try:
+        attachment.file.name = storage.save(name, uploaded, max_length=field.max_length)
+    except OSError as error:
+        logger.error("Upload storage refused %s: %s", name, error)
+        _delete_quietly(storage, name)
+        raise StorageUnavailable(name) from error
+    stack = getattr(_written, "stack", None)
+    if stack:
+        stack[-1].append((storage, attachment.file.name))
 
 
 def attach(record: Record, component, uploaded, *, by, replace: bool = False, from_citizen: bool = False) -> Attachment:
@@ -42,7 +104,7 @@ def attach(record: Record, component, uploaded, *, by, replace: bool = False, fr
             _("Tổng dung lượng tệp của hồ sơ vượt quá 50 MB (đã dùng %(used).1f MB); hãy nén bớt tệp.")
             % {"used": used / 1024 / 1024}
         )
-    with transaction.atomic():
+    with files_removed_on_rollback(), transaction.atomic():
         for attachment in previous:
             remove_attachment(attachment)
         attachment = stored_attachment(record, component, uploaded, content_type, digest, by=by)
@@ -61,7 +123,7 @@ def stored_attachment(record: Record, component, uploaded, content_type: str, di
         sha256=digest,
         uploaded_by=by,
     )
-    attachment.file.save(uploaded.name, uploaded, save=False)
+    write_file(attachment, uploaded)
     return attachment
 
 

@@ -21,10 +21,10 @@ from procedures.models import DocumentComponent
 from procedures.selectors import published_components
 
 from . import deadlines, rules
-from .attachments import attach, stored_attachment
+from .attachments import StorageUnavailable, attach, files_removed_on_rollback, stored_attachment
 from .codes import allocate_code
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, ActorRole, Channel, RecordState, WorkflowAction
-from .drafts import save_form, start_keyed_draft, submit
+from .drafts import draft_for_refused_request, save_form, submit
 from .models import Attachment, Record
 from .transitions import transition
 from .uploads import check_upload
@@ -34,6 +34,16 @@ logger = logging.getLogger(__name__)
 
 class NotReady(Exception):
     """Something is missing or wrong; the caller takes the step-by-step path to explain it."""
+
+
+class Unavailable(Exception):
+    """The upload storage failed (``StorageUnavailable``): ``draft`` keeps what the request sent but the files, and
+    no file of it is left in storage; the client tries again later (with the same key, it continues the draft)."""
+
+    def __init__(self, draft: Record):
+        super().__init__(str(draft.pk))
+        self.draft = draft
+        self.message = StorageUnavailable.message
 
 
 class AlreadyFiled(Exception):
@@ -108,10 +118,13 @@ def file_complete(
     # filing commits (``allocate_code``), and every filing of the agency that day waits for it. The files go to
     # storage first (they are named by the record's id, already known), and their rows are inserted before the
     # record's (PostgreSQL checks the foreign key at commit).
-    attachments = [
-        stored_attachment(record, component, uploaded, content_type, digest, by=applicant)
-        for component, uploaded, content_type, digest in checked
-    ]
+    attachments = []
+    try:
+        for component, uploaded, content_type, digest in checked:
+            attachments.append(stored_attachment(record, component, uploaded, content_type, digest, by=applicant))
+    except StorageUnavailable:
+        _forget_files(attachments)  # the storage is failing: the files stored before this one go too
+        raise
     written = False  # the transaction's work done: from here the filing commits (or its commit's fate is unknown)
     try:
         with transaction.atomic():
@@ -170,8 +183,8 @@ def keep_in_draft(
     again for a component takes the place of the one sent before (a retry). The draft is
     locked and read again first: if a concurrent retry submitted it, ``AlreadyFiled``.
     """
-    errors = []
-    with transaction.atomic():
+    errors, storage_failed = [], False
+    with files_removed_on_rollback(), transaction.atomic():
         record = Record.objects.select_for_update().select_related("service").get(pk=draft.pk)
         if not record.is_draft:
             raise AlreadyFiled(record)
@@ -189,6 +202,11 @@ def keep_in_draft(
                 attach(record, component, uploaded, by=by, replace=replace, from_citizen=True)
             except ValidationError as error:
                 errors += error.messages
+            except StorageUnavailable:
+                storage_failed = True  # the rest would fail too; the form and answers are still kept
+                break
+    if storage_failed:
+        raise Unavailable(record)
     return record, errors
 
 
@@ -291,6 +309,7 @@ def file_in_one_request(
     valid = form.is_valid() and person_checks.add_errors(
         form, service, applicant_id_number=id_number, as_of=lambda: rules.result_date_of(service)
     )
+    storage_failed = False
     if valid and not eligibility_errors and not wallet_errors and earlier_draft is None:
         try:
             return file_complete(
@@ -306,9 +325,14 @@ def file_in_one_request(
         except NotReady:
             for _component, uploaded in uploads:
                 uploaded.seek(0)
+        except StorageUnavailable:
+            storage_failed = True  # nothing was filed and no file is left: keep the rest in a draft, say try later
     # Something is wrong: keep a draft with what was sent (under the key, so that a retry continues it rather
     # than leaving one more draft) and say what to fix.
-    draft = earlier_draft or start_keyed_draft(**applicant_fields, idempotency_key=idempotency_key)
+    if earlier_draft is not None:
+        draft, earlier = earlier_draft, True
+    else:  # the citizen's last refused attempt for the service is continued, not one more draft made
+        draft, earlier = draft_for_refused_request(**applicant_fields, idempotency_key=idempotency_key)
     if draft.service_id != service.pk:  # a concurrent request with the key, for another service, won
         raise AlreadyFiled(draft)
     draft, file_errors = keep_in_draft(
@@ -317,10 +341,12 @@ def file_in_one_request(
         prefilled_fields=list(prefilled),
         eligibility_answers=answers,
         replaced_components=replaced,
-        uploads=uploads,
+        uploads=[] if storage_failed else uploads,
         by=applicant,
-        replace=earlier_draft is not None,
+        replace=earlier,
     )
+    if storage_failed:
+        raise Unavailable(draft)
     if file_errors or not valid or eligibility_errors or wallet_errors:
         errors = {} if valid else {name: [str(m) for m in messages] for name, messages in form.errors.items()}
         if eligibility_errors:

@@ -111,6 +111,47 @@ def start_keyed_draft(*, idempotency_key: str, **draft) -> Record:
         )
 
 
+def draft_for_refused_request(*, idempotency_key: str, **draft) -> tuple[Record, bool]:
+    """The draft that keeps what a refused filing-API request sent, and whether it is an earlier one.
+
+    The citizen's last draft kept from a refused request for the service (still a draft, under the version in
+    force) is continued, taking this request's key, rather than one more draft made per refused attempt; else a
+    new one (``start_keyed_draft``). A client that retries with a fresh key each time leaves one draft, not many.
+    """
+    applicant, service = draft["applicant"], draft["service"]
+    with transaction.atomic():
+        _serialise_starts(applicant, f"api:{service.pk}")
+        last = (
+            Record.objects.select_related("service")
+            .filter(
+                applicant=applicant,
+                service=service,
+                procedure_version_id=service.version_id,
+                group=None,
+                channel=Channel.ONLINE,
+                state=RecordState.DRAFT,
+                kept_from_api=True,
+            )
+            .order_by("-updated_at")
+            .first()
+        )
+        if last is not None and (not idempotency_key or last.idempotency_key == idempotency_key):
+            return last, True
+        if last is not None:
+            try:
+                with transaction.atomic():
+                    Record.objects.filter(pk=last.pk).update(idempotency_key=idempotency_key)
+                last.idempotency_key = idempotency_key
+                return last, True
+            except IntegrityError:
+                pass  # a concurrent request with the key made its own draft: the key's draft it is
+        record = start_keyed_draft(idempotency_key=idempotency_key, **draft)
+        if not record.kept_from_api:
+            Record.objects.filter(pk=record.pk).update(kept_from_api=True)
+            record.kept_from_api = True
+    return record, False
+
+
 def start_bundle_draft(
     *, bundle: IntegratedService, applicant, applicant_id_number: str, applicant_name: str, unit_code: str = ""
 ) -> RecordGroup:

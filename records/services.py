@@ -16,7 +16,7 @@ The filing API's one-request path is ``complete_filing``; reads for pages are in
 
 from identity.services import staff_roles
 
-from .attachments import attach, remove_attachment, stored_attachment, use_wallet_document
+from .attachments import StorageUnavailable, attach, remove_attachment, stored_attachment, use_wallet_document
 from .counter import counter_applicant, start_counter_draft
 from .drafts import (
     DOUBLE_START_SECONDS,
@@ -70,6 +70,7 @@ from .workflow import can_withdraw
 __all__ = [
     "DOUBLE_START_SECONDS",
     "StaleDraft",
+    "StorageUnavailable",
     "RecordChanged",
     "act",
     "agency_for_unit",

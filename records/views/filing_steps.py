@@ -264,6 +264,7 @@ def _attachments(request, filing, context):
     """Each document's problems are shown in its own section and in the summary, linked to its file input."""
     registry = filing.registry_data()
     errors, target = {}, ""
+    request.storage_unavailable = False  # set when the upload storage refused a file: the page answers 503
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action == "continue" or action.startswith("upload:"):
@@ -287,6 +288,8 @@ def _attachments(request, filing, context):
                 _change_slot(request, filing, registry, action)
             except ValidationError as error:
                 errors = {target: error.messages}
+            except services.StorageUnavailable as error:
+                errors, request.storage_unavailable = {target: [str(error.message)]}, True
             else:
                 # Back to the document just changed, not the top of the page.
                 return redirect(reverse("records:step", args=[filing.pk, "attachments"]) + f"#slot-{target}")
@@ -296,7 +299,10 @@ def _attachments(request, filing, context):
     summary = [(f"#{_slot_input(slot)}", f"{slot.component.name}: {m}") for slot in slots for m in slot.errors]
     summary += [("", message) for message in errors.get("", [])]  # not about one document (a forged request)
     context.update({"slots": slots, "errors": summary})
-    return _render_step(request, "records/step_attachments.html", context, errors=bool(summary))
+    response = _render_step(request, "records/step_attachments.html", context, errors=bool(summary))
+    if request.storage_unavailable:  # not the citizen's mistake: try again later, nothing typed is lost
+        response.status_code, response["Retry-After"] = 503, "300"
+    return response
 
 
 def _store_chosen_files(request, filing) -> dict[str, list[str]]:
@@ -316,6 +322,10 @@ def _store_chosen_files(request, filing) -> dict[str, list[str]]:
             services.attach(record, component, uploaded, by=request.user, from_citizen=True)
         except ValidationError as error:
             errors.setdefault(key, []).extend(error.messages)
+        except services.StorageUnavailable as error:
+            errors.setdefault(key, []).append(str(error.message))
+            request.storage_unavailable = True
+            break  # the storage is full or failing: the other files would fail too
         else:
             stored.append(uploaded.name)
     if stored:
