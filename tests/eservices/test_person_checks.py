@@ -76,3 +76,18 @@ def test_the_persons_a_filing_names_and_who_of_them_is_told(family):
             role="other_parent", id_number=family["mother"].id_number, name="Phạm Thị Mẹ", notify=True
         )
     ]
+
+
+def test_the_demo_services_declare_the_persons_their_forms_name():
+    """The demo's declarations name fields their forms have (seed_demo writes them without the admin's checks)."""
+    from demo import online_services as demo
+
+    declared = {}
+    for item in demo.SERVICES + demo.BUNDLES:
+        schema, _ui = item.get("form") or demo.SIMPLE_FORM
+        person_checks.check_declaration(item.get("named_persons", []), schema["properties"])
+        declared[item["slug"]] = sorted(spec["role"] for spec in item.get("named_persons", []))
+    assert declared["lien-thong-khai-sinh"] == ["child", "other_parent"]
+    assert declared["dang-ky-khai-sinh"] == ["other_parent"]
+    assert declared["dang-ky-khai-tu"] == declared["lien-thong-khai-tu"] == ["deceased"]
+    assert declared["dang-ky-ket-hon"] == ["spouse"]
