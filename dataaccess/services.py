@@ -31,19 +31,23 @@ def log_access(request, kind: AccessKind | str, record=None, *, subject_id_numbe
 
     ``record``: the record opened (anything with ``pk``, ``code``, ``applicant_id_number`` and ``agency``); its
     applicant is the citizen and its agency the officer's, unless ``subject_id_number`` or ``agency`` say
-    otherwise. Returns True if an entry was written, False if it was one of a burst of repeated opens.
+    otherwise. The persons a filed record names whose knowledge the procedure implies (``record.participants``:
+    the other parent, the spouse to be) see the access too: the officer reads their names and ID numbers there.
+    Returns True if an entry was written, False if every one was part of a burst of repeated opens.
     """
     user = getattr(request, "user", None)
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_officer", False):
         return False
-    subject = (subject_id_number or getattr(record, "applicant_id_number", "") or "").strip()
-    if not subject:
+    subjects = [(subject_id_number or getattr(record, "applicant_id_number", "") or "").strip()]
+    if not subject_id_number and record is not None and getattr(record, "code", ""):
+        subjects += _participants(record)
+    subjects = [s for i, s in enumerate(subjects) if s and s not in subjects[:i]]
+    if not subjects:
         return False
     if agency is None and record is not None:
         agency = record.agency
     values = {
         "created_at": timezone.now(),
-        "subject_id_number": subject[:12],
         "kind": str(kind),
         "officer": user.pk,
         "officer_name": (user.get_full_name() or user.get_username())[:300],
@@ -54,7 +58,16 @@ def log_access(request, kind: AccessKind | str, record=None, *, subject_id_numbe
         "detail": (detail or "")[:255],
         "ip_address": client_ip(request) or None,
     }
-    return _insert_unless_recent(values)
+    written = [_insert_unless_recent({**values, "subject_id_number": subject[:12]}) for subject in subjects]
+    return any(written)
+
+
+def _participants(record) -> list[str]:
+    """The ID numbers of the other persons a filed record names (none for an object without participants)."""
+    participants = getattr(record, "participants", None)
+    if participants is None:
+        return []
+    return [str(n).strip() for n in participants.values_list("id_number", flat=True)]
 
 
 def log_api_read(request, record) -> bool:
@@ -71,6 +84,7 @@ def log_api_read(request, record) -> bool:
 
 
 def _insert_unless_recent(values: dict) -> bool:
+    """One statement: insert ``values`` unless the same officer opened the same data within the window."""
     meta = DataAccess._meta
     quote = connection.ops.quote_name
     columns, params = [], []

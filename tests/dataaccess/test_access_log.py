@@ -289,3 +289,20 @@ def test_an_officers_download_of_a_records_signed_document_is_logged_and_the_cit
         record.pk,
     )
     assert slip.number in entry.detail
+
+
+def test_the_other_person_a_record_names_sees_the_officers_access_too(citizen, family, record, staff):
+    from records.constants import ParticipantRole
+    from records.models import RecordParticipant
+
+    mother = family["mother"]
+    RecordParticipant.objects.create(
+        record=record, role=ParticipantRole.SPOUSE, id_number=mother.id_number, name=mother.full_name
+    )
+    officer_client(staff["processor"]).get(f"/backoffice/records/{record.pk}/")
+    assert set(DataAccess.objects.values_list("subject_id_number", flat=True)) == {
+        record.applicant_id_number,
+        mother.id_number,
+    }
+    html = login(Client(), citizen_account(mother)).get(MY_LOG).content.decode()
+    assert record.code in html and staff["processor"].get_full_name() in html
