@@ -72,6 +72,13 @@ class ServiceDetailSerializer(ServiceListSerializer):
     eligibility = serializers.SerializerMethodField(
         help_text="Questions to answer `true` or `false` in the filing request's `eligibility`, by id."
     )
+    named_persons = serializers.JSONField(
+        help_text="The form's fields that name a person other than the applicant, by role (`other_parent`, "
+        "`spouse`, `deceased`, `child`). The number must be in the population registry and the name, date of "
+        "birth and relationship sent with it must agree with it, else the filing is refused on that field; "
+        "`under_age`: the person must be younger on the day the results are due. The other parent and the "
+        "spouse are told of the filing and may read it.",
+    )
     components = serializers.SerializerMethodField()
 
     class Meta(ServiceListSerializer.Meta):
@@ -84,6 +91,7 @@ class ServiceDetailSerializer(ServiceListSerializer):
             "prefilled_fields",
             "suggested_fields",
             "eligibility",
+            "named_persons",
             "components",
         ]
 

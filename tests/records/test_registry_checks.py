@@ -271,3 +271,15 @@ def test_the_filing_api_names_the_field_the_registry_contradicts(client, citizen
     assert "Họ tên không khớp" in body["deceased_name"][0]
     assert stranger.full_name not in response.content.decode()
     assert not Record.objects.filter(applicant=citizen).exclude(state=RecordState.DRAFT).exists()
+
+
+def test_the_service_api_says_which_fields_name_a_person_the_registry_checks(client, catalogue):
+    service = client.get("/api/v1/services/dang-ky-khai-tu/").json()
+    assert service["named_persons"] == [
+        {
+            "role": "deceased",
+            "id_number": "deceased_id_number",
+            "name": "deceased_name",
+            "relationship": "relationship",
+        }
+    ]
