@@ -5,11 +5,14 @@ import json
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.forms.fields import InvalidJSONInput
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from common import jsoninput
 
 from . import eforms
 from .models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
@@ -40,8 +43,8 @@ class EFormPreviewMixin:
         if request.method != "POST" or not self.has_change_permission(request):
             return HttpResponse(status=405)
         try:
-            schema = json.loads(request.POST.get("form_schema") or "{}")
-            ui = json.loads(request.POST.get("form_ui") or "{}")
+            schema = jsoninput.loads(request.POST.get("form_schema") or "{}")
+            ui = jsoninput.loads(request.POST.get("form_ui") or "{}")
         except ValueError as error:
             return HttpResponse(self.render_preview(request, None, None, str(error)), status=400)
         html = self.render_preview(request, schema, ui)
@@ -75,16 +78,40 @@ class JsonTextarea(forms.Textarea):
     def format_value(self, value):
         if isinstance(value, str):
             try:
-                value = json.loads(value)
+                value = jsoninput.loads(value)
             except ValueError:
                 return value
         return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+class BoundedJSONField(forms.JSONField):
+    """Django's JSON form field through ``common.jsoninput``: JSON nested thousands deep raised RecursionError (a
+    500 when an administrator saved it); now it is a validation error on the field, kept as typed."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not self.disabled:
+            try:
+                jsoninput.loads(value)
+            except jsoninput.UnsafeJSON as error:
+                raise ValidationError(str(error), code="invalid") from None
+            except ValueError:
+                pass  # Django's own message for JSON that does not parse
+        return super().to_python(value)
+
+    def bound_data(self, data, initial):
+        if isinstance(data, str) and not self.disabled:
+            try:
+                jsoninput.loads(data)
+            except ValueError:
+                return InvalidJSONInput(data)
+        return super().bound_data(data, initial)
 
 
 JSON_WIDGETS = {
     name: JsonTextarea(attrs={"rows": 14, "class": "vLargeTextField json-editor"})
     for name in ("form_schema", "form_ui", "prefill_map", "suggest_map", "eligibility", "named_persons")
 }
+JSON_FIELDS = dict.fromkeys(JSON_WIDGETS, BoundedJSONField)
 
 
 @admin.register(OnlineService)
@@ -98,6 +125,7 @@ class OnlineServiceAdmin(EFormPreviewMixin, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["widgets"] = JSON_WIDGETS
+        kwargs["field_classes"] = JSON_FIELDS
         return super().get_form(request, obj, **kwargs)
 
 
@@ -109,4 +137,5 @@ class IntegratedServiceAdmin(EFormPreviewMixin, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["widgets"] = JSON_WIDGETS
+        kwargs["field_classes"] = JSON_FIELDS
         return super().get_form(request, obj, **kwargs)

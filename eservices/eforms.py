@@ -23,6 +23,7 @@ in the field's ``pattern_message`` ({"vi": ..., "en": ...}).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,9 @@ def text(value, default: str = "") -> str:
 
 def check_definition(schema: dict, ui: dict) -> None:
     """Refuse a schema or UI description the renderer cannot honour, saying why."""
+    if not isinstance(schema, dict) or not isinstance(ui, dict):
+        raise ValidationError(_("Lược đồ và mô tả giao diện phải là đối tượng JSON ({…})."))
+    _check_bounds(schema, ui)
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as error:
@@ -247,8 +251,12 @@ class EForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         data = self.as_json(cleaned)
-        validator = jsonschema.Draft202012Validator(self.schema, format_checker=jsonschema.FormatChecker())
-        for error in validator.iter_errors(data):
+        try:
+            errors = schema_errors(self.schema, data)
+        except DefinitionUnusable:
+            self.add_error(None, unusable_message())
+            return cleaned
+        for error in errors:
             field = error.path[0] if error.path else _missing_property(error)
             message = _schema_error_message(error, self.ui.get("fields", {}).get(field, {}))
             if field in self.fields and field not in self.errors:
@@ -377,10 +385,13 @@ def validate_data(schema: dict, data: dict, ui: dict | None = None) -> list[str]
 
     Labels come from ``ui`` as in the form, else the schema's title, else the field name.
     """
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     ui_fields = (ui or {}).get("fields", {})
     messages = []
-    for error in validator.iter_errors(data):
+    try:
+        errors = schema_errors(schema, data)
+    except DefinitionUnusable:
+        return [unusable_message()]
+    for error in errors:
         name = error.path[0] if error.path else _missing_property(error)
         options = ui_fields.get(name, {}) if isinstance(name, str) else {}
         message = _schema_error_message(error, options)
@@ -390,3 +401,192 @@ def validate_data(schema: dict, data: dict, ui: dict | None = None) -> list[str]
         spec = schema.get("properties", {}).get(name, {})
         messages.append(f"{text(options.get('label'), spec.get('title', str(name)))}: {message}")
     return messages
+
+
+# --- What a definition may hold, and how it is applied (issue #15 item 17) ------------------------------------------
+# A definition is written by administrators and applied to what citizens type, on every validation:
+# - ``$ref`` resolves inside the definition only. jsonschema fetched any other address from the server, with no
+#   timeout, at each validation (a host that never answers held the request; any internal address was reachable).
+# - ``pattern`` runs on RE2, whose time grows with the text, never exponentially: Python's ``re`` took 1.2 s for
+#   ``^(a+)+$`` against 25 characters, doubling with each one more. A pattern RE2 cannot compile (back-references,
+#   look-around) is refused when the definition is saved.
+# - Its size and nesting are bounded, so that checking and rendering it stays cheap and never exhausts the stack.
+MAX_DEFINITION_BYTES = 200_000
+MAX_DEFINITION_DEPTH = 16
+MAX_PATTERN_LENGTH = 500
+# Keywords whose values are regular expressions jsonschema would run with ``re``: no e-form needs them.
+REGEX_KEYWORDS = frozenset({"patternProperties"})
+
+
+class DefinitionUnusable(Exception):
+    """A saved definition that cannot be applied (made before these checks): a remote reference, say."""
+
+
+def _re2_options():
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    return options
+
+
+@functools.lru_cache(maxsize=512)
+def _re2(pattern: str):
+    import re2
+
+    return re2.compile(pattern, _re2_options())
+
+
+def _pattern(validator, pattern, instance, schema):
+    """jsonschema's ``pattern`` keyword on RE2 (linear time)."""
+    if not validator.is_type(instance, "string"):
+        return
+    try:
+        compiled = _re2(pattern)
+    except Exception:
+        raise DefinitionUnusable(pattern) from None
+    if not compiled.search(instance):
+        yield jsonschema.ValidationError(f"does not match {pattern!r}")
+
+
+def _refuse_retrieval(uri: str):
+    import referencing.exceptions
+
+    raise referencing.exceptions.NoSuchResource(ref=uri)
+
+
+_EFormValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+
+
+def _validator(schema: dict):
+    """A validator of ``schema`` that never reaches outside it and runs patterns on RE2."""
+    from referencing import Registry
+
+    return _EFormValidator(
+        schema,
+        registry=Registry(retrieve=_refuse_retrieval),
+        format_checker=jsonschema.FormatChecker(formats=("date", "email")),
+    )
+
+
+def schema_errors(schema: dict, data: dict) -> list:
+    """jsonschema's errors of ``data``; ``DefinitionUnusable`` when the definition itself cannot be applied."""
+    import referencing.exceptions
+
+    try:
+        return list(_validator(schema).iter_errors(data))
+    except (referencing.exceptions.Unresolvable, RecursionError) as error:
+        raise DefinitionUnusable(str(error)) from None
+
+
+def unusable_message() -> str:
+    return _(
+        "Biểu mẫu điện tử của dịch vụ này đang được cơ quan cập nhật nên chưa kiểm tra được tờ khai. "
+        "Những gì bạn đã nhập vẫn được giữ; hãy thử lại sau hoặc liên hệ cơ quan giải quyết."
+    )
+
+
+def _check_bounds(schema: dict, ui: dict) -> None:
+    """Refuse a definition too large or too deeply nested to check and render cheaply, or that reaches outside
+    itself (``$ref`` not starting with ``#``), or whose patterns RE2 cannot run."""
+    import json
+
+    from common import jsoninput
+
+    size = len(json.dumps([schema, ui], ensure_ascii=False))
+    if size > MAX_DEFINITION_BYTES:
+        raise ValidationError(
+            _("Định nghĩa biểu mẫu quá lớn (%(size)s ký tự, tối đa %(limit)s); hãy rút gọn hoặc tách dịch vụ.")
+            % {"size": _grouped(size), "limit": _grouped(MAX_DEFINITION_BYTES)}
+        )
+    for value in (schema, ui):
+        try:
+            jsoninput.check(value, MAX_DEFINITION_DEPTH)
+        except jsoninput.UnsafeJSON:
+            raise ValidationError(
+                _("Định nghĩa biểu mẫu lồng nhau quá sâu (tối đa %(limit)s cấp); hãy đơn giản hóa lược đồ.")
+                % {"limit": MAX_DEFINITION_DEPTH}
+            ) from None
+    pending = [schema]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        pending.extend(item.values())
+        for keyword in ("$ref", "$dynamicRef"):
+            reference = item.get(keyword)
+            if isinstance(reference, str) and not reference.startswith("#"):
+                raise ValidationError(
+                    _(
+                        "Lược đồ tham chiếu tới “%(ref)s” bên ngoài biểu mẫu; chỉ được tham chiếu trong chính "
+                        "lược đồ (bắt đầu bằng #, ví dụ #/$defs/dia_chi)."
+                    )
+                    % {"ref": reference[:200]}
+                )
+        if used := REGEX_KEYWORDS & set(item):
+            raise ValidationError(
+                _("Lược đồ dùng “%(keyword)s”, không được hỗ trợ trong biểu mẫu điện tử.")
+                % {"keyword": ", ".join(sorted(used))}
+            )
+        pattern = item.get("pattern")
+        if isinstance(pattern, str):
+            _check_pattern(pattern)
+
+
+def _check_pattern(pattern: str) -> None:
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise ValidationError(
+            _("Mẫu (pattern) dài %(length)s ký tự, tối đa %(limit)s.")
+            % {"length": len(pattern), "limit": MAX_PATTERN_LENGTH}
+        )
+    try:
+        _re2(pattern)
+    except Exception as error:
+        raise ValidationError(
+            _(
+                "Mẫu (pattern) “%(pattern)s” không dùng được: %(error)s. Mẫu không được dùng tham chiếu ngược "
+                "(\\1) hay nhìn trước, nhìn sau ((?=…), (?!…), (?<=…)), và số lần lặp tối đa 1000."
+            )
+            % {
+                "pattern": pattern[:100],
+                "error": _re2_error(error),
+            }
+        ) from None
+
+
+def _re2_error(error: Exception) -> str:
+    """RE2's reason (it comes as bytes: ``invalid escape sequence: \\1``)."""
+    reason = error.args[0] if error.args else error
+    return reason.decode(errors="replace") if isinstance(reason, bytes) else str(reason)
+
+
+JSON_TYPES = {
+    "string": lambda value: isinstance(value, str),
+    "integer": lambda value: (
+        (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
+    ),
+    "number": lambda value: isinstance(value, int | float) and not isinstance(value, bool),
+    "boolean": lambda value: isinstance(value, bool),
+}
+
+
+def json_typed_values(schema: dict, values: dict) -> tuple[dict, dict[str, list[str]]]:
+    """``values`` as sent in JSON, checked against the types the schema says, and the fields that are not of
+    theirs: a list or an object for a text (it would be kept as Python's rendering of it), a number written as
+    text, ``true`` for a number. An integral number (``9e8``) for an integer is that integer; a null is a field
+    left empty. Fields the schema does not have are left to the form (which ignores them)."""
+    typed, errors = dict(values), {}
+    for name, value in values.items():
+        spec = schema.get("properties", {}).get(name)
+        if not isinstance(spec, dict) or value is None:
+            continue
+        accepts = JSON_TYPES.get(spec.get("type"))
+        if accepts is not None and not accepts(value):
+            error = jsonschema.ValidationError("type", validator="type", validator_value=spec.get("type"))
+            errors[name] = [_schema_error_message(error)]
+        elif spec.get("type") == "integer" and isinstance(value, float):
+            typed[name] = int(value)
+    return typed, errors

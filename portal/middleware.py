@@ -66,3 +66,41 @@ class RequestSizeLimitMiddleware:
             return JsonResponse({"detail": detail}, status=413, json_dumps_params={"ensure_ascii": False})
         # Like the CSRF failure page: rendered without the request (no user is known yet at this point).
         return HttpResponse(render_to_string("413.html", megabytes), status=413)
+
+
+class NulCharacterMiddleware:
+    """Answer 400 to a request with a NUL character in its path, its query string (``%00``) or a form's fields.
+
+    PostgreSQL refuses text with one, so a lookup by such a code or filter ended in a 500
+    (``/api/v1/procedures/1.0%00/``, ``/api/v1/services/?procedure=%00``), and so did saving a form whose
+    field held one (a draft keeps what was typed, as typed). No address of the portal has one and no one types
+    it. A form is read only for views CSRF protects, which read it anyway (CsrfViewMiddleware does): views
+    exempt from it may read their body raw, and the API's JSON goes through its parser (``common.jsoninput``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or _has_nul(request.GET):
+            return self.refused(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method == "POST" and not getattr(view_func, "csrf_exempt", False) and _has_nul(request.POST):
+            return self.refused(request)
+        return None
+
+    @staticmethod
+    def refused(request):
+        message = translation.gettext(
+            "Yêu cầu có ký tự NUL trong địa chỉ hoặc dữ liệu gửi lên, không được phép; hãy kiểm tra lại đường "
+            "dẫn hoặc những gì đã nhập (có thể đã dán cả ký tự ẩn) rồi gửi lại."
+        )
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400, json_dumps_params={"ensure_ascii": False})
+        return HttpResponse(render_to_string("400.html", {"message": message}), status=400)
+
+
+def _has_nul(query) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in query.lists())
