@@ -11,9 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from common.jsoninput import BoundedJSONField
 from common.net import client_ip
-from eservices.eforms import json_typed_values
 from eservices.selectors import active_service
 from identity.services import assurance_satisfied, citizen_claims
 
@@ -104,14 +102,16 @@ class RecordLookupView(APIView):
 
 class FilingRequestSerializer(serializers.Serializer):
     service = serializers.SlugField(help_text="Online service slug, e.g. `dang-ky-thuong-tru`.")
-    data = BoundedJSONField(help_text="Form values by field name; registry-held values are taken from the registry.")
-    eligibility = BoundedJSONField(
+    data = serializers.JSONField(
+        help_text="Form values by field name; registry-held values are taken from the registry."
+    )
+    eligibility = serializers.JSONField(
         required=False,
         default=dict,
         help_text="Answers to the service's eligibility questions by question id, `true` or `false`, "
         'e.g. `{"has_licence": true}`; every question must be answered (see the service\'s `eligibility`).',
     )
-    wallet = BoundedJSONField(
+    wallet = serializers.JSONField(
         required=False,
         default=dict,
         help_text="VNeID wallet documents standing in for papers, by component id: the document's number, e.g. "
@@ -155,11 +155,11 @@ class Conflict(APIException):
     default_code = "idempotency_key_in_use"
 
 
-def already_filed(record, service_slug: str, request) -> Response:
+def already_filed(record, service_slug: str, request=None) -> Response:
     """The first response again for a retried request; 422 if the key was used for another service,
     409 while another request with the key is still working on its draft, 403 to a session below the level
     the filing asked for (``views.access.session_lacks_level``)."""
-    if session_lacks_level(request, record):
+    if request is not None and session_lacks_level(request, record):
         raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
     if record.service.slug != service_slug:
         raise UnprocessableEntity(
@@ -233,10 +233,6 @@ class RecordFilingView(APIView):
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
             raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
-        # Checked on the values as sent: the form reads text, where a list would become "['a']" and 7 "7".
-        values, type_errors = json_typed_values(service.form_schema, values)
-        if type_errors:
-            raise ValidationError(type_errors)
         try:
             record = complete_filing.file_in_one_request(
                 service=service,
