@@ -11,7 +11,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.jsoninput import BoundedJSONField
 from common.net import client_ip
+from eservices.eforms import json_typed_values
 from eservices.selectors import active_service
 from identity.services import assurance_satisfied, citizen_claims
 
@@ -102,16 +104,14 @@ class RecordLookupView(APIView):
 
 class FilingRequestSerializer(serializers.Serializer):
     service = serializers.SlugField(help_text="Online service slug, e.g. `dang-ky-thuong-tru`.")
-    data = serializers.JSONField(
-        help_text="Form values by field name; registry-held values are taken from the registry."
-    )
-    eligibility = serializers.JSONField(
+    data = BoundedJSONField(help_text="Form values by field name; registry-held values are taken from the registry.")
+    eligibility = BoundedJSONField(
         required=False,
         default=dict,
         help_text="Answers to the service's eligibility questions by question id, `true` or `false`, "
         'e.g. `{"has_licence": true}`; every question must be answered (see the service\'s `eligibility`).',
     )
-    wallet = serializers.JSONField(
+    wallet = BoundedJSONField(
         required=False,
         default=dict,
         help_text="VNeID wallet documents standing in for papers, by component id: the document's number, e.g. "
@@ -233,6 +233,10 @@ class RecordFilingView(APIView):
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
             raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
+        # Checked on the values as sent: the form reads text, where a list would become "['a']" and 7 "7".
+        values, type_errors = json_typed_values(service.form_schema, values)
+        if type_errors:
+            raise ValidationError(type_errors)
         try:
             record = complete_filing.file_in_one_request(
                 service=service,
