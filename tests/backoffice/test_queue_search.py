@@ -94,7 +94,7 @@ def test_overdue_and_due_soon_show_colour_icon_and_words_and_are_counted_on_tabs
     days_late = deadlines.working_days_between(last_week, today)
     assert "⚠" in late_row.group(0) and f"Quá hạn {days_late} ngày" in late_row.group(0)
     soon_row = re.search(rf'<tr class="[^"]*due-soon[^"]*">(?:(?!</tr>).)*{re.escape(soon.code)}.*?</tr>', html, re.S)
-    assert soon_row and "⏰" in soon_row.group(0) and "Còn 1 ngày" in soon_row.group(0)
+    assert soon_row and '<svg class="icon"' in soon_row.group(0) and "Còn 1 ngày" in soon_row.group(0)
     overdue_tab = re.search(r'data-due="overdue"[^>]*>.*?<span class="count">(\d+)</span>', html, re.S)
     soon_tab = re.search(r'data-due="soon"[^>]*>.*?<span class="count">(\d+)</span>', html, re.S)
     assert overdue_tab.group(1) == "1" and soon_tab.group(1) == "1"
