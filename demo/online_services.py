@@ -90,7 +90,7 @@ DECEASED_PROPERTIES = {
     "relationship": {"type": "string", "enum": ["spouse", "child", "parent", "other"]},
 }
 DECEASED_UI = {
-    "deceased_name": {"label": t("Họ, chữ đệm và tên người chết", "Name of the deceased")},
+    "deceased_name": {"label": t("Họ, chữ đệm và tên người chết", "Name of the deceased"), "person_name": True},
     "deceased_id_number": {"label": t("Số định danh cá nhân của người chết", "ID number of the deceased")},
     "date_of_death": {"label": t("Ngày chết", "Date of death"), "widget": "date", "not_future": True},
     "place_of_death": {
@@ -119,7 +119,7 @@ OTHER_PARENT_PROPERTIES = {
     "other_parent_id_number": {"type": "string", "pattern": r"^\d{12}$"},
 }
 OTHER_PARENT_UI = {
-    "other_parent_name": {"label": t("Họ tên cha/mẹ còn lại", "The other parent's name")},
+    "other_parent_name": {"label": t("Họ tên cha/mẹ còn lại", "The other parent's name"), "person_name": True},
     "other_parent_id_number": {
         "label": t("Số định danh của cha/mẹ còn lại", "The other parent's ID number"),
         "help": t(
@@ -345,7 +345,10 @@ SERVICES = [
                 "first_marriage": {"type": "boolean"},
             },
             {
-                "partner_name": {"label": t("Họ, chữ đệm và tên của bên kia", "The other party's full name")},
+                "partner_name": {
+                    "label": t("Họ, chữ đệm và tên của bên kia", "The other party's full name"),
+                    "person_name": True,
+                },
                 "partner_id_number": {
                     "label": t("Số định danh cá nhân của bên kia", "The other party's ID number"),
                     "help": t(

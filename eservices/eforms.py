@@ -15,7 +15,8 @@ UI description::
                                  "required_when_shown": true},
                 "child_birth_date": {"widget": "date", "not_future": true}}}
 
-``not_future`` refuses a date after today (a birth, a death). A ``pattern`` of digits only
+``person_name`` (true by default for ``full_name`` and ``*_full_name``) takes letters, spaces, apostrophes and
+hyphens only. ``not_future`` refuses a date after today (a birth, a death). A ``pattern`` of digits only
 (``^\\d{12}$``) is explained as "exactly 12 digits"; any other pattern can say what it wants
 in the field's ``pattern_message`` ({"vi": ..., "en": ...}).
 """
@@ -34,6 +35,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+
+from common.forms import PersonNameValidator, is_person_name, name_required_fields, person_name_message
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
 WIDGETS = {"text", "textarea", "select", "radio", "date", "email", "tel", "checkbox", "number"}
@@ -198,6 +201,7 @@ class EForm(forms.Form):
             if name in self.suggested:
                 hints.append(_("Gợi ý từ Cơ sở dữ liệu quốc gia về dân cư; hãy sửa nếu không đúng."))
             field.help_text = " ".join(str(hint) for hint in hints if hint)
+        name_required_fields(self)
 
     def _condition_hint(self, name: str) -> str:
         """When a conditional field applies, said beside it: without JavaScript every field is on the page."""
@@ -312,7 +316,14 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
     widget = forms.Textarea(attrs={"rows": 4}) if widget_name == "textarea" else None
     if widget_name == "tel":
         widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
-    return _CharField(max_length=spec.get("maxLength"), min_length=spec.get("minLength"), widget=widget, **common)
+    named = [PersonNameValidator(label)] if is_person_name_field(name, options) else []
+    length = {"max_length": spec.get("maxLength"), "min_length": spec.get("minLength")}
+    return _CharField(widget=widget, validators=named, **length, **common)
+
+
+def is_person_name_field(name: str, options: dict) -> bool:
+    """A field holding a person's name: ``person_name`` in its UI options, else by name (``full_name``)."""
+    return bool(options.get("person_name", name == "full_name" or str(name).endswith("_full_name")))
 
 
 def _missing_property(error: jsonschema.ValidationError) -> str | None:
@@ -400,6 +411,12 @@ def validate_data(schema: dict, data: dict, ui: dict | None = None) -> list[str]
             continue
         spec = schema.get("properties", {}).get(name, {})
         messages.append(f"{text(options.get('label'), spec.get('title', str(name)))}: {message}")
+    for name, value in data.items():  # a person's name is letters only, as in the form
+        options = ui_fields.get(name, {}) if isinstance(ui_fields.get(name), dict) else {}
+        named = isinstance(value, str) and is_person_name_field(name, options)
+        if named and value.strip() and not is_person_name(value):
+            label = text(options.get("label"), schema.get("properties", {}).get(name, {}).get("title", str(name)))
+            messages.append(f"{label}: {person_name_message(label)}")
     return messages
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import name_required_fields
 from identity.validators import id_number_validator
 from procedures.models import Agency
 
@@ -115,6 +116,10 @@ class LookupForm(forms.Form):
         max_length=24,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_required_fields(self)
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split()).upper()
