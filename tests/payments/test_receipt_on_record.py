@@ -74,3 +74,32 @@ def test_a_refund_is_in_the_history_and_the_receipt_stays_listed(portal, client,
     assert "Đã hoàn tiền" in history
     assert history.index("Thanh toán thành công") < history.index("Đã hoàn tiền")
     assert "Biên lai thu phí, lệ phí điện tử" in section(page, "Văn bản điện tử có chữ ký số")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_chromium_the_receipt_and_the_payment_are_on_the_record_page(page, portal, citizen, record):
+    """At 360 px: pay at the gateway, come back, download the e-receipt from the record's documents, read the
+    payment in the history; no serious accessibility violation on the page."""
+    import os
+
+    from tests.a11y import assert_no_serious_axe_violations
+
+    from .test_browser import logged_in_page, pay_at_gateway
+
+    page = logged_in_page(page, portal, citizen)
+    page.goto(f"{portal}/my/records/{record.pk}/")
+    pay_at_gateway(page, "Thanh toán", "Xác nhận thanh toán")
+    page.reload()  # the e-receipt is issued after the callback's transaction
+    documents = page.locator("section.record-documents")
+    link = documents.get_by_role("link", name="Biên lai thu phí, lệ phí điện tử")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.startswith("payment_receipt-")
+    history = page.locator("ol.history").inner_text()
+    assert "Bắt đầu thanh toán trực tuyến" in history and "Thanh toán thành công" in history
+    assert_no_serious_axe_violations(page)
+    if shots := os.environ.get("SCREENSHOTS_DIR"):  # to look at the page by hand
+        page.screenshot(path=f"{shots}/record-paid-360.png", full_page=True)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.screenshot(path=f"{shots}/record-paid-1280.png", full_page=True)
