@@ -73,6 +73,8 @@ def payment_return(request, reference):
         raise Http404
     if payment.state == PaymentState.PENDING:
         payment = services.refresh_from_gateway(payment)
+    if stepping_up := applicant_step_up(request, payment.record, payment.record.get_absolute_url()):
+        return stepping_up  # the outcome is on the record's page, at the level its service asks
     text = {
         PaymentState.PAID: _("Thanh toán thành công. Biên lai điện tử số %(number)s."),
         PaymentState.FAILED: _("Thanh toán không thành công. Bạn có thể thanh toán lại."),

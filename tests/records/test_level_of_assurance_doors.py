@@ -66,6 +66,7 @@ def doors(citizen, family, tmp_path, settings):
         "e-receipt PDF": f"/documents/{receipt.pk}/pdf/",
         "e-receipt page": f"/payments/receipts/{payment.reference}/",
         "attachment": f"/records/{record.pk}/attachments/{attachment.pk}/",
+        "payment return": f"/payments/return/{payment.reference}/",
         "record": record,
     }
 
@@ -96,6 +97,18 @@ def test_a_level_2_session_opens_every_door(client, citizen, doors, door):
     login(client, citizen, acr="LoA2")
     response = client.get(doors[door])
     assert response.status_code == 200, f"{door}: {response.status_code}"
+
+
+@pytest.mark.django_db
+def test_coming_back_from_the_gateway_at_level_1_tells_nothing_before_the_step_up(client, citizen, doors):
+    login(client, citizen, acr="LoA1")
+    response = client.get(doors["payment return"], follow=True)
+    assert response.redirect_chain[0][0].startswith("/my-account/step-up/?next=")
+    assert "BL2026-0000001" not in response.content.decode()
+    login(client, citizen, acr="LoA2")
+    response = client.get(doors["payment return"], follow=True)
+    assert response.redirect_chain[0][0] == doors["record page"]
+    assert "BL2026-0000001" in response.content.decode()
 
 
 @pytest.mark.django_db
