@@ -27,6 +27,23 @@ def records_of(user, page_number, per_page: int = 20):
     return Paginator(qs, per_page).get_page(page_number)
 
 
+def filed_group_members(user, group_ids) -> dict:
+    """The citizen's filed records of each integrated filing in ``group_ids``, in the bundle's order."""
+    members: dict = {}
+    if not group_ids:
+        return members
+    records = (
+        records_of_applicant(user)
+        .filter(group_id__in=group_ids)
+        .exclude(state=RecordState.DRAFT)
+        .select_related("service", "group__bundle")
+        .order_by("group_id", "submitted_at", "code")
+    )
+    for record in records:
+        members.setdefault(record.group_id, []).append(record)
+    return members
+
+
 def unfinished_for_service(user, service) -> list[Record]:
     """The citizen's drafts and records still being handled for ``service``, newest first (at most five)."""
     if not getattr(user, "is_authenticated", False):
@@ -213,9 +230,10 @@ def queue(agency, user, filters: QueueFilters, per_page: int = 20) -> QueuePage:
         total = counts.get(filters.state, 0) if filters.state else sum(counts.values())
     start = (filters.page - 1) * per_page
     rows = list(qs[start : start + per_page + 1])
-    horizon = deadlines.add_working_days(today, DUE_SOON_DAYS, deadlines.extra_days_off())
+    days_off = deadlines.extra_days_off()  # read once per page, not once per row
+    horizon = deadlines.add_working_days(today, DUE_SOON_DAYS, days_off)
     for row in rows:
-        row.deadline = deadline_status(row, today, horizon)
+        row.deadline = deadline_status(row, today, horizon, days_off)
     return QueuePage(rows[:per_page], filters.page, per_page, len(rows) > per_page, total)
 
 
@@ -239,7 +257,7 @@ class Deadline:
     days: int = 0  # working days late (overdue) or left (soon)
 
 
-def deadline_status(record, today: datetime.date, horizon: datetime.date) -> Deadline:
+def deadline_status(record, today: datetime.date, horizon: datetime.date, days_off=None) -> Deadline:
     due = record.due_date
     if due is None:
         return Deadline("")
@@ -247,7 +265,8 @@ def deadline_status(record, today: datetime.date, horizon: datetime.date) -> Dea
         return Deadline("paused")
     if record.state not in RUNNING_CLOCK_STATES:
         return Deadline("")
-    days_off = deadlines.extra_days_off()
+    if days_off is None:
+        days_off = deadlines.extra_days_off()
     if due < today:
         return Deadline("overdue", max(1, deadlines.working_days_between(due, today, days_off)))
     if due <= horizon:

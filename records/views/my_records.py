@@ -30,13 +30,18 @@ from .access import step_up_for
 @citizen_required
 def my_records(request):
     page = selectors.records_of(request.user, request.GET.get("page"))
-    # An integrated filing still in draft is one filing to continue or delete: one line, not one per record.
+    # An integrated filing is one line: in draft, one filing to continue or delete; once filed, one group named
+    # after the bundle with its member records inside (all of them, even those on another page of the list).
     rows, seen_groups = [], set()
+    filed_groups = {record.group_id for record in page if record.group_id and not record.is_draft}
+    members = selectors.filed_group_members(request.user, filed_groups)
     for record in page:
-        if record.is_draft and record.group_id:
+        if record.group_id:
             if record.group_id in seen_groups:
                 continue
             seen_groups.add(record.group_id)
+            if not record.is_draft:
+                record.bundle_members = members.get(record.group_id, [record])
         rows.append(record)
     # Others' records that name the citizen (the other parent, the spouse to be): read-only, listed apart.
     named = participants.records_naming(request.user, request.session)[:50]
