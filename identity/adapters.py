@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import requests
 from allauth.account.adapter import DefaultAccountAdapter
@@ -10,6 +10,7 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -24,6 +25,22 @@ from . import audit, throttling
 from .constants import AuthEventKind, AuthSource
 from .models import User
 from .services import SESSION_VNEID_KEY, VNEID_PROVIDER_ID, adopt_desk_account, check_login_nonce, split_name
+
+
+class PortalSite:
+    """What allauth's e-mails call the site: the portal's name and the host of ``PORTAL_BASE_URL``."""
+
+    name = gettext_lazy("Cổng Dịch vụ công Quốc gia")
+
+    @property
+    def domain(self) -> str:
+        return urlsplit(settings.PORTAL_BASE_URL).netloc
+
+
+def portal_url(url: str) -> str:
+    """``url`` (absolute or a path) on ``PORTAL_BASE_URL``."""
+    parts = urlsplit(url)
+    return settings.PORTAL_BASE_URL + urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
 
 
 def vneid_app() -> SocialApp | None:
@@ -65,6 +82,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Citizens get an account on their first VNeID login; officers are created by administrators.
         return False
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        """The link of the password-reset e-mail, on ``PORTAL_BASE_URL``: never on the Host header the
+        request came with (a reset asked with ``Host: evil.example`` would mail a link to that site)."""
+        return portal_url(super().get_reset_password_from_key_url(key))
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth names the site from the request's Host header (django.contrib.sites is not installed).
+        super().send_mail(template_prefix, email, {**context, "current_site": PortalSite()})
 
     def get_client_ip(self, request) -> str:
         """The address the rate limits count per: the one the audit log and the API's throttles see

@@ -10,7 +10,7 @@ class IdentityConfig(AppConfig):
         from allauth.account.decorators import secure_admin_login
         from django.contrib import admin
 
-        from . import signals  # noqa: F401
+        from . import session_limits, signals  # noqa: F401
 
         # The admin site logs in through allauth, so administrators pass the TOTP step too.
         admin.site.login = secure_admin_login(admin.site.login)

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "identity.session_limits.SessionLimitsMiddleware",
     "identity.decorators.SecondFactorMiddleware",
     "identity.decorators.IdentityProviderUnavailableMiddleware",
 ]
@@ -267,6 +268,16 @@ SPECTACULAR_SETTINGS = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# How long a login lasts (identity/session_limits.py): citizens 20 minutes without a request or 8 hours
+# in all; officers and administrators 15 minutes idle or 8 hours (a working day), and one session at a
+# time (a new login ends the older one). Seconds.
+CITIZEN_SESSION_IDLE_SECONDS = env.int("CITIZEN_SESSION_IDLE_SECONDS", default=20 * 60)
+CITIZEN_SESSION_MAX_SECONDS = env.int("CITIZEN_SESSION_MAX_SECONDS", default=8 * 3600)
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=15 * 60)
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=8 * 3600)
+STAFF_ONE_SESSION = env.bool("STAFF_ONE_SESSION", default=True)
+# No session cookie outlives the longest absolute limit (Django's default is 14 days).
+SESSION_COOKIE_AGE = max(CITIZEN_SESSION_MAX_SECONDS, STAFF_SESSION_MAX_SECONDS)
 # Sessions are read from the cache (Redis) on every request and written through to the database,
 # so a cache restart logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -308,6 +319,9 @@ VNEID_OTP_MAX_TRIES = 3
 VNEID_SMS_FILE_PATH = Path(env.str("VNEID_SMS_FILE_PATH", default=str(VAR_DIR / "vneid" / "sms.log")))
 # Seconds an old signing key stays published in the JWKS after rotation (the ID token lifetime).
 VNEID_ID_TOKEN_LIFETIME = 3600
+# A VNeID login session (its own cookie) ends this long after the login, like the portal's citizen
+# sessions; the refresh tokens it gives the relying parties last as long.
+VNEID_SESSION_MAX_SECONDS = env.int("VNEID_SESSION_MAX_SECONDS", default=CITIZEN_SESSION_MAX_SECONDS)
 
 # The ID-token signing keys (OIDC_RSA_PRIVATE_KEY and the retired keys still published) are not
 # settings: identity.vneid puts them into OAUTH2_PROVIDER when it starts (VNeIDConfig.ready), from
@@ -338,6 +352,7 @@ OAUTH2_PROVIDER = {
     "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
     "ACCESS_TOKEN_EXPIRE_SECONDS": VNEID_ID_TOKEN_LIFETIME,
     "ID_TOKEN_EXPIRE_SECONDS": VNEID_ID_TOKEN_LIFETIME,
+    "REFRESH_TOKEN_EXPIRE_SECONDS": VNEID_SESSION_MAX_SECONDS,
     "REQUEST_APPROVAL_PROMPT": "force",
     "OAUTH2_VALIDATOR_CLASS": "identity.vneid.oauth_validator.VNeIDValidator",
     "SCOPES": {  # shown to the citizen on the consent page, in their language
@@ -367,6 +382,8 @@ ACCOUNT_UNIQUE_EMAIL = False
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# allauth would take the site's name for e-mail subjects from the request's Host header.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cổng Dịch vụ công] "
 # Failed logins, one mechanism (allauth's rate limits, identity/throttling.py) for both doors. Officers:
 # 10 a minute per client address and 5 per 5 minutes per username. VNeID: per client address 10 a minute
 # and 60 an hour (a commune office or a carrier's NAT shares one), and VNEID_GLOBAL_FAILED_LOGINS a

@@ -3,6 +3,7 @@
 import io
 
 import segno
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -104,7 +105,8 @@ def component_template(request, code, pk):
 @cache_control(max_age=86400, public=True)
 def procedure_qr(request, code):
     procedure = get_object_or_404(Procedure, code=code)
-    url = request.build_absolute_uri(reverse("procedures:detail", args=[procedure.code]))
+    # From PORTAL_BASE_URL, never the Host header: the picture is cached publicly for a day.
+    url = settings.PORTAL_BASE_URL + reverse("procedures:detail", args=[procedure.code])
     return HttpResponse(qr_svg(url, title=procedure.code), content_type="image/svg+xml")
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 
 from .models import ProviderSession
 
@@ -29,9 +32,10 @@ def current_session(request) -> ProviderSession | None:
         except signing.BadSignature:
             session_id = None
         if session_id:
+            oldest = timezone.now() - timedelta(seconds=settings.VNEID_SESSION_MAX_SECONDS)
             session = (
                 ProviderSession.objects.select_related("account__person")
-                .filter(pk=session_id, ended_at__isnull=True)
+                .filter(pk=session_id, ended_at__isnull=True, auth_time__gt=oldest)
                 .first()
             )
     request._vneid_session = session

@@ -58,6 +58,10 @@ def test_citizen_logs_in_at_level2_sees_profile_and_wallet_and_logs_out(page, li
 
     page.get_by_text("Menu", exact=True).click()
     page.get_by_role("button", name="Đăng xuất").click()
+    # VNeID asks before ending its own session (a link on another site must not log anyone out).
+    page.wait_for_url(re.compile(r"/vneid/logout/"))
+    assert page.get_by_role("heading", name="Đăng xuất khỏi VNeID?").count() == 1
+    page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_role("link", name="Đăng nhập").count() == 1
     assert not ProviderSession.objects.filter(ended_at__isnull=True).exists()

@@ -93,15 +93,17 @@ def test_earlier_version_stays_readable(client):
     assert "Đăng ký khai sinh (mới)</h1>" not in old
 
 
-def test_qr_code_is_an_svg_pointing_at_the_page(client):
+def test_qr_code_is_an_svg_pointing_at_the_page(client, settings):
+    settings.PORTAL_BASE_URL = "https://dichvucong.example"
     factories.published("1.001193")
-    response = client.get("/procedures/1.001193/qr.svg")
+    # Built from PORTAL_BASE_URL, whatever Host the request names (the picture is cached publicly).
+    response = client.get("/procedures/1.001193/qr.svg", HTTP_HOST="localhost")
     assert response["Content-Type"] == "image/svg+xml"
     root = ET.fromstring(response.content)
     assert root.tag.endswith("svg")
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     expected = io.BytesIO()
-    segno.make("http://testserver/procedures/1.001193/", error="m").save(
+    segno.make("https://dichvucong.example/procedures/1.001193/", error="m").save(
         expected, kind="svg", scale=4, title="1.001193", border=2
     )
     assert response.content == expected.getvalue()
