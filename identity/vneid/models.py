@@ -133,6 +133,7 @@ class RedeemedCode(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["code_hash", "application"], name="vneid_redeemed_code_once")]
+        indexes = [models.Index(fields=["redeemed_at"], name="vneid_redeemed_code_at")]
 
     def __str__(self):
         return f"{self.application_id} {self.redeemed_at:%Y-%m-%d %H:%M}"

@@ -12,9 +12,12 @@ revokes what a code gave when that code is presented a second time (RFC 6749
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
+from django.utils import timezone
 from oauth2_provider.models import get_refresh_token_model
 from oauth2_provider.oauth2_validators import OAuth2Validator
+from oauth2_provider.settings import oauth2_settings
 from oauthlib.oauth2.rfc6749 import errors
 
 from .claims import CLAIM_SCOPES, person_claims
@@ -97,6 +100,9 @@ class VNeIDValidator(OAuth2Validator):
             RedeemedCode.objects.create(
                 code_hash=code_hash(request.code), application=request.client, access_token=access_token
             )
+            # No token a code gave outlives its refresh tokens: older records are of no use.
+            oldest = timezone.now() - timedelta(seconds=oauth2_settings.REFRESH_TOKEN_EXPIRE_SECONDS or 86400)
+            RedeemedCode.objects.filter(redeemed_at__lt=oldest).delete()
         return access_token
 
     def _create_refresh_token(self, request, refresh_token_code, access_token, previous_refresh_token):

@@ -63,6 +63,7 @@ def test_citizen_logs_in_at_level2_sees_profile_and_wallet_and_logs_out(page, li
     assert page.get_by_role("heading", name="Đăng xuất khỏi VNeID?").count() == 1
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(f"{live_server.url}/")
+    page.get_by_text("Menu", exact=True).click()
     assert page.get_by_role("link", name="Đăng nhập").count() == 1
     assert not ProviderSession.objects.filter(ended_at__isnull=True).exists()
     page.goto(f"{live_server.url}/my-account/")
