@@ -49,6 +49,9 @@ class Message(models.Model):
     subject = models.CharField(_("tiêu đề"), max_length=300)
     body = models.TextField(_("nội dung"))
     url = models.CharField(_("đường dẫn"), max_length=500, blank=True)
+    # The same notice in every portal language, {"vi": [subject, body], "en": [...]}: the inbox shows it in the
+    # language the person is reading the site in; e-mail and SMS carry ``subject``/``body`` (their settings').
+    texts = models.JSONField(_("nội dung theo ngôn ngữ"), default=dict, blank=True)
     # What the notification is about (a record, a payment...), if anything.
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     object_id = models.CharField(max_length=64, blank=True)
@@ -77,6 +80,13 @@ class Message(models.Model):
 
     def get_absolute_url(self):
         return reverse("notifications:detail", args=[self.pk])
+
+    def text_in(self, language: str) -> tuple[str, str]:
+        """(subject, body) in ``language`` when kept, else as sent."""
+        kept = (self.texts or {}).get((language or "")[:2])
+        if isinstance(kept, list) and len(kept) == 2:
+            return kept[0], kept[1]
+        return self.subject, self.body
 
     @property
     def is_read(self) -> bool:

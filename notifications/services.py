@@ -57,13 +57,16 @@ def notify(
         message = Message.objects.filter(recipient=recipient_user, idempotency_key=idempotency_key).first()
         created = False
         if message is None:
-            subject, body = render_event(event, preference.language, {**context, "url": absolute_url(url)})
+            full = {**context, "url": absolute_url(url)}
+            texts = {language: list(render_event(event, language, full)) for language in LANGUAGES}
+            subject, body = texts.get(preference.language) or render_event(event, preference.language, full)
             fields = {
                 "recipient": recipient_user,
                 "event": event,
                 "language": preference.language,
                 "subject": subject,
                 "body": body,
+                "texts": texts,
                 "url": url,
                 "idempotency_key": idempotency_key,
             }

@@ -33,6 +33,17 @@ def unread_notifications(user) -> int:
     return services.unread_count(user)
 
 
+@register.filter
+def subject_in(message, language) -> str:
+    """The message's subject in the language the page is read in (as sent if not kept in it)."""
+    return message.text_in(language)[0]
+
+
+@register.filter
+def body_in(message, language) -> str:
+    return message.text_in(language)[1]
+
+
 def _as_date(value):
     if isinstance(value, str):
         value = parse_datetime(value) or parse_date(value)
