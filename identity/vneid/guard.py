@@ -8,8 +8,8 @@
   device when it has already logged in to that account (a signed cookie, ``vneid_device``), else its
   address: someone failing elsewhere never delays the owner on their own device, and the account is
   never locked. The delay is answered ("wait N seconds"), never slept in the request.
-- **The owner is told**: every ``VNEID_ALERT_AFTER_FAILURES`` failures since their last login, an SMS
-  through VNeID's own outbox (``sms.send_sms``).
+- **The owner is told**: every ``VNEID_ALERT_AFTER_FAILURES`` failures since their last login (at most
+  once an hour), an SMS through VNeID's own outbox (``sms.send_sms``).
 
 Everything is keyed by the ID number as typed, whether or not it has an account, so answers do not
 tell who has one. The clock is ``_now`` (tests move it).
@@ -181,7 +181,8 @@ def count_and_alert(account) -> None:
     failures = VNeIDAccount.objects.values_list("failed_attempts", flat=True).get(pk=account.pk)
     every = settings.VNEID_ALERT_AFTER_FAILURES
     phone = account.person.phone
-    if every and failures % every == 0 and phone:
+    # At most one alert an hour per account: failures spread over many addresses must not flood the owner.
+    if every and failures % every == 0 and phone and cache.add(f"vneid:alerted:{account.pk}", 1, 3600):
         send_sms(
             phone,
             _(
