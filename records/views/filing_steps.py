@@ -298,7 +298,7 @@ def _attachments(request, filing, context):
         slot.errors = errors.get(slot.key, [])
     summary = [(f"#{_slot_input(slot)}", f"{slot.component.name}: {m}") for slot in slots for m in slot.errors]
     summary += [("", message) for message in errors.get("", [])]  # not about one document (a forged request)
-    context.update({"slots": slots, "errors": summary})
+    context.update({"slots": slots, "errors": summary, "storage_unavailable": request.storage_unavailable})
     response = _render_step(request, "records/step_attachments.html", context, errors=bool(summary))
     if request.storage_unavailable:  # not the citizen's mistake: try again later, nothing typed is lost
         response.status_code, response["Retry-After"] = 503, "300"

@@ -120,6 +120,7 @@ def test_a_full_disk_on_the_documents_step_answers_503_and_keeps_the_draft(clien
     page = response.content.decode()
     assert response.status_code == 503 and response.headers["Retry-After"]
     assert "tạm thời không lưu được tệp" in page and "vẫn được giữ nguyên" in page and "thử lại sau" in page
+    assert "Tạm thời chưa lưu được tệp</h2>" in page and "Có lỗi cần sửa" not in page  # nothing for them to fix
     assert stored_files(disk) == [] and not record.attachments.exists()
     kept = Record.objects.get(pk=record.pk)
     assert kept.state == RecordState.DRAFT and kept.form_data == typed and typed
