@@ -107,6 +107,8 @@ def supplement(request, pk):
             messages.success(request, _("Đã nộp bổ sung hồ sơ %(code)s.") % {"code": record.code})
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    except services.StorageUnavailable as error:  # the upload storage is full or failing: try again later
+        messages.error(request, str(error.message))
     return redirect("records:detail", pk=record.pk)
 
 

@@ -146,3 +146,17 @@ def test_a_file_stored_in_a_transaction_that_rolls_back_goes_with_it(citizen, fa
         assert len(stored_files(disk)) == 1
         raise RuntimeError("a later step of the same change failed")
     assert stored_files(disk) == [] and not draft.attachments.exists()
+
+
+def test_a_full_disk_when_handing_in_a_supplement_says_try_again_and_keeps_nothing(client, citizen, family, disk):
+    record = services.submit(filled_draft(citizen, family["father"]), actor=citizen)
+    Record.objects.filter(pk=record.pk).update(state=RecordState.SUPPLEMENT_REQUESTED)
+    component = record.procedure_version.components.first()
+    FullDisk.room = 500
+    response = client.post(
+        f"/my/records/{record.pk}/supplement/",
+        {"action": "upload", "component": component.pk, "file": files.pdf(size=3000)},
+        follow=True,
+    )
+    assert response.status_code == 200 and "thử lại sau ít phút" in response.content.decode()
+    assert stored_files(disk) == [] and not record.attachments.exists()
