@@ -9,7 +9,9 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from . import deadlines
@@ -138,18 +140,51 @@ def _date(value) -> datetime.date | None:
 ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")  # an ID card (9 digits, older) or citizen ID number (12)
 
 
-def search_filter(q: str) -> Q:
-    """What the queue's search box finds: a whole ID number exactly; otherwise a part of the code, the
-    applicant's or subject's name (with or without accents, any case), an ID number or a phone number."""
+# The words of a record's search text, as PostgreSQL's "simple" parser reads them once dots and hyphens are spaces
+# (a code's parts are words: "h01", "261208", "0001"); a GIN index on this expression (migration 0010) finds a record
+# by whole words in a few index pages, however common the other words ("nguyen", "van") are.
+SEARCH_WORDS_SQL = "to_tsvector('simple'::regconfig, translate(search_text, '.-', '  '))"
+
+
+def search_words(q: str) -> list[str]:
     from procedures.text import fold
 
+    return [w for w in re.split(r"[\s.\-]+", fold(q)) if w]
+
+
+def search_filter(q: str, *, fragments: bool = False) -> Q:
+    """What the queue's search box finds: a whole ID number exactly; otherwise records holding every word typed
+    (a name with or without accents, in any order and case; the parts of a code, "h01-261208-0001"; a phone
+    number). With ``fragments``, what was typed may be any piece of the text ("208-0001", the end of a phone
+    number): the trigram index (migration 0009) answers that, for the searches whole words did not."""
     compact = re.sub(r"[\s.]", "", q)
     if ID_NUMBER.match(compact):
         return Q(applicant_id_number=compact) | Q(subject_id_number=compact)
-    folded = fold(q)
+    words = search_words(q)
     if compact.isdigit():
-        folded = compact  # a phone or part of a number typed with spaces or dots
-    return Q(search_text__contains=folded)
+        words = [compact]  # a phone or a number typed with spaces or dots
+    if not words:
+        return Q(pk__in=[])
+    if fragments:  # what was typed, as one piece of the text: "208-0001", "345678"
+        return Q(search_text__contains=compact if compact.isdigit() else _folded(q))
+    if connection.vendor != "postgresql":
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=word)
+        return condition
+    # The SQL is a constant; the words are a bound parameter.
+    matches = RawSQL(f"{SEARCH_WORDS_SQL} @@ plainto_tsquery('simple'::regconfig, %s)", [" ".join(words)])  # noqa: S611
+    return Q(ExpressionWrapper(matches, output_field=BooleanField()))
+
+
+def _folded(q: str) -> str:
+    from procedures.text import fold
+
+    return fold(q)
+
+
+def _has_digit(q: str) -> bool:
+    return any(ch.isdigit() for ch in q)
 
 
 @dataclass
@@ -177,10 +212,21 @@ class QueuePage:
 
 
 def queue(agency, user, filters: QueueFilters, per_page: int = 20) -> QueuePage:
+    """One page of the agency's queue. A search first looks for whole words; one with digits that finds nothing
+    is tried again as parts of words (the middle of a code, the end of a phone number)."""
+    page = _queue_page(agency, user, filters, per_page, fragments=False)
+    if not page.records and filters.q and _has_digit(filters.q):
+        whole_words_found = filters.page > 1 and _queue_rows(agency, user, filters, fragments=False).exists()
+        if not whole_words_found:
+            page = _queue_page(agency, user, filters, per_page, fragments=True)
+    return page
+
+
+def _queue_rows(agency, user, filters: QueueFilters, *, fragments: bool):
     qs = Record.objects.filter(agency=agency).exclude(state=RecordState.DRAFT)
     today = timezone.localdate()
     if filters.q:
-        qs = qs.filter(search_filter(filters.q))
+        qs = qs.filter(search_filter(filters.q, fragments=fragments))
     if filters.date_from:
         qs = qs.filter(submitted_at__gte=_start_of(filters.date_from))
     if filters.date_to:
@@ -200,8 +246,14 @@ def queue(agency, user, filters: QueueFilters, per_page: int = 20) -> QueuePage:
     elif filters.due == "soon":
         horizon = deadlines.add_working_days(today, DUE_SOON_DAYS, deadlines.extra_days_off())
         qs = qs.filter(state__in=RUNNING_CLOCK_STATES, due_date__gte=today, due_date__lte=horizon)
+    return qs
+
+
+def _queue_page(agency, user, filters: QueueFilters, per_page: int, *, fragments: bool) -> QueuePage:
+    today = timezone.localdate()
     qs = (
-        qs.select_related("procedure_version", "assigned_to", "service")
+        _queue_rows(agency, user, filters, fragments=fragments)
+        .select_related("procedure_version", "assigned_to", "service")
         .only(
             "id",
             "code",
