@@ -1,7 +1,7 @@
 """A citizen's journey on a 360 px phone with axe-core injected on every page state they see: the catalogue,
-a procedure and its service, logging in, each filing step (an error state included), "Hồ sơ của tôi", the
-record, the notifications, the account, the public lookup and its result. Each must have no serious or
-critical accessibility violation."""
+a procedure and its service, logging in, the start confirmation, each filing step (an error state included),
+"Hồ sơ của tôi", the record, the notifications (in English too), the account, the public lookup and its result.
+Each must have no serious or critical accessibility violation."""
 
 import re
 
@@ -46,6 +46,8 @@ def test_a_citizens_journey_has_no_serious_accessibility_violation(page, live_se
     user = citizen_account(father)
     cookie = login(Client(), user).cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base}])
+    page.goto(base + "/services/dang-ky-thuong-tru/start/")  # a start link followed later: one confirmation
+    _checked(page)
     page.goto(base + "/services/dang-ky-thuong-tru/")
     _checked(page)
     page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
@@ -72,6 +74,10 @@ def test_a_citizens_journey_has_no_serious_accessibility_violation(page, live_se
     _checked(page, r"/notifications/\d+/$")
     page.goto(base + "/notifications/settings/")
     _checked(page)
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": base}])
+    page.goto(base + "/notifications/")  # the English site: the same notices, in English
+    _checked(page)
+    page.context.add_cookies([{"name": "django_language", "value": "vi", "url": base}])
     page.goto(base + "/my-account/")
     _checked(page)
     page.locator("label[for=nav-toggle]").click()  # the phone menu, open
