@@ -74,8 +74,10 @@ class NulCharacterMiddleware:
     PostgreSQL refuses text with one, so a lookup by such a code or filter ended in a 500
     (``/api/v1/procedures/1.0%00/``, ``/api/v1/services/?procedure=%00``), and so did saving a form whose
     field held one (a draft keeps what was typed, as typed). No address of the portal has one and no one types
-    it. A form is read only for views CSRF protects, which read it anyway (CsrfViewMiddleware does): views
-    exempt from it may read their body raw, and the API's JSON goes through its parser (``common.jsoninput``).
+    it. A multipart form is read only for views CSRF protects, which read it anyway (CsrfViewMiddleware does):
+    views exempt from it may read their body raw (a URL-encoded body can still be read after it is parsed, so
+    it is always looked at: the OAuth token endpoint's). The API's JSON goes through its parser
+    (``common.jsoninput``).
     """
 
     def __init__(self, get_response):
@@ -87,9 +89,10 @@ class NulCharacterMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method == "POST" and not getattr(view_func, "csrf_exempt", False) and _has_nul(request.POST):
-            return self.refused(request)
-        return None
+        # A URL-encoded body stays readable once parsed; a multipart one is read only where CSRF reads it.
+        readable = request.content_type == "application/x-www-form-urlencoded"
+        read = request.method == "POST" and (readable or not getattr(view_func, "csrf_exempt", False))
+        return self.refused(request) if read and _has_nul(request.POST) else None
 
     @staticmethod
     def refused(request):

@@ -13,7 +13,6 @@ from rest_framework.views import APIView
 
 from common.jsoninput import BoundedJSONField
 from common.net import client_ip
-from eservices.eforms import json_typed_values
 from eservices.selectors import active_service
 from identity.services import assurance_satisfied, citizen_claims
 
@@ -233,10 +232,6 @@ class RecordFilingView(APIView):
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
             raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
-        # Checked on the values as sent: the form reads text, where a list would become "['a']" and 7 "7".
-        values, type_errors = json_typed_values(service.form_schema, values)
-        if type_errors:
-            raise ValidationError(type_errors)
         try:
             record = complete_filing.file_in_one_request(
                 service=service,

@@ -285,6 +285,10 @@ def file_in_one_request(
     id_number = claims.get("id_number", "")
     registry = prefill.registry_data(id_number)
     prefilled = prefill.prefill_values(service.prefill_map, registry)
+    # Types are checked on the values as sent: the form reads text, where a list would become "['a']" and 7 "7".
+    # A value of the wrong type is refused on its field and kept nowhere.
+    values, type_errors = eforms.json_typed_values(service.form_schema, values)
+    values = {name: value for name, value in values.items() if name not in type_errors}
     form = eforms.EForm(
         {name: "" if value is None else str(value) for name, value in values.items()},
         schema=service.form_schema,
@@ -306,8 +310,12 @@ def file_in_one_request(
         + rules.eligibility_refusals(answers, questions)
     ]
     replaced, wallet_errors = wallet_documents_named(service, registry, wallet)
-    valid = form.is_valid() and person_checks.add_errors(
-        form, service, applicant_id_number=id_number, as_of=lambda: rules.result_date_of(service)
+    valid = (
+        not type_errors
+        and form.is_valid()
+        and person_checks.add_errors(
+            form, service, applicant_id_number=id_number, as_of=lambda: rules.result_date_of(service)
+        )
     )
     storage_failed = False
     if valid and not eligibility_errors and not wallet_errors and earlier_draft is None:
@@ -349,6 +357,7 @@ def file_in_one_request(
         raise Unavailable(draft)
     if file_errors or not valid or eligibility_errors or wallet_errors:
         errors = {} if valid else {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+        errors.update(type_errors)
         if eligibility_errors:
             errors["eligibility"] = eligibility_errors
         if wallet_errors:

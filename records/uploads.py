@@ -83,6 +83,12 @@ JPEG_SCAN_END = re.compile(rb"\xff(?![\x00\xd0-\xd7\xff])", re.DOTALL)
 # A damaged PDF, whose cross-reference table readers rebuild, is scanned byte by byte instead of parsed;
 # this much of its streams is inflated at most (a small stream can inflate to gigabytes).
 PDF_SCAN_INFLATE_LIMIT = 64 * 1024 * 1024
+# pyHanko inflates a PDF's object and cross-reference streams whole to read the objects they hold: a 1 MB file
+# whose object stream inflates to 1 GB took 2 GB of memory to check (10 MB would take 10 GB). Such streams are
+# inflated first within this budget (a real file's take a few megabytes); past it, or in a filter that cannot
+# be measured so (anything but FlateDecode), the file is refused as too complex.
+PDF_OBJECT_STREAMS_INFLATE_LIMIT = 32 * 1024 * 1024
+PDF_OBJECT_STREAM_TYPE = re.compile(rb"/Type\s*/(?:ObjStm|XRef)" + rb"(?=[\s/\[\]<>(){}%]|\Z)")
 PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 PDF_NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
 PDF_STREAM = re.compile(rb"stream\r?\n")
@@ -284,6 +290,8 @@ def _check_pdf(uploaded) -> None:
     if end < 0 or PDF_SYNTAX_AFTER_EOF.search(data, end + 5):
         raise _broken(uploaded)
     deadline = time.monotonic() + PDF_CHECK_SECONDS
+    if not _object_streams_fit(data):
+        raise _too_complex_pdf(uploaded)
     try:
         reader = PdfFileReader(io.BytesIO(data[: end + 5]), strict=False)
         if reader.encrypted and not _opens_without_password(reader):
@@ -326,6 +334,40 @@ def _check_pdf(uploaded) -> None:
             )
             % {"name": uploaded.name}
         )
+
+
+def _object_streams_fit(data: bytes) -> bool:
+    """Whether the object and cross-reference streams of ``data`` inflate to PDF_OBJECT_STREAMS_INFLATE_LIMIT at
+    most, all together. A stream's dictionary is the text between the last ``obj`` before it and ``stream``,
+    its names decoded (``/Obj#53tm`` is ``/ObjStm``)."""
+    import zlib
+
+    budget, position = PDF_OBJECT_STREAMS_INFLATE_LIMIT, 0
+    while match := PDF_STREAM.search(data, position):
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            return True  # no stream a parser would read whole
+        position = end + len(b"endstream")
+        window = data[max(0, match.start() - 4096) : match.start()]
+        dictionary = re.sub(
+            rb"#([0-9A-Fa-f]{2})", lambda h: bytes([int(h.group(1), 16)]), window[window.rfind(b"obj") :]
+        )
+        if not PDF_OBJECT_STREAM_TYPE.search(dictionary):
+            continue
+        filters = set(re.findall(rb"/(\w+Decode|LZW|Fl|AHx|A85|RL|CCF|DCT)\b", dictionary))
+        if not filters:
+            budget -= end - match.end()
+        elif filters == {b"FlateDecode"} or filters == {b"Fl"}:
+            inflater = zlib.decompressobj()
+            try:
+                budget -= len(inflater.decompress(data[match.end() : end], max(budget, 0) + 1))
+            except zlib.error:
+                continue  # damaged: pyHanko fails on it too, and the byte scan inflates within its own budget
+        else:
+            return False
+        if budget < 0:
+            return False
+    return True
 
 
 def _too_complex_pdf(uploaded) -> ValidationError:

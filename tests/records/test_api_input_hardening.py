@@ -118,8 +118,10 @@ def test_a_value_of_the_wrong_json_type_is_refused_on_its_field_not_kept_as_text
 ):
     response = business_filing(client, **{field: value})
     assert response.status_code == 400, response.content
-    assert response.json() == {field: [message]}
-    assert not Record.objects.exists()
+    refusal = response.json()
+    assert set(refusal) == {field, "draft"} and refusal[field] == [message]
+    draft = Record.objects.get(pk=refusal["draft"])  # the rest is kept, as after any refusal
+    assert field not in draft.form_data and draft.form_data["business_name"] == BUSINESS["business_name"]
 
 
 def test_a_number_too_large_for_json_is_refused_not_read_as_infinity(client, citizen):
@@ -149,7 +151,8 @@ def test_a_json_body_filing_goes_through_the_same_checks(client, citizen):
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert response.json() == {"business_lines": ["Phải là văn bản."]}
+    assert response.json()["business_lines"] == ["Phải là văn bản."]
+    assert "business_lines" not in Record.objects.get(pk=response.json()["draft"]).form_data
 
 
 def test_an_upload_named_with_a_nul_character_is_not_a_500(client, citizen):
@@ -159,3 +162,13 @@ def test_an_upload_named_with_a_nul_character_is_not_a_500(client, citizen):
         "/api/v1/records/", {"service": SLUG, "data": json.dumps(BUSINESS), f"component_{papers.pk}": upload}
     )
     assert response.status_code in (201, 400), response.content
+
+
+def test_a_nul_character_sent_to_the_vneid_token_endpoint_is_a_400_not_a_500(client, catalogue):
+    """The token endpoint is exempt from CSRF (a relying party's server calls it); its URL-encoded form is read."""
+    response = client.post(
+        "/vneid/token/",
+        "grant_type=authorization_code&code=abc%00&client_id=portal%00",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400

@@ -182,3 +182,45 @@ def test_the_filing_api_refuses_the_scan_bomb_with_its_message(client, citizen):
     assert response.status_code == 400, response.content
     assert f"Ảnh “kham.jpg” được lưu thành 1010 {SCANS}" in str(response.json()["detail"])
     assert not Record.objects.get(pk=response.json()["draft"]).attachments.exists()
+
+
+def pdf_with_object_stream(padding: int) -> bytes:
+    """A PDF 1.5 whose object 4 sits in a compressed object stream followed by ``padding`` spaces, found through
+    a cross-reference stream, as modern writers save objects."""
+    held = b"4 0 "
+    stream = zlib.compress(held + b"<< /Foo 1 >>" + b" " * padding, 9)
+    out, offsets = bytearray(b"%PDF-1.5\n"), {}
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        5: b"<< /Type /ObjStm /N 1 /First %d /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream"
+        % (len(held), len(stream), stream),
+    }
+    for number, body in objects.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+
+    def row(kind, first, second):
+        return bytes([kind]) + first.to_bytes(4, "big") + second.to_bytes(2, "big")
+
+    xref_at = len(out)
+    rows = [row(0, 0, 65535), *(row(1, offsets[n], 0) for n in (1, 2, 3)), row(2, 5, 0), row(1, offsets[5], 0)]
+    table = b"".join([*rows, row(1, xref_at, 0)])
+    out += b"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (
+        len(table),
+        table,
+    )
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % xref_at)
+
+
+def test_a_pdf_whose_object_stream_inflates_past_the_budget_is_refused_before_it_is_parsed():
+    """pyHanko inflates an object stream whole: a 1 MB file inflating to 1 GB took 2 GB of memory to check."""
+    assert check("nen.pdf", pdf_with_object_stream(padding=1024))[0] == "application/pdf"
+    bomb = pdf_with_object_stream(padding=uploads.PDF_OBJECT_STREAMS_INFLATE_LIMIT + 1)
+    assert len(bomb) < 100 * 1024
+    with pytest.raises(ValidationError, match=f"Tệp “bom.pdf” có {COMPLEX}"):
+        check("bom.pdf", bomb)
+    escaped = bomb.replace(b"/Type /ObjStm", b"/Type /Obj#53tm")
+    with pytest.raises(ValidationError, match=COMPLEX):
+        check("bom.pdf", escaped)
