@@ -2,8 +2,6 @@
 
 from datetime import date
 
-from django.core.files.base import ContentFile
-
 from procedures import services
 from procedures.constants import AgencyLevel, UnitLevel
 from procedures.models import (
@@ -190,7 +188,7 @@ def _seed_procedure(item, sectors, agencies) -> bool:
             mandatory=component.get("mandatory", True),
             template_name=template,
             # A small real file to download (before publishing: a published version's rows never change).
-            template_file=ContentFile(form_templates.docx(template, item["name"]), name=f"{item['code']}-{order}.docx")
+            template_file=form_templates.stored(template, item["name"], f"{item['code']}-{order}.docx")
             if template
             else "",
             replaceable_by_registry=component.get("registry", False),

@@ -11,6 +11,9 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -72,7 +75,26 @@ def docx(title: str, procedure: str) -> bytes:
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _RELS)
-        archive.writestr("word/document.xml", document)
+        for name, part in (
+            ("[Content_Types].xml", _CONTENT_TYPES),
+            ("_rels/.rels", _RELS),
+            ("word/document.xml", document),
+        ):
+            # A fixed date inside the archive: the same form gives the same bytes at every seed.
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 7, 1, 0, 0, 0)), part, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+UPLOAD_TO = "procedures/forms/"  # DocumentComponent.template_file's upload_to
+
+
+def stored(title: str, procedure: str, filename: str) -> str:
+    """The storage name of the form's file, written once: every seed of every database makes the same bytes, so a
+    file already there is reused rather than copied again under a new name at each seed (or test run)."""
+    name = UPLOAD_TO + filename
+    content = docx(title, procedure)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as existing:
+            if existing.read() == content:
+                return name
+    return default_storage.save(name, ContentFile(content))

@@ -69,3 +69,12 @@ def test_on_a_desktop_each_fact_keeps_its_label_apart_from_its_value(page, live_
     for pair in pairs:
         assert pair["right"] + 8 <= pair["left"], pair  # a visible gap between label and value
         assert pair["width"] <= pair["box"], pair  # the label does not overflow its column
+
+
+def test_seeding_again_reuses_the_form_files_instead_of_piling_up_copies(media):
+    from demo import form_templates
+
+    first = form_templates.stored("Tờ khai đăng ký khai sinh", "Đăng ký khai sinh", "1.001193-1.docx")
+    again = form_templates.stored("Tờ khai đăng ký khai sinh", "Đăng ký khai sinh", "1.001193-1.docx")
+    assert first == again == "procedures/forms/1.001193-1.docx"
+    assert [path.name for path in (media / "procedures" / "forms").iterdir()] == ["1.001193-1.docx"]
