@@ -347,8 +347,9 @@ def _object_streams_fit(data: bytes) -> bool:
         end = data.find(b"endstream", match.end())
         if end < 0:
             return True  # no stream a parser would read whole
+        # Back to the previous stream at most: every byte is looked at once, however many streams there are.
+        window = data[max(position, match.start() - 4096) : match.start()]
         position = end + len(b"endstream")
-        window = data[max(0, match.start() - 4096) : match.start()]
         dictionary = re.sub(
             rb"#([0-9A-Fa-f]{2})", lambda h: bytes([int(h.group(1), 16)]), window[window.rfind(b"obj") :]
         )
