@@ -473,6 +473,10 @@ def _refuse_retrieval(uri: str):
 
 
 _EFormValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+# Every format jsonschema checks, but "regex", which would compile what a citizen types with Python's ``re``.
+_FORMAT_CHECKER = jsonschema.FormatChecker(
+    formats=[name for name in jsonschema.FormatChecker.checkers if name != "regex"]
+)
 
 
 def _validator(schema: dict):
@@ -482,7 +486,7 @@ def _validator(schema: dict):
     return _EFormValidator(
         schema,
         registry=Registry(retrieve=_refuse_retrieval),
-        format_checker=jsonschema.FormatChecker(formats=("date", "email")),
+        format_checker=_FORMAT_CHECKER,
     )
 
 
