@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import backoffice, bulk
+from .views import backoffice, bulk, transfers
 
 app_name = "backoffice"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("agencies/<str:code>/", backoffice.queue, name="queue"),
     path("agencies/<str:code>/bulk/", bulk.bulk_action, name="bulk"),
     path("agencies/<str:code>/workload/", backoffice.workload, name="workload"),
+    path("agencies/<str:code>/transferred/", transfers.sent_elsewhere, name="transferred"),
     path("agencies/<str:code>/counter/", backoffice.counter_start, name="counter_start"),
     path("counter/<uuid:pk>/", backoffice.counter_form, name="counter_form"),
     path("records/<uuid:pk>/", backoffice.record, name="record"),

@@ -65,6 +65,7 @@ class WorkflowAction(models.TextChoices):
     SUPPLEMENT = "supplement", _("Nộp bổ sung")
     TRANSFER = "transfer", _("Chuyển cơ quan khác")
     ACCEPT_TRANSFER = "accept_transfer", _("Nhận hồ sơ chuyển đến")
+    TRANSFER_BACK = "transfer_back", _("Trả lại cơ quan chuyển đến")
     APPROVE = "approve", _("Phê duyệt")
     REJECT = "reject", pgettext_lazy("action", "Không giải quyết")
     RETURN_RESULT = "return_result", _("Trả kết quả")

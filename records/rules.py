@@ -201,11 +201,20 @@ def applicant_role_for(record: Record) -> str:
     return ApplicantRole(record.applicant_role).label
 
 
-def transfer_targets(record: Record):
-    """Agencies a record may be transferred to: the others implementing its procedure, and the agency's parent."""
+def agency_by_code(code: str):
     from procedures.models import Agency
 
-    agency = record.agency
-    candidates = Agency.objects.filter(is_active=True).exclude(pk=agency.pk)
-    related = candidates.filter(procedure_versions=record.procedure_version) | candidates.filter(pk=agency.parent_id)
-    return related.distinct().order_by("level", "name")
+    return Agency.objects.filter(code=code).first() if code else None
+
+
+def transfer_targets(record: Record):
+    """Agencies a record may be transferred to: the other active agencies implementing its procedure version (a
+    parent that does not implement it could not handle it; a city's list is no longer every commune of a province)."""
+    from procedures.models import Agency
+
+    return (
+        Agency.objects.filter(is_active=True, procedure_versions=record.procedure_version)
+        .exclude(pk=record.agency_id)
+        .distinct()
+        .order_by("level", "name")
+    )

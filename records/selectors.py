@@ -10,13 +10,13 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from . import deadlines
-from .constants import OPEN_STATES, RUNNING_CLOCK_STATES, Channel, RecordState
-from .models import Record
+from .constants import OPEN_STATES, RUNNING_CLOCK_STATES, Channel, RecordState, WorkflowAction
+from .models import Record, RecordEvent
 
 
 def records_of_applicant(user):
@@ -387,17 +387,40 @@ def forget_counts(agency_id) -> None:
     cache.delete_many([f"records:state-counts:{agency_id}", f"records:due-counts:{agency_id}"])
 
 
+_SENDING = (WorkflowAction.TRANSFER, WorkflowAction.TRANSFER_BACK)
+
+
 def backoffice_record(user, pk):
-    """A submitted record of an agency ``user`` works for, or None (the caller answers 404)."""
+    """A submitted record of an agency ``user`` works for, or one such an agency sent elsewhere (which it keeps
+    seeing, read-only: the officer holds no role at the record's agency), or None (the caller answers 404)."""
     from identity.models import StaffMembership
 
-    agencies = StaffMembership.objects.filter(user=user).values("agency_id")
+    memberships = StaffMembership.objects.filter(user=user)
+    codes = list(memberships.values_list("agency__code", flat=True))
+    sent = RecordEvent.objects.filter(record_id=pk, action__in=_SENDING, data__from_agency__in=codes)
     return (
         Record.objects.exclude(state=RecordState.DRAFT)
-        .filter(pk=pk, agency_id__in=agencies)
+        .filter(Q(agency_id__in=memberships.values("agency_id")) | Q(Exists(sent)), pk=pk)
         .select_related("agency", "service", "procedure_version__procedure", "assigned_to", "group__bundle")
         .first()
     )
+
+
+def sent_elsewhere(agency, limit: int = 200) -> list:
+    """Records ``agency`` transferred (or sent back) to another agency and no longer holds, newest first: the event
+    that took each away, its record (with the agency holding it now) selected with it."""
+    events = (
+        RecordEvent.objects.filter(action__in=_SENDING, data__from_agency=agency.code)
+        .exclude(record__agency=agency)
+        .select_related("record__agency", "record__service")
+        .order_by("-at", "-id")
+    )
+    seen, rows = set(), []
+    for event in events[: limit * 4]:
+        if event.record_id not in seen:
+            seen.add(event.record_id)
+            rows.append(event)
+    return rows[:limit]
 
 
 def workload(agency) -> list[dict]:

@@ -124,6 +124,24 @@ def _on_transfer(record, *, actor, data, now):
     )
 
 
+def _on_transfer_back(record, *, actor, data, now):
+    """The receiving agency sends the record back where it came from, to the officer who transferred it."""
+    from identity.models import StaffMembership
+
+    came = record.events.filter(action=A.TRANSFER, data__to_agency=record.agency.code).order_by("-at", "-id").first()
+    sender = came and rules.agency_by_code(came.data.get("from_agency", ""))
+    if sender is None:
+        raise ValidationError(_("Hồ sơ này không do cơ quan khác chuyển đến: không có nơi để trả lại."))
+    officer = came.actor_id
+    if not StaffMembership.objects.filter(user_id=officer, agency=sender, role=StaffRole.PROCESSOR).exists():
+        officer = None
+    return (
+        {"agency": sender, "assigned_to_id": officer},
+        {"from_agency": record.agency.code, "to_agency": sender.code},
+        None,
+    )
+
+
 def _on_approve(record, *, actor, data, now):
     if not record.results.exists():
         raise ValidationError(_("Hãy tải lên hoặc tạo văn bản kết quả trước khi phê duyệt."))
@@ -226,6 +244,14 @@ TRANSITIONS = {
             effect=_on_transfer,
         ),
         _t(A.ACCEPT_TRANSFER, {S.TRANSFERRED}, S.IN_PROCESSING, {StaffRole.PROCESSOR}, effect=_on_start),
+        _t(
+            A.TRANSFER_BACK,
+            {S.TRANSFERRED},
+            S.IN_PROCESSING,
+            {StaffRole.PROCESSOR},
+            reason_required=True,
+            effect=_on_transfer_back,
+        ),
         _t(A.APPROVE, {S.IN_PROCESSING}, S.APPROVED, {StaffRole.APPROVER}, effect=_on_approve),
         _t(A.REJECT, {S.IN_PROCESSING}, S.REJECTED, {StaffRole.APPROVER}, reason_required=True, effect=_on_finish),
         _t(A.RETURN_RESULT, {S.APPROVED}, S.RESULT_RETURNED, {StaffRole.RECEIVER}, effect=_on_return),

@@ -107,6 +107,8 @@ def record(request, pk):
     definition = record.definition
     actions = services.allowed_actions(record, request.user)
     names = {a.action for a in actions}
+    # An agency that sent the record elsewhere sees it read-only, with where it went (``selectors.backoffice_record``).
+    sent_to = None if identity.staff_roles(request.user, record.agency) else record.agency
     return render(
         request,
         "backoffice/record.html",
@@ -124,6 +126,7 @@ def record(request, pk):
             "today": timezone.localdate(),
             "overdue": record.is_overdue(),
             "needs_apology": record.needs_apology(),
+            "sent_to": sent_to,
         },
     )
 

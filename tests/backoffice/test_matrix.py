@@ -27,6 +27,7 @@ EXPECTED = {
     A.SUPPLEMENT: ({S.SUPPLEMENT_REQUESTED}, {"citizen", "receiver"}),
     A.TRANSFER: ({S.IN_PROCESSING}, {"processor"}),
     A.ACCEPT_TRANSFER: ({S.TRANSFERRED}, {"processor"}),
+    A.TRANSFER_BACK: ({S.TRANSFERRED}, {"processor"}),
     A.APPROVE: ({S.IN_PROCESSING}, {"approver"}),
     A.REJECT: ({S.IN_PROCESSING}, {"approver"}),
     A.RETURN_RESULT: ({S.APPROVED}, {"receiver"}),
@@ -43,6 +44,7 @@ TARGET = {
     A.SUPPLEMENT: S.IN_PROCESSING,
     A.TRANSFER: S.TRANSFERRED,
     A.ACCEPT_TRANSFER: S.IN_PROCESSING,
+    A.TRANSFER_BACK: S.IN_PROCESSING,
     A.APPROVE: S.APPROVED,
     A.REJECT: S.REJECTED,
     A.RETURN_RESULT: S.RESULT_RETURNED,
@@ -98,6 +100,13 @@ def test_role_state_action_matrix(state, record, staff, citizen, other_agency):
         for actor in ACTORS:
             n += 1
             target = clone(record, state, n)
+            if state == S.TRANSFERRED:  # it came from the other agency, where it can be sent back
+                RecordEvent.objects.create(
+                    record=target,
+                    actor=staff["outsider"],
+                    action=A.TRANSFER,
+                    data={"from_agency": other_agency.code, "to_agency": target.agency.code},
+                )
             step_data = dict(data.get(action, {}))
             if action == "apologise":
                 base = target.due_date or timezone.localdate()

@@ -204,10 +204,11 @@ def test_transfer_moves_the_record_to_the_other_agency_keeping_its_code(client, 
         f"/backoffice/records/{record.pk}/act/",
         {"action": A.TRANSFER, "expected_state": "in_processing", "to_agency": other_agency.code, "reason": "Cấp trên"},
     )
-    assert response.status_code == 302 and response["Location"].endswith(f"/agencies/{record.agency.code}/")
+    # The sender stays on the record, which now says where it went.
+    assert response.status_code == 302 and response["Location"].endswith(f"/records/{record.pk}/")
     moved = Record.objects.get(pk=record.pk)
     assert (moved.state, moved.agency, moved.code, moved.due_date) == (S.TRANSFERRED, other_agency, code, due)
-    assert client.get(f"/backoffice/records/{record.pk}/").status_code == 404
+    assert "Hồ sơ đã chuyển đến" in client.get(f"/backoffice/records/{record.pk}/").content.decode()  # read-only
     services.act(moved, A.ACCEPT_TRANSFER, actor=staff["outsider"])
     assert Record.objects.get(pk=record.pk).assigned_to == staff["outsider"]
 
