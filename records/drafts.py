@@ -35,9 +35,11 @@ def start_draft(
     filed_by=None,
     group: RecordGroup | None = None,
     idempotency_key: str = "",
+    desk: bool = False,
 ) -> Record:
-    """A new draft for a service under the procedure version in force now."""
-    if not service.is_active:
+    """A new draft for a service under the procedure version in force now (``desk``: at the counter, where a
+    procedure with no online service is filed under its inactive desk definition, ``counter.desk_service``)."""
+    if not service.is_active and not desk:
         raise ValidationError(_("Dịch vụ này hiện không nhận hồ sơ trực tuyến."))
     version = service.version
     if agency is None:
@@ -293,6 +295,45 @@ def _changed_since(record: Record, version: int, now: dict, proposed: dict) -> l
     return sorted(name for name in since if proposed.get(name) != now.get(name))
 
 
+def _refuse_if_behind(record: Record, version: int | None, now: dict, proposed: dict, changed: list[str]) -> None:
+    """``StaleDraft`` if a page loaded at ``version`` would overwrite what was saved since."""
+    if version is not None and version != record.draft_version and changed:
+        overwritten = _changed_since(record, version, now, proposed)
+        if overwritten is None or overwritten:
+            raise StaleDraft(record, changed if overwritten is None else overwritten)
+
+
+def _new_version(record: Record, version: int, changed: list[str]) -> None:
+    record.draft_version = version
+    record.draft_changes = [*(record.draft_changes or []), [version, changed]][-KEPT_CHANGES:]
+
+
+def save_eligibility_step(records: list[Record], answers: dict, questions: list, *, version: int | None):
+    """``save_eligibility`` for every record of a filing, refusing a page that is behind as ``save_form_step``
+    does (``StaleDraft``, with ``eligibility:<question id>`` for what changed); the refusals of the answers."""
+    for record in records:
+        editable(record)
+    with transaction.atomic():
+        locked = {r.pk: r for r in Record.objects.select_for_update().filter(pk__in=[r.pk for r in records])}
+        current = [locked[r.pk] for r in records]
+        first = current[0]
+        editable(first)
+        now = {f"eligibility:{k}": v for k, v in (first.eligibility_answers or {}).items()}
+        proposed = {f"eligibility:{k}": v for k, v in answers.items()}
+        changed = sorted(name for name in set(now) | set(proposed) if now.get(name) != proposed.get(name))
+        _refuse_if_behind(first, version, now, proposed, changed)
+        if changed:
+            new_version = first.draft_version + 1
+            for record in current:
+                record.eligibility_answers = answers
+                _new_version(record, new_version, changed)
+                record.save(update_fields=["eligibility_answers", "draft_version", "draft_changes", "updated_at"])
+    for record, saved in zip(records, current, strict=True):
+        for name in ["eligibility_answers", "draft_version", "draft_changes"]:
+            setattr(record, name, getattr(saved, name))
+    return eligibility_refusals(answers, questions)
+
+
 def save_form_step(
     records: list[Record],
     *,
@@ -322,10 +363,7 @@ def save_form_step(
         now = _form_step(first)
         proposed = _form_step(first, data, applicant, agency.pk if agency is not None else None)
         changed = sorted(name for name in set(now) | set(proposed) if now.get(name) != proposed.get(name))
-        if version is not None and version != first.draft_version and changed:
-            overwritten = _changed_since(first, version, now, proposed)
-            if overwritten is None or overwritten:
-                raise StaleDraft(first, changed if overwritten is None else overwritten)
+        _refuse_if_behind(first, version, now, proposed, changed)
         if not changed:
             return first.draft_version
         new_version = first.draft_version + 1
@@ -336,8 +374,7 @@ def save_form_step(
                 setattr(record, name, value)
             if agency is not None:
                 record.agency = agency
-            record.draft_version = new_version
-            record.draft_changes = [*(record.draft_changes or []), [new_version, changed]][-KEPT_CHANGES:]
+            _new_version(record, new_version, changed)
             record.save(
                 update_fields=[
                     "form_data",

@@ -71,22 +71,23 @@ def _eligibility(request, filing, context):
             q["id"]: request.POST.get(q["id"]) == "yes" for q in questions if request.POST.get(q["id"]) in ("yes", "no")
         }
         unanswered = [q["id"] for q in questions if q["id"] not in answers]
-        for record in filing.records:
-            refusals = services.save_eligibility(record, answers, questions)
+        try:
+            refusals = services.save_eligibility_step(
+                filing.records, answers, questions, version=_posted_version(request.POST)
+            )
+        except services.StaleDraft as stale:
+            # Nothing kept: the page says what changed, offers the newer answers and shows these again.
+            context["stale"] = _stale_notice(filing, "eligibility", _changed_answers(stale, questions))
+            context["draft_version"] = stale.version
+            context["questions"] = _questions(questions, answers, [])
+            return render(request, "records/step_eligibility.html", {**context, "has_errors": True}, status=409)
         if not unanswered and not refusals:
             return redirect("records:step", pk=filing.pk, step="form")
     else:  # back here with answers that stop the filing: say so again
         refusals = services.eligibility_refusals(filing.first.eligibility_answers or {}, questions)
     answers = filing.first.eligibility_answers
-    context["questions"] = [
-        {
-            "id": q["id"],
-            "text": eforms.text(q["question"]),
-            "answer": answers.get(q["id"]),
-            "unanswered": q["id"] in unanswered,
-        }
-        for q in questions
-    ]
+    context["draft_version"] = filing.first.draft_version
+    context["questions"] = _questions(questions, answers, unanswered)
     context["errors"] = [
         (f"#{q['id']}-yes", f"{q['text']}: {_('Hãy chọn Có hoặc Không.')}")
         for q in context["questions"]
@@ -95,6 +96,39 @@ def _eligibility(request, filing, context):
     # A refusal links to its question: the citizen who answered by mistake can change the answer.
     context["refusals"] = [(f"#{qid}-{'yes' if answers.get(qid) else 'no'}", message) for qid, message in refusals]
     return _render_step(request, "records/step_eligibility.html", context, errors=bool(refusals or unanswered))
+
+
+def _questions(questions, answers, unanswered) -> list[dict]:
+    return [
+        {
+            "id": q["id"],
+            "text": eforms.text(q["question"]),
+            "answer": answers.get(q["id"]),
+            "unanswered": q["id"] in unanswered,
+        }
+        for q in questions
+    ]
+
+
+def _changed_answers(stale, questions) -> list[tuple[str, str]]:
+    """(question, answer now) of what the other tab changed."""
+    now = stale.record.eligibility_answers or {}
+    return [
+        (eforms.text(q["question"]), {True: _("Có"), False: _("Không")}.get(now.get(q["id"]), _("(để trống)")))
+        for q in questions
+        if f"eligibility:{q['id']}" in stale.changed
+    ]
+
+
+def _stale_notice(filing, step: str, changed: list[tuple[str, str]]) -> dict:
+    """What a page that was behind says: what changed (and to what) and where the newer draft is."""
+    message = _(
+        "Bản nháp này đã được lưu ở một thẻ hoặc thiết bị khác sau khi trang này được mở, nên những gì bạn vừa "
+        "nhập ở đây chưa được lưu. Đã thay đổi: %(fields)s."
+    ) % {"fields": ", ".join(label for label, _value in changed)}
+    reload = reverse("records:step", args=[filing.pk, step])
+    save_label = _("Lưu nháp") if step == "form" else _("Tiếp tục")
+    return {"message": message, "changed": changed, "reload": reload, "save_label": save_label}
 
 
 def _render_step(request, template: str, context: dict, *, errors: bool):
@@ -200,18 +234,13 @@ def _stale_form(request, filing, context, stale, *, form, applicant_form, agency
     """The page was behind: another tab or device saved the draft since. Nothing of this save is kept; the page
     says what changed and to what, offers the newer draft, and shows what was typed here again. It then carries
     the newer version: saving again, after seeing both, keeps what was typed here."""
-    reload = reverse("records:step", args=[filing.pk, "form"])
-    changed = _changed_fields(stale, form, applicant_form, agency_form)
-    message = _(
-        "Bản nháp này đã được lưu ở một thẻ hoặc thiết bị khác sau khi trang này được mở, nên những gì bạn vừa "
-        "nhập ở đây chưa được lưu. Đã thay đổi: %(fields)s."
-    ) % {"fields": ", ".join(label for label, _value in changed)}
+    notice = _stale_notice(filing, "form", _changed_fields(stale, form, applicant_form, agency_form))
     if "autosave" in request.POST:
         return JsonResponse(
             {
-                "message": message,
-                "changed": [label for label, _value in changed],
-                "reload": reload,
+                "message": notice["message"],
+                "changed": [label for label, _value in notice["changed"]],
+                "reload": notice["reload"],
                 "reload_label": _("Tải lại bản mới nhất"),
                 "version": stale.version,
             },
@@ -226,7 +255,7 @@ def _stale_form(request, filing, context, stale, *, form, applicant_form, agency
             "wallet_fields": prefill.wallet_fields(filing.definition.prefill_map),
             "has_registry": registry is not None,
             "draft_version": stale.version,
-            "stale": {"message": message, "changed": changed, "reload": reload},
+            "stale": notice,
             "has_errors": True,
         }
     )

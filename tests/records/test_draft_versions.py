@@ -133,3 +133,26 @@ def test_two_tabs_in_chromium_autosave_refuses_the_stale_one_and_reload_shows_th
     alert.get_by_role("link", name="Tải lại bản mới nhất").click()
     second.wait_for_load_state()
     assert second.get_by_label("Nội dung đề nghị").input_value() == NEWER
+
+
+def test_eligibility_answers_from_a_tab_that_is_behind_are_refused_too(client, citizen):
+    from .test_filing import filing_url, start
+
+    url = filing_url(start(client)) + "eligibility/"
+    first, second = tab(citizen), tab(citizen)
+    version = shown_version(first.get(url))
+    assert shown_version(second.get(url)) == version
+
+    first.post(url, {"has_licence": "no", "draft_version": version})  # refused for the service, but kept
+    refused = second.post(url, {"has_licence": "yes", "draft_version": version})
+    page = refused.content.decode()
+    assert refused.status_code == 409
+    assert "Bạn đang có giấy phép lái xe do Việt Nam cấp?</dt><dd>Không</dd>" in page  # what changed, to what
+    assert re.search(rf'<a href="{re.escape(url)}"[^>]*>Tải lại bản mới nhất</a>', page)
+    assert re.search(r'value="yes" id="has_licence-yes" checked', page)  # this tab's answer shown back
+    assert "bấm “Tiếp tục”" in page
+    draft = Record.objects.get(applicant=citizen)
+    assert draft.eligibility_answers == {"has_licence": False}
+
+    kept = second.post(url, {"has_licence": "yes", "draft_version": shown_version(refused)})
+    assert kept.status_code == 302 and Record.objects.get(pk=draft.pk).eligibility_answers == {"has_licence": True}
