@@ -66,7 +66,8 @@ def test_received_record_reaches_inbox_email_and_sms_and_issues_the_signed_slip(
     slip = Document.objects.get(object_id=str(record.pk), kind=DocumentKind.RECEIPT_APPOINTMENT)
     assert slip.status == DocumentStatus.ISSUED and len(slip.sha256) == 64
     assert slip.context["record_code"] == record.code
-    assert slip.context["appointment_at"] == (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    due = timezone.localdate() + datetime.timedelta(days=7)
+    assert slip.context["appointment_at"] == f"{due.isoformat()}T14:00:00+07:00"  # an office time, never 00:00
 
 
 def test_submission_tells_the_agencys_receivers_not_other_officers(
@@ -160,7 +161,7 @@ def test_apology_carries_the_new_appointment_date_in_message_and_letter(
     message = Message.objects.get(recipient=citizen, event=Event.OVERDUE_APOLOGY)
     assert message.subject == f"Xin lỗi: hồ sơ {record.code} trễ hẹn, hẹn lại ngày 03 tháng 4 năm 2026"
     letter = Document.objects.get(object_id=str(record.pk), kind=DocumentKind.APOLOGY)
-    assert letter.is_issued and letter.context["new_appointment_at"] == "2026-04-03"
+    assert letter.is_issued and letter.context["new_appointment_at"] == "2026-04-03T14:00:00+07:00"
     assert letter.context["reason"] == "Cần xác minh thêm với Công an xã"
 
 
