@@ -17,6 +17,14 @@ class DocumentsConfig(AppConfig):
         # In the record's transaction: an outbox row for the slip the event calls for (receivers.py).
         record_changed.connect(on_record_changed, dispatch_uid="documents.record_changed")
         register_policy(Record, record_policy)
+        # A desk visit that ended with a Mẫu 02 and no record (records.counter.ask_completion_at_counter).
+        from records.models import CounterVisit
+        from records.signals import counter_completion_requested
+
+        from .receivers import counter_visit_policy, on_counter_completion_requested
+
+        counter_completion_requested.connect(on_counter_completion_requested, dispatch_uid="documents.counter_visit")
+        register_policy(CounterVisit, counter_visit_policy)
         # Records asks for generated result certificates through this (it never imports documents).
         from records.processing import register_result_issuer
 

@@ -125,7 +125,8 @@ def _receipt(record, event) -> dict:
     from records.services import time_limit
 
     return {
-        "documents_received": documents_received(record),
+        # At the counter the officer ticked what was handed in: the receive event holds exactly that.
+        "documents_received": (event.data or {}).get("papers") or documents_received(record),
         **fee_due(record),
         "processing_days": time_limit(record),  # within an integrated filing, the bundle's own limit
         "received_at": record.received_at or event.at,
@@ -198,3 +199,28 @@ def record_policy(user, document, subject=None) -> bool:
     if user.pk not in answers:
         answers[user.pk] = has_role(user, record.agency)
     return answers[user.pk]
+
+
+def on_counter_completion_requested(sender, *, visit, **kwargs):
+    """In the visit's transaction: the Mẫu 02 of a desk visit that ended with no record (``records.counter``)."""
+    version = visit.procedure_version
+    context = {
+        "record_code": "Chưa tiếp nhận (hướng dẫn hoàn thiện hồ sơ tại quầy)",
+        "applicant_name": visit.applicant_name,
+        "procedure_name": version.name,
+        "procedure_code": version.procedure.code,
+        "items": [str(item) for item in visit.items],
+        "reason": visit.reason,
+        "received_at": visit.created_at,
+    }
+    return request_document(
+        DocumentKind.SUPPLEMENT_REQUEST, agency=visit.agency, subject=visit, context=context, idempotency_key="visit"
+    )
+
+
+def counter_visit_policy(user, document, subject=None) -> bool:
+    """The Mẫu 02 of a desk visit: the officers of the agency that issued it (the citizen got it on paper)."""
+    from identity.services import staff_roles
+
+    visit = subject if subject is not None else document.subject
+    return visit is not None and bool(staff_roles(user, visit.agency))

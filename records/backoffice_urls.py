@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import backoffice, bulk, transfers
+from .views import backoffice, bulk, counter, transfers
 
 app_name = "backoffice"
 
@@ -10,8 +10,9 @@ urlpatterns = [
     path("agencies/<str:code>/bulk/", bulk.bulk_action, name="bulk"),
     path("agencies/<str:code>/workload/", backoffice.workload, name="workload"),
     path("agencies/<str:code>/transferred/", transfers.sent_elsewhere, name="transferred"),
-    path("agencies/<str:code>/counter/", backoffice.counter_start, name="counter_start"),
-    path("counter/<uuid:pk>/", backoffice.counter_form, name="counter_form"),
+    path("agencies/<str:code>/counter/", counter.counter_start, name="counter_start"),
+    path("counter/<uuid:pk>/", counter.counter_form, name="counter_form"),
+    path("counter/visits/<uuid:pk>/", counter.counter_visit, name="counter_visit"),
     path("records/<uuid:pk>/", backoffice.record, name="record"),
     path("records/<uuid:pk>/act/", backoffice.act, name="act"),
     path("records/<uuid:pk>/result/", backoffice.result, name="result"),

@@ -35,9 +35,11 @@ def start_draft(
     filed_by=None,
     group: RecordGroup | None = None,
     idempotency_key: str = "",
+    desk: bool = False,
 ) -> Record:
-    """A new draft for a service under the procedure version in force now."""
-    if not service.is_active:
+    """A new draft for a service under the procedure version in force now (``desk``: at the counter, where a
+    procedure with no online service is filed under its inactive desk definition, ``counter.desk_service``)."""
+    if not service.is_active and not desk:
         raise ValidationError(_("Dịch vụ này hiện không nhận hồ sơ trực tuyến."))
     version = service.version
     if agency is None:

@@ -417,3 +417,26 @@ class DayOff(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} {self.note}"
+
+
+class CounterVisit(models.Model):
+    """A visit to the one-stop desk that ended without a record: the officer asked for the papers to be completed on
+    the spot (Mẫu 02), so nothing was received or filed. It is what that slip is about (``documents``)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    agency = models.ForeignKey("procedures.Agency", on_delete=models.PROTECT, related_name="+")
+    procedure_version = models.ForeignKey("procedures.ProcedureVersion", on_delete=models.PROTECT, related_name="+")
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    applicant_name = models.CharField(_("họ tên người nộp"), max_length=150)
+    applicant_id_number = models.CharField(_("số định danh người nộp"), max_length=12, db_index=True)
+    items = models.JSONField(_("nội dung cần bổ sung, hoàn thiện"), default=list)
+    reason = models.TextField(_("lý do"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("lượt hướng dẫn tại quầy")
+        verbose_name_plural = _("lượt hướng dẫn tại quầy")
+
+    def __str__(self):
+        return f"{self.applicant_name} {self.created_at:%d/%m/%Y %H:%M}"

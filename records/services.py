@@ -17,7 +17,16 @@ The filing API's one-request path is ``complete_filing``; reads for pages are in
 from identity.services import staff_roles
 
 from .attachments import StorageUnavailable, attach, remove_attachment, stored_attachment, use_wallet_document
-from .counter import counter_applicant, start_counter_draft
+from .counter import (
+    ask_completion_at_counter,
+    counter_applicant,
+    counter_procedures,
+    look_up,
+    receive_at_counter,
+    refuse_at_counter,
+    start_counter_draft,
+    start_counter_record,
+)
 from .drafts import (
     DOUBLE_START_SECONDS,
     StaleDraft,
@@ -83,7 +92,12 @@ __all__ = [
     "bundle_members",
     "can_withdraw",
     "change_agency",
+    "ask_completion_at_counter",
     "counter_applicant",
+    "counter_procedures",
+    "look_up",
+    "receive_at_counter",
+    "refuse_at_counter",
     "days_to_result",
     "discard_draft",
     "eligibility_refusals",
@@ -108,6 +122,7 @@ __all__ = [
     "staff_roles",
     "start_bundle_draft",
     "start_counter_draft",
+    "start_counter_record",
     "start_draft",
     "start_keyed_draft",
     "start_online_draft",

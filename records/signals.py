@@ -49,3 +49,7 @@ record_transitioned = Signal()
 # The same kwargs, sent inside the transaction right after the event is written: a receiver that writes
 # rows (an outbox entry for each side effect) writes them atomically with the change, or not at all.
 record_changed = Signal()
+
+# Sent with ``visit`` (a ``CounterVisit``) inside the transaction that ends a desk visit with a request to complete
+# the papers (Mẫu 02) and no record: ``documents`` issues the slip for the visit.
+counter_completion_requested = Signal()

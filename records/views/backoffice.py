@@ -12,23 +12,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from common.net import client_ip
 from dataaccess.constants import AccessKind
 from dataaccess.services import log_access
-from eservices import eforms, prefill
-from eservices.models import OnlineService
 from identity import services as identity
 from identity.constants import StaffRole
 from identity.decorators import staff_required
 from procedures.models import Agency
 
 from .. import selectors, services, workflow
-from ..constants import Channel, RecordState
+from ..constants import Channel
 from ..constants import WorkflowAction as A
 from ..history import history
 from ..models import Record, ResultDocument
@@ -221,97 +218,4 @@ def workload(request, code):
         request,
         "backoffice/workload.html",
         {"agency": agency, "rows": selectors.workload(agency), "overdue": selectors.overdue_records(agency)},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@staff_required
-def counter_start(request, code):
-    agency = get_object_or_404(Agency, code=code)
-    identity.require_role(request.user, agency, StaffRole.RECEIVER)
-    available = OnlineService.objects.filter(is_active=True, version__agencies=agency).distinct().order_by("name")
-    errors = []
-    if request.method == "POST":
-        service = available.filter(slug=request.POST.get("service", "")).first()
-        if service is None:
-            errors.append(_("Hãy chọn dịch vụ."))
-        else:
-            try:
-                draft = services.start_counter_draft(
-                    service=service, id_number=request.POST.get("id_number", ""), agency=agency, officer=request.user
-                )
-            except ValidationError as error:
-                errors += error.messages
-            else:
-                log_access(request, AccessKind.REGISTRY_LOOKUP, draft)
-                return redirect("backoffice:counter_form", pk=draft.pk)
-    return render(
-        request,
-        "backoffice/counter_start.html",
-        {"agency": agency, "services": available, "errors": errors, "values": request.POST},
-        status=400 if errors else 200,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@staff_required
-def counter_form(request, pk):
-    """The same e-form, prefill and checks as online; the officer attaches the papers scanned at the desk."""
-    record = get_object_or_404(
-        Record.objects.select_related("service", "agency", "procedure_version"),
-        pk=pk,
-        channel=Channel.COUNTER,
-        state=RecordState.DRAFT,
-    )
-    if not identity.has_role(request.user, record.agency, StaffRole.RECEIVER):
-        raise Http404
-    definition = record.service
-    log_access(request, AccessKind.COUNTER_INTAKE, record)
-    registry = prefill.registry_data(record.applicant_id_number)
-    prefilled = prefill.prefill_values(definition.prefill_map, registry)
-    errors = []
-    if request.method == "POST":
-        form = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
-        if form.is_valid():
-            services.save_form([record], form.as_json(), list(prefilled))
-        else:
-            errors += [f"{name}: {' '.join(ms)}" for name, ms in form.errors.items()]
-        for component in record.procedure_version.components.all():
-            uploaded = request.FILES.get(f"file_{component.pk}")
-            if uploaded is not None:
-                try:
-                    services.attach(record, component, uploaded, by=request.user)
-                except ValidationError as error:
-                    errors += error.messages
-        if not errors and "submit" in request.POST:
-            try:
-                services.submit(record, actor=request.user, role=StaffRole.RECEIVER, client_ip=client_ip(request))
-            except (ValidationError, PermissionDenied) as error:
-                errors += getattr(error, "messages", [str(error)])
-            else:
-                messages.success(request, _("Đã nhập hồ sơ %(code)s tại quầy.") % {"code": record.code})
-                return redirect("backoffice:record", pk=record.pk)
-        if not errors:
-            return redirect("backoffice:counter_form", pk=record.pk)
-    else:
-        form = eforms.EForm(
-            initial=record.form_data, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled
-        )
-    attached = {}
-    for attachment in record.attachments.all():
-        attached.setdefault(attachment.component_id, []).append(attachment)
-    components = [(c, attached.get(c.pk, [])) for c in record.procedure_version.components.all()]
-    return render(
-        request,
-        "backoffice/counter_form.html",
-        {
-            "record": record,
-            "form": form,
-            "prefilled": prefilled,
-            "components": components,
-            "errors": errors,
-            "form_component_id": definition.form_component_id,
-            "back": reverse("backoffice:queue", args=[record.agency.code]),
-        },
-        status=400 if errors else 200,
     )

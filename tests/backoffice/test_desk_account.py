@@ -34,9 +34,12 @@ def file_at_the_desk(receiver, person) -> Record:
     client = staff_login(Client(), receiver)
     agency = OnlineService.objects.get(slug="dang-ky-thuong-tru").version.agencies.first()
     start = f"/backoffice/agencies/{agency.code}/counter/"
-    response = client.post(start, {"id_number": person.id_number, "service": "dang-ky-thuong-tru"})
+    service = OnlineService.objects.get(slug="dang-ky-thuong-tru")
+    response = client.post(start, {"step": "start", "id_number": person.id_number, "procedure": service.procedure.code})
     assert response.status_code == 302
-    response = client.post(response["Location"], {"request": "Đăng ký thường trú", "delivery": "online", "submit": ""})
+    paper = service.version.components.exclude(pk=service.form_component_id).first()
+    answers = {"request": "Đăng ký thường trú", "delivery": "online"}
+    response = client.post(response["Location"], {**answers, "outcome": "receive", f"received_{paper.pk}": "1"})
     assert response.status_code == 302, response.content.decode()[:2000]
     return Record.objects.get(channel=Channel.COUNTER, applicant_id_number=person.id_number)
 

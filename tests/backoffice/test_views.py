@@ -136,7 +136,9 @@ def test_receive_then_a_stale_page_says_the_record_changed(client, record, staff
     assert "<td>Nộp hồ sơ</td>" in history and "(Công dân)" in history
 
 
-def test_result_before_approval_then_the_citizen_downloads_it(client, record, staff, citizen):
+def test_result_before_approval_then_the_citizen_downloads_it(
+    client, record, staff, citizen, django_capture_on_commit_callbacks
+):
     advance(record, staff, "in_processing")
     staff_login(client, staff["approver"])
     response = client.post(f"/backoffice/records/{record.pk}/act/", {"action": A.APPROVE}, follow=True)
@@ -150,7 +152,8 @@ def test_result_before_approval_then_the_citizen_downloads_it(client, record, st
     result = record.results.get()
     assert result.original_name == "giay-xac-nhan.pdf" and result.file.name.startswith(f"records/{record.pk}/")
     assert client.get(f"/backoffice/records/{record.pk}/results/{result.pk}/?inline=1").status_code == 200
-    services.act(record, A.APPROVE, actor=staff["approver"])
+    with django_capture_on_commit_callbacks(execute=True):  # the documents queue signs it after commit
+        services.act(record, A.APPROVE, actor=staff["approver"])
     citizen_client = login(Client(), citizen)
     assert citizen_client.get(f"/my/records/{record.pk}/result/").status_code == 404  # not returned yet
     services.act(record, A.RETURN_RESULT, actor=staff["receiver"])
@@ -174,15 +177,18 @@ def test_a_generated_result_certificate_is_signed_and_reaches_the_citizen(
         )
     assert response.status_code == 302
     result = record.results.get()
-    assert result.is_generated and result.original_name == f"{record.code}-ket-qua.pdf"
+    assert result.is_generated and result.original_name == f"{record.code}-ket-qua-du-thao.pdf"
     assert record.events.filter(action=A.ATTACH_RESULT).count() == 1
     page = client.get(f"/backoffice/records/{record.pk}/").content.decode()
-    assert "do hệ thống tạo và ký số" in page
+    assert "Bản dự thảo, chưa ký số" in page
 
-    # Made and signed, but not the citizen's until the result is returned (approval, fee): not listed, 403.
-    certificate = reverse("documents:download", args=[result.document_id])
+    # Signed at approval, but not the citizen's until the result is returned (approval, fee): not listed, 403.
     citizen_client = login(Client(), citizen)
-    services.act(record, A.APPROVE, actor=staff["approver"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.act(record, A.APPROVE, actor=staff["approver"])
+    signed = Record.objects.get(pk=record.pk).current_result
+    assert signed.pk != result.pk
+    certificate = reverse("documents:download", args=[signed.document_id])
     assert "Giấy chứng nhận kết quả" not in citizen_client.get(f"/my/records/{record.pk}/").content.decode()
     assert citizen_client.get(certificate).status_code == 403
     assert client.get(certificate).status_code == 200  # the agency's officers may
@@ -192,7 +198,7 @@ def test_a_generated_result_certificate_is_signed_and_reaches_the_citizen(
     response = citizen_client.get(f"/my/records/{record.pk}/result/")
     assert response.status_code == 200
     text = " ".join(pdf_text(b"".join(response.streaming_content)).split())
-    assert record.code in text and record.applicant_name in text
+    assert record.code in text and record.applicant_name in text and "DỰ THẢO" not in text
     assert citizen_client.get(certificate).status_code == 200
 
 
@@ -280,25 +286,32 @@ def test_the_agency_head_reassigns_and_sees_workload_and_overdue(client, record,
 
 
 def test_counter_intake_for_a_citizen_found_in_the_registry(client, staff, family, catalogue):
-    agency_code = OnlineService.objects.get(slug="dang-ky-thuong-tru").version.agencies.first().code
+    service = OnlineService.objects.get(slug="dang-ky-thuong-tru")
+    agency_code, procedure = service.version.agencies.first().code, service.version.procedure.code
     receiver = staff["receiver"]
     staff_login(client, receiver)
     start = f"/backoffice/agencies/{agency_code}/counter/"
     assert client.get(start).status_code == 200
-    missing = client.post(start, {"id_number": "001099000000", "service": "dang-ky-thuong-tru"})
+    missing = client.post(start, {"step": "lookup", "id_number": "001099000000", "procedure": procedure})
     assert missing.status_code == 400 and "Không tìm thấy" in missing.content.decode()
     father = family["father"]
-    response = client.post(start, {"id_number": father.id_number, "service": "dang-ky-thuong-tru"})
+    found = client.post(start, {"step": "lookup", "id_number": father.id_number, "procedure": procedure})
+    assert found.status_code == 200 and father.full_name in found.content.decode()
+    response = client.post(start, {"step": "start", "id_number": father.id_number, "procedure": procedure})
     assert response.status_code == 302
     record = Record.objects.get(channel=Channel.COUNTER)
     form = client.get(response["Location"]).content.decode()
     assert father.full_name in form  # prefilled from the registry
     # The same checks as online: the form is validated before submission.
-    bad = client.post(response["Location"], {"request": "", "submit": ""})
+    bad = client.post(response["Location"], {"request": "", "outcome": "receive"})
     assert bad.status_code == 400
-    ok = client.post(response["Location"], {"request": "Đăng ký thường trú", "delivery": "online", "submit": ""})
+    component = service.version.components.exclude(pk=service.form_component_id).first()
+    ok = client.post(
+        response["Location"],
+        {"request": "Đăng ký thường trú", "delivery": "online", "outcome": "receive", f"received_{component.pk}": "1"},
+    )
     assert ok.status_code == 302, ok.content.decode()[:3000]
     record.refresh_from_db()
-    assert record.state == S.SUBMITTED and record.filed_by == receiver and record.code
+    assert record.state == S.RECEIVED and record.filed_by == receiver and record.code
     assert record.applicant_id_number == father.id_number
     assert record.events.get(action=A.SUBMIT).role == "receiver"

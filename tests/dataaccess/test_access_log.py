@@ -111,11 +111,13 @@ def test_counter_intake_logs_the_registry_lookup_and_the_intake_and_tells_the_of
     assert NOTICE in desk.get(start).content.decode()
     assert not DataAccess.objects.exists()
     # An ID number the registry does not know: nobody's data was opened.
-    desk.post(start, {"id_number": "001099000000", "service": "dang-ky-thuong-tru"})
+    procedure = OnlineService.objects.get(slug="dang-ky-thuong-tru").version.procedure.code
+    desk.post(start, {"step": "lookup", "id_number": "001099000000", "procedure": procedure})
     assert not DataAccess.objects.exists()
 
     father = family["father"]
-    response = desk.post(start, {"id_number": father.id_number, "service": "dang-ky-thuong-tru"})
+    desk.post(start, {"step": "lookup", "id_number": father.id_number, "procedure": procedure})
+    response = desk.post(start, {"step": "start", "id_number": father.id_number, "procedure": procedure})
     assert response.status_code == 302
     draft = Record.objects.get(channel="counter")
     form = desk.get(response["Location"])
