@@ -31,3 +31,8 @@ class DocumentsConfig(AppConfig):
         from . import results
 
         register_result_issuer(results)
+        # Only a signed result can be revoked (the approver's "revoke_result").
+        from records.constants import WorkflowAction
+        from records.workflow import register_guard
+
+        register_guard(WorkflowAction.REVOKE_RESULT, results.revocation_guard)

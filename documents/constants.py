@@ -17,6 +17,10 @@ class DocumentKind(models.TextChoices):
     APOLOGY = "apology", _("Phiếu xin lỗi và hẹn lại ngày trả kết quả")
     RESULT_CERTIFICATE = "result_certificate", _("Giấy chứng nhận kết quả giải quyết thủ tục hành chính")
     PAYMENT_RECEIPT = "payment_receipt", _("Biên lai thu phí, lệ phí điện tử")
+    # The leader's "không giải quyết": a signed reply stating the reasons.
+    REJECTION = "rejection", _("Văn bản trả lời về việc không giải quyết hồ sơ")
+    # A result the officer uploaded as a PDF, signed as it is when the leader approves it (no template: not rendered).
+    RESULT_DOCUMENT = "result_document", _("Văn bản kết quả giải quyết thủ tục hành chính")
 
     @property
     def template_name(self) -> str:
@@ -27,6 +31,8 @@ class DocumentStatus(models.TextChoices):
     PENDING = "pending", _("Đang phát hành")
     ISSUED = "issued", _("Đã phát hành")
     FAILED = "failed", _("Phát hành không thành công")
+    # A generated result before approval: rendered for the leader to read, never signed, never valid.
+    DRAFT = "draft", _("Bản dự thảo, chưa ký số")
 
 
 # Keys of ``context`` that each kind prints and cannot do without. ``request_document``
@@ -53,6 +59,8 @@ REQUIRED_CONTEXT: dict[str, tuple[str, ...]] = {
         "new_appointment_at",
     ),
     DocumentKind.RESULT_CERTIFICATE: ("record_code", "applicant_name", "procedure_name", "result"),
+    DocumentKind.REJECTION: ("record_code", "applicant_name", "procedure_name", "reason"),
+    DocumentKind.RESULT_DOCUMENT: ("record_code", "applicant_name", "procedure_name", "source_result"),
     DocumentKind.PAYMENT_RECEIPT: (
         "record_code",
         "payer_name",
@@ -70,3 +78,10 @@ SIGNATURE_BYTES_RESERVED = 16 * 1024
 
 # Largest PDF the public verification page accepts for comparison.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+# Kinds numbered from the agency's register (số, ký hiệu), and the kind's part of the symbol ("15/GCN-UBND").
+REGISTERED_KINDS = {
+    DocumentKind.RESULT_CERTIFICATE: "GCN",
+    DocumentKind.RESULT_DOCUMENT: "KQ",
+    DocumentKind.REJECTION: "TB",
+}

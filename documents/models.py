@@ -3,6 +3,7 @@
 import re
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -50,6 +51,20 @@ class Document(models.Model):
     signer_serial = models.CharField(_("số hiệu chứng thư ký"), max_length=64, blank=True)
     issued_at = models.DateTimeField(_("thời điểm phát hành"), null=True, blank=True)
     error = models.TextField(_("lỗi gần nhất"), blank=True)
+    # The number the agency's register gave it (``registers.take_number``), for the kinds it numbers.
+    register_year = models.PositiveSmallIntegerField(_("năm đăng ký số"), null=True, blank=True)
+    register_number = models.PositiveIntegerField(_("số trong sổ"), null=True, blank=True)
+    signed_by = models.CharField(_("người ký"), max_length=255, blank=True)
+    revoked_at = models.DateTimeField(_("thời điểm thu hồi"), null=True, blank=True)
+    revoked_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thu hồi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
 
     class Meta:
@@ -59,6 +74,11 @@ class Document(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "content_type", "object_id", "idempotency_key"], name="document_once_per_key"
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "kind", "register_year", "register_number"],
+                condition=models.Q(register_number__isnull=False),
+                name="document_register_number_once",
             ),
         ]
         indexes = [
@@ -88,4 +108,34 @@ class Document(models.Model):
 
     @property
     def is_issued(self) -> bool:
-        return self.status == DocumentStatus.ISSUED
+        """Issued and still valid: a revoked document is not."""
+        return self.status == DocumentStatus.ISSUED and self.revoked_at is None
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DocumentStatus.DRAFT
+
+
+class DocumentRegister(models.Model):
+    """An agency's register of outgoing documents (sổ đăng ký văn bản đi): the last number given, per year and kind.
+
+    Its row is locked while a number is taken (``registers.take_number``) until the transaction that issues the
+    document commits, so numbers are unique and a rolled-back issue gives its number back: no gaps.
+    """
+
+    agency = models.ForeignKey("procedures.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    kind = models.CharField(_("loại văn bản"), max_length=32, choices=DocumentKind.choices)
+    last_number = models.PositiveIntegerField(_("số cuối cùng đã cấp"), default=0)
+
+    class Meta:
+        verbose_name = _("sổ đăng ký văn bản")
+        verbose_name_plural = _("sổ đăng ký văn bản")
+        constraints = [models.UniqueConstraint(fields=["agency", "year", "kind"], name="document_register_once")]
+
+    def __str__(self):
+        return f"{self.agency_id} {self.year} {self.kind}: {self.last_number}"

@@ -9,9 +9,9 @@ one requests none. After commit the row is relayed to the ``documents`` queue
 ``tasks.request_event_document``, which builds the slip's context and calls
 ``request_document``; that writes the pending document, and
 ``tasks.issue_document`` renders and signs it. Each slip is requested with a key
-derived from the record event, so a row run twice issues nothing twice; the
-result certificate has one key per record, so approving and then returning the
-result issues one certificate.
+derived from the record event, so a row run twice issues nothing twice. The
+result is not a slip: the approval signs it in its own transaction
+(``results.sign_on_approval``) and a revocation voids it (``results.revoke_results``).
 
 """
 
@@ -35,9 +35,8 @@ ACTION_KINDS = {
     A.RECEIVE: DocumentKind.RECEIPT_APPOINTMENT,
     A.REQUEST_SUPPLEMENT: DocumentKind.SUPPLEMENT_REQUEST,
     A.REFUSE: DocumentKind.REFUSAL,
+    A.REJECT: DocumentKind.REJECTION,
     A.APOLOGISE: DocumentKind.APOLOGY,
-    A.APPROVE: DocumentKind.RESULT_CERTIFICATE,
-    A.RETURN_RESULT: DocumentKind.RESULT_CERTIFICATE,
 }
 
 DEFAULT_APOLOGY_REASON = "Hồ sơ chưa được giải quyết xong trong thời hạn đã hẹn"
@@ -47,6 +46,13 @@ def on_record_changed(sender, *, record, event, action, **kwargs):
     """Inside the record's transaction: an outbox row for the slip the event calls for, if any."""
     from outbox.services import enqueue
 
+    from . import results
+
+    if action == A.APPROVE:
+        # The approver's act signs the result: its document (and register number) is written in this transaction.
+        results.sign_on_approval(record, event)
+    elif action == A.REVOKE_RESULT:
+        results.revoke_results(record, event)
     if action in ACTION_KINDS:
         enqueue("documents.tasks.request_event_document", {"event_id": event.pk}, f"documents:event:{event.pk}")
 
@@ -62,7 +68,10 @@ def request_for_event(record, event, action: str):
     else:
         key = f"{action}:{event.pk}"
     context = {**common_context(record), **CONTEXT_BUILDERS[kind](record, event)}
-    return request_document(kind, agency=record.agency, subject=record, context=context, idempotency_key=key)
+    signed_by = context.get("signer_name", "") if kind == DocumentKind.REJECTION else ""
+    return request_document(
+        kind, agency=record.agency, subject=record, context=context, idempotency_key=key, signed_by=signed_by
+    )
 
 
 def has_uploaded_result(record, event) -> bool:
@@ -149,6 +158,16 @@ def _refusal(record, event) -> dict:
     return {"reason": event.reason}
 
 
+def _rejection(record, event) -> dict:
+    """The leader's reply: the reasons, signed in their name (``results.approver_name``)."""
+    from .results import approver_name
+
+    context = {"reason": event.reason, "received_at": record.received_at, "decided_at": event.at}
+    if event.actor is not None:
+        context.update(signer_title="KT. THỦ TRƯỞNG CƠ QUAN", signer_name=approver_name(event.actor))
+    return context
+
+
 def _apology(record, event) -> dict:
     data = event.data or {}
     old = data.get("previous_appointment") or record.expected_result_date
@@ -176,6 +195,7 @@ CONTEXT_BUILDERS = {
     DocumentKind.RECEIPT_APPOINTMENT: _receipt,
     DocumentKind.SUPPLEMENT_REQUEST: _supplement,
     DocumentKind.REFUSAL: _refusal,
+    DocumentKind.REJECTION: _rejection,
     DocumentKind.APOLOGY: _apology,
     DocumentKind.RESULT_CERTIFICATE: _result,
 }
@@ -193,7 +213,8 @@ def record_policy(user, document, subject=None) -> bool:
     if record is None:
         return False
     if record.applicant_id == user.pk:
-        return document.kind != DocumentKind.RESULT_CERTIFICATE or record.state == RecordState.RESULT_RETURNED
+        results = (DocumentKind.RESULT_CERTIFICATE, DocumentKind.RESULT_DOCUMENT)
+        return document.kind not in results or record.state == RecordState.RESULT_RETURNED
     # A page lists several documents of one record: ask for the officer's role at its agency once.
     answers = record.__dict__.setdefault("_agency_access", {})
     if user.pk not in answers:

@@ -32,6 +32,7 @@ def request_document(
     subject: models.Model,
     context: dict,
     idempotency_key: str,
+    signed_by: str = "",
 ) -> Document:
     """Create the pending document and schedule its issue after commit.
 
@@ -56,15 +57,30 @@ def request_document(
         if document is None:
             try:
                 with transaction.atomic():
-                    document = Document.objects.create(agency=agency, context=context, **lookup)
+                    document = Document(agency=agency, context=context, signed_by=signed_by[:255], **lookup)
+                    _number(document)
+                    document.save(force_insert=True)
             except IntegrityError:  # a concurrent request with the same key won
                 document = Document.objects.get(**lookup)
         if document.status == DocumentStatus.FAILED:
             Document.objects.filter(pk=document.pk).update(status=DocumentStatus.PENDING)
             document.status = DocumentStatus.PENDING
-        if document.status != DocumentStatus.ISSUED:
+        if document.status not in (DocumentStatus.ISSUED, DocumentStatus.DRAFT):
             _schedule_issue(document)
     return document
+
+
+def _number(document: Document) -> None:
+    """Kinds the agency's register numbers take the next number of the year, in this transaction (a draft none)."""
+    from . import registers
+    from .constants import REGISTERED_KINDS
+
+    if document.kind not in REGISTERED_KINDS or document.context.get("draft") or document.context.get("number"):
+        return
+    year = timezone.localdate().year
+    number = registers.take_number(document.agency, document.kind, year)
+    document.register_year, document.register_number = year, number
+    document.context = {**document.context, "number": registers.symbol(document.agency, document.kind, number)}
 
 
 def _schedule_issue(document: Document) -> None:
@@ -82,28 +98,42 @@ def render_and_sign(document_id) -> Document:
 
     The row is locked for the duration, so two workers handed the same task (a
     redelivery after a lost acknowledgement) do not both issue it; the second
-    finds it issued and returns.
+    finds it issued and returns. A draft (``context["draft"]``: a result before
+    approval) is rendered and stored unsigned; a result document (an uploaded
+    PDF) is signed as it is, not rendered.
     """
     from .rendering import render_html, render_pdf
 
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
-        if document.status == DocumentStatus.ISSUED:
+        if document.status in (DocumentStatus.ISSUED, DocumentStatus.DRAFT):
             return document
-        document.issued_at = timezone.now()  # printed on the document, so fixed before rendering
-        pdf = render_pdf(render_html(document))
-        signed = get_signer().sign(pdf, agency=document.agency)
-        signature = read_signature_info(signed)
+        draft = bool(document.context.get("draft"))
+        if document.kind == DocumentKind.RESULT_DOCUMENT:
+            from .results import uploaded_result_pdf
+
+            pdf = uploaded_result_pdf(document)
+        else:
+            document.issued_at = None if draft else timezone.now()  # printed on the document: fixed before rendering
+            pdf = render_pdf(render_html(document))
+        if draft:
+            content = pdf
+        else:
+            document.issued_at = document.issued_at or timezone.now()
+            # In the agency's name (its certificate) and the approver's (the signature's name), when one approved it.
+            named = {"signed_by": document.signed_by} if document.signed_by else {}
+            content = get_signer().sign(pdf, agency=document.agency, **named)
+            signature = read_signature_info(content)
+            document.signer_subject = signature.subject
+            document.signer_serial = signature.serial
 
         storage = document.file.storage
         name = document.file.field.generate_filename(document, f"{document.pk}.pdf")
         if storage.exists(name):  # left by an attempt whose transaction rolled back
             storage.delete(name)
-        document.file.save(name, ContentFile(signed), save=False)
-        document.sha256 = hashlib.sha256(signed).hexdigest()
-        document.signer_subject = signature.subject
-        document.signer_serial = signature.serial
-        document.status = DocumentStatus.ISSUED
+        document.file.save(name, ContentFile(content), save=False)
+        document.sha256 = hashlib.sha256(content).hexdigest()
+        document.status = DocumentStatus.DRAFT if draft else DocumentStatus.ISSUED
         document.error = ""
         document.save()
     logger.info("Issued document %s (%s) for agency %s", document.pk, document.kind, document.agency_id)
@@ -112,7 +142,7 @@ def render_and_sign(document_id) -> Document:
 
 def mark_failed(document_id, error: str) -> None:
     """Called when the task gives up; the verify page then says the document is not valid."""
-    Document.objects.filter(pk=document_id).exclude(status=DocumentStatus.ISSUED).update(
+    Document.objects.filter(pk=document_id).exclude(status__in=[DocumentStatus.ISSUED, DocumentStatus.DRAFT]).update(
         status=DocumentStatus.FAILED, error=error[:2000]
     )
 
@@ -142,10 +172,11 @@ def public_subject_status(document: Document) -> str | None:
 
 
 def documents_for(subject: models.Model):
-    """The documents issued (or being issued) about ``subject``, newest first; failed ones left out."""
+    """The documents issued (or being issued) about ``subject``, newest first; failed ones and drafts left out."""
     return (
         Document.objects.filter(content_type=ContentType.objects.get_for_model(subject), object_id=str(subject.pk))
         .exclude(status=DocumentStatus.FAILED)
+        .exclude(context__has_key="draft")  # a result's draft is no issued document
         .select_related("agency")
         .order_by("-created_at")
     )
@@ -178,6 +209,7 @@ def documents_with_related(subject: models.Model) -> list[tuple[Document, models
     found = (
         Document.objects.filter(condition)
         .exclude(status=DocumentStatus.FAILED)
+        .exclude(context__has_key="draft")  # a result's draft is no issued document
         .select_related("agency")
         .order_by("-created_at")
     )

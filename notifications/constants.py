@@ -35,6 +35,7 @@ class Event(models.TextChoices):
     RECORD_APPROVED = "record_approved", _("Hồ sơ được giải quyết, có kết quả")
     RECORD_REJECTED = "record_rejected", _("Hồ sơ không được giải quyết")
     RESULT_RETURNED = "result_returned", _("Đã trả kết quả")
+    RESULT_REVOKED = "result_revoked", _("Kết quả đã bị thu hồi")
     OVERDUE_APOLOGY = "overdue_apology", _("Thư xin lỗi, hẹn lại ngày trả kết quả")
     PAYMENT_SUCCEEDED = "payment_succeeded", _("Thanh toán thành công")
     PAYMENT_FAILED = "payment_failed", _("Thanh toán không thành công")

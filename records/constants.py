@@ -76,6 +76,7 @@ class WorkflowAction(models.TextChoices):
     OVERDUE = "overdue", _("Quá hạn giải quyết")
     REMINDER = "reminder", _("Nhắc hạn giải quyết")
     MERGE_UNIT = "merge_unit", _("Sắp xếp đơn vị hành chính")
+    REVOKE_RESULT = "revoke_result", _("Thu hồi kết quả đã ban hành")
 
 
 class ActorRole:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from identity.services import staff_roles
 
 from . import workflow
-from .constants import WorkflowAction
+from .constants import RecordState, WorkflowAction
 from .models import Record, ResultDocument
 from .transitions import record_event, transition
 from .uploads import check_upload
@@ -64,8 +64,16 @@ def act(
 def attach_result(
     record: Record, uploaded, *, actor, client_ip: str | None = None, expected_state: str | None = None, note=""
 ) -> ResultDocument:
-    """Store the digitised result (a scan of the signed paper) with the record, before approval."""
+    """Store the result (a PDF) with the record, before approval, which signs it as it is."""
     content_type, digest = check_upload(uploaded)
+    if content_type != "application/pdf":
+        raise ValidationError(
+            _(
+                "Kết quả “%(name)s” phải là tệp PDF để được ký số khi phê duyệt: "
+                "hãy lưu văn bản dưới dạng PDF rồi tải lên."
+            )
+            % {"name": uploaded.name}
+        )
     with transaction.atomic():
         act(
             record,
@@ -110,27 +118,36 @@ def _issuer():
 def generate_result(
     record: Record, *, actor, client_ip: str | None = None, expected_state: str | None = None
 ) -> ResultDocument:
-    """Have the result issuer (``documents``) issue and sign a result certificate, and keep it as the record's
-    result."""
+    """Have the result issuer (``documents``) render the standard result certificate as an unsigned draft, and keep
+    it as the record's result. Once: while the current result is a generated draft, asking again returns it (fifty
+    clicks make one draft). The approval signs it (``documents.results.sign_on_approval``)."""
     with transaction.atomic():
+        locked = Record.objects.select_for_update().get(pk=record.pk)
+        current = locked.current_result
+        if current is not None and current.is_generated and locked.state == RecordState.IN_PROCESSING:
+            return current
         act(
-            record,
+            locked,
             WorkflowAction.ATTACH_RESULT,
             actor=actor,
             client_ip=client_ip,
             expected_state=expected_state,
-            data={},
+            data={"kind": "draft"},
         )
-        record.refresh_from_db()
-        count = record.results.count()
-        document_id = _issuer().issue_result_certificate(record, idempotency_key=f"result-{record.pk}-{count + 1}")
+        drafts = locked.results.filter(document_id__isnull=False).count()
+        document_id = _issuer().issue_result_certificate(locked, idempotency_key=f"result-draft-{drafts + 1}")
         return ResultDocument.objects.create(
-            record=record,
+            record=locked,
             document_id=document_id,
-            original_name=f"{record.code}-ket-qua.pdf",
+            original_name=f"{locked.code}-ket-qua-du-thao.pdf",
             content_type="application/pdf",
             uploaded_by=actor,
+            note=_DRAFT_NOTE,
         )
+
+
+# Written on the row (as ``documents.results`` writes its "signed" note), read on the record page.
+_DRAFT_NOTE = "Bản dự thảo, chưa ký số"
 
 
 def result_file(result: ResultDocument):

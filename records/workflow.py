@@ -277,6 +277,8 @@ EVENTS = {
         _t(A.OVERDUE, _AFTER_RECEIPT, None, {SYSTEM}, effect=_on_overdue),
         _t(A.REMINDER, _AFTER_RECEIPT, None, {SYSTEM}, effect=_on_reminder),
         _t(A.MERGE_UNIT, _AFTER_RECEIPT | {S.SUBMITTED}, None, {SYSTEM}),
+        # A signed result issued in error: the approver revokes it with a reason (``documents`` voids it).
+        _t(A.REVOKE_RESULT, {S.APPROVED, S.RESULT_RETURNED}, None, {StaffRole.APPROVER}, reason_required=True),
     ]
 }
 

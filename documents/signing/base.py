@@ -19,10 +19,11 @@ class Signer(Protocol):
     """Signs a PDF on behalf of an agency and returns the signed PDF (PAdES baseline).
 
     Implementations must be safe to call from several threads and cheap to call
-    repeatedly: ``get_signer()`` keeps one instance per process.
+    repeatedly: ``get_signer()`` keeps one instance per process. ``signed_by`` (given only when someone approved
+    the document: a result) names that person in the signature, beside the agency whose certificate signs.
     """
 
-    def sign(self, pdf_bytes: bytes, *, agency: Agency) -> bytes: ...
+    def sign(self, pdf_bytes: bytes, *, agency: Agency, signed_by: str = "") -> bytes: ...
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ class LocalSigner(Plugin):
         self._signers: dict[str, tuple[object, object]] = {}
         self._lock = threading.Lock()
 
-    def sign(self, pdf_bytes: bytes, *, agency: Agency) -> bytes:
+    def sign(self, pdf_bytes: bytes, *, agency: Agency, signed_by: str = "") -> bytes:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import fields, signers
 
@@ -82,8 +82,9 @@ class LocalSigner(Plugin):
             field_name=SIGNATURE_FIELD,
             md_algorithm="sha256",
             subfilter=fields.SigSeedSubFilter.PADES,
-            name=agency.name,
-            reason="Ký số văn bản điện tử",
+            # The agency's certificate signs; the signature names the person who approved, when one did.
+            name=f"{signed_by} — {agency.name}" if signed_by else agency.name,
+            reason="Phê duyệt và ký số văn bản điện tử" if signed_by else "Ký số văn bản điện tử",
             location=agency.unit.name if agency.unit_id else "Việt Nam",
         )
         writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes), strict=False)

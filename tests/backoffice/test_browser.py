@@ -87,7 +87,7 @@ def test_receive_supplement_result_approve_return_and_the_citizen_sees_it(
     assert "so-do.pdf" in clerk.locator("#attachments").inner_text()
     result = tmp_path / "ket-qua.pdf"
     result.write_bytes(files.PDF)
-    clerk.get_by_label("Tải lên bản số hóa kết quả (PDF, JPEG, PNG)").set_input_files(str(result))
+    clerk.get_by_label("Tải lên văn bản kết quả (PDF)").set_input_files(str(result))
     clerk.get_by_role("button", name="Lưu kết quả").click()
     assert "ket-qua.pdf" in clerk.locator("#results").inner_text()
 

@@ -34,6 +34,7 @@ EXPECTED = {
     A.REASSIGN: (AFTER_RECEIPT | {S.SUBMITTED}, {"head"}),
     A.APOLOGISE: (AFTER_RECEIPT, {"processor", "approver"}),
     A.ATTACH_RESULT: ({S.IN_PROCESSING}, {"processor"}),
+    A.REVOKE_RESULT: ({S.APPROVED, S.RESULT_RETURNED}, {"approver"}),
 }
 TARGET = {
     A.WITHDRAW: S.WITHDRAWN,

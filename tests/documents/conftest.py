@@ -61,6 +61,7 @@ def sample_context(kind) -> dict:
             "received_at": received,
         },
         DocumentKind.REFUSAL: {**common, "reason": "Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan"},
+        DocumentKind.REJECTION: {**common, "reason": "Người được đề nghị cấp không đủ điều kiện theo quy định"},
         DocumentKind.APOLOGY: {
             **common,
             "received_at": received,
