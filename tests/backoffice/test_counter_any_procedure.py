@@ -18,6 +18,7 @@ from tests.procedures import factories as procedures
 from tests.records import files
 
 from .conftest import make_officer, staff_login
+from .test_demo_staff import seeded  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +208,13 @@ def test_mau_02_on_the_spot_creates_no_record(desk, ward, family, paper_procedur
     page = desk.get(response["Location"]).content.decode()
     assert second.name in page and f"/documents/{slip.pk}/" in page
     assert desk.get(f"/documents/{slip.pk}/pdf/").status_code == 200
+
+
+def test_the_demo_counter_only_desk_offers_its_procedures(seeded):  # noqa: F811
+    from records import services
+
+    from .test_demo_staff import _desk
+
+    agency, _roles = _desk("tiepnhan.quay")
+    procedures = services.counter_procedures(agency)
+    assert procedures and all(not p.current_version.online_services.filter(is_active=True) for p in procedures)
