@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import backoffice, bulk, counter, transfers
+from .views import approval, backoffice, bulk, counter, transfers
 
 app_name = "backoffice"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("counter/visits/<uuid:pk>/", counter.counter_visit, name="counter_visit"),
     path("records/<uuid:pk>/", backoffice.record, name="record"),
     path("records/<uuid:pk>/act/", backoffice.act, name="act"),
+    path("records/<uuid:pk>/approve/", approval.approve, name="approve"),
     path("records/<uuid:pk>/result/", backoffice.result, name="result"),
     path("records/<uuid:pk>/results/<int:result_id>/", backoffice.result_file, name="result_file"),
 ]

@@ -134,6 +134,9 @@ def act(request, pk):
     record = _record(request, pk)
     agency_code = record.agency.code
     action = request.POST.get("action", "")
+    if action == A.APPROVE:
+        # Approval signs the result: it is confirmed on its own page (``views.approval``), never in one click.
+        return redirect("backoffice:approve", pk=record.pk)
     data = {}
     if action == A.TRANSFER:
         data["to_agency"] = request.POST.get("to_agency", "")

@@ -94,6 +94,7 @@ def test_receive_supplement_result_approve_return_and_the_citizen_sees_it(
     boss = officer_page(browser, live_server, approver)
     open_record(boss, live_server, record)
     boss.get_by_role("button", name="Phê duyệt", exact=True).click()
+    boss.get_by_role("button", name="Xác nhận phê duyệt và ký số").click()  # approval asks for confirmation
     assert boss.locator("#record-state").inner_text() == "Đã phê duyệt, chờ trả kết quả"
 
     desk.reload()

@@ -141,7 +141,7 @@ def test_result_before_approval_then_the_citizen_downloads_it(
 ):
     advance(record, staff, "in_processing")
     staff_login(client, staff["approver"])
-    response = client.post(f"/backoffice/records/{record.pk}/act/", {"action": A.APPROVE}, follow=True)
+    response = client.post(f"/backoffice/records/{record.pk}/approve/", {"confirmed": "1"}, follow=True)
     assert "trước khi phê duyệt" in response.content.decode()
     staff_login(client, staff["processor"])
     response = client.post(
