@@ -1,6 +1,10 @@
 """Nothing filed is deleted: closed records are archived (archived_at, retain_until), and the database itself
 refuses to delete a filed record, its history, files and results, an issued document or a settled payment
-(a trigger per table), whoever asks: the admin, a queryset, a script or psql. Drafts stay deletable."""
+(a trigger per table), whoever asks: the admin, a queryset, a script or psql. Drafts stay deletable.
+
+The triggers are PostgreSQL's, the production database. SQLite (``make run``'s embedded default, a demo) relies
+on the models' own refusal: its triggers would name records_record in their conditions, and SQLite rebuilds a
+table to alter it, which such a trigger breaks (later migrations that add a column to records_record fail)."""
 
 from django.db import migrations, models
 
@@ -46,11 +50,6 @@ def create_guards(apps, schema_editor):
                 CREATE TRIGGER {table}_never_deleted BEFORE DELETE ON {table}
                     FOR EACH ROW EXECUTE FUNCTION {table}_refuse_delete();
                 """
-            )
-        elif vendor == "sqlite":
-            schema_editor.execute(
-                f"CREATE TRIGGER IF NOT EXISTS {table}_never_deleted BEFORE DELETE ON {table} "
-                f"WHEN {condition} BEGIN SELECT RAISE(ABORT, '{message}'); END;"
             )
 
 

@@ -173,7 +173,9 @@ def test_integrated_filing_creates_linked_records_at_their_own_agencies(client, 
     for record in records:
         assert f"<strong>{record.service.name}</strong> ({record.code}):" in done
     listing = client.get("/my/records/").content.decode()
-    assert listing.count('<span class="tag">Liên thông</span>') == 3
+    # One card for the bundle, its three records inside (issue #15: not three unrelated cards).
+    assert listing.count('class="group-title"') == 1 and listing.count('<span class="tag">Liên thông</span>') == 1
+    assert all(r.code in listing for r in records)
 
 
 def test_receiving_a_bundle_record_early_keeps_the_date_it_waits_for(client, citizen, family):
