@@ -1,18 +1,21 @@
 """Catalogue administration: administrators edit drafts, publish them, and retire procedures."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import process, services
 from .models import (
     AdministrativeUnit,
     Agency,
     DocumentComponent,
     Fee,
+    InternalProcess,
     LegalBasis,
     Procedure,
     ProcedureVersion,
+    ProcessStep,
     Sector,
 )
 
@@ -67,6 +70,51 @@ class ComponentInline(PublishedReadOnlyInline):
 
 class LegalBasisInline(PublishedReadOnlyInline):
     model = LegalBasis
+
+
+class ProcessStepFormSet(forms.BaseInlineFormSet):
+    """The working time of each process (the common one, each agency's) adds up to the legal time limit."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        steps = [
+            (form.cleaned_data.get("agency"), form.cleaned_data.get("working_hours"))
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        problems = process.check_step_times(self.instance.processing_days, steps)
+        if problems:
+            raise ValidationError(problems)
+
+
+class ProcessStepInline(admin.TabularInline):
+    model = ProcessStep
+    formset = ProcessStepFormSet
+    extra = 0
+    autocomplete_fields = ("agency",)
+
+
+@admin.register(InternalProcess)
+class InternalProcessAdmin(admin.ModelAdmin):
+    """The internal process of a version, published or not: only its steps are edited here."""
+
+    list_display = ("procedure", "number", "name", "processing_days", "status")
+    list_filter = ("status", "sector")
+    search_fields = ("procedure__code", "name")
+    fields = ("procedure", "number", "name", "processing_days")
+    readonly_fields = fields
+    inlines = [ProcessStepInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """The version itself is not changed here (a published one never is): only its steps are saved."""
 
 
 @admin.register(ProcedureVersion)

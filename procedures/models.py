@@ -403,3 +403,64 @@ class LegalBasis(VersionChild):
 
     def __str__(self):
         return f"{self.number} {self.title}"
+
+
+class StepKind(models.TextChoices):
+    """What a step of the internal process is; the back-office moves a record through them."""
+
+    RECEIVE = "receive", _("Tiếp nhận, chuyển hồ sơ")
+    PROCESS = "process", _("Xử lý tại phòng chuyên môn")
+    CONSULT = "consult", _("Phối hợp với đơn vị khác")
+    LEADER = "leader", _("Trình lãnh đạo xem xét")
+    SIGN = "sign", _("Ký duyệt kết quả")
+    RETURN = "return", _("Trả kết quả")
+
+
+# A working day, in the working hours the steps are given in.
+HOURS_PER_WORKING_DAY = 8
+
+
+class InternalProcess(ProcedureVersion):
+    """A version as its internal process (quy trình nội bộ) is edited: the steps after reception. A province approves
+    it apart from the procedure itself, so it may be set on a published version."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("quy trình nội bộ")
+        verbose_name_plural = _("quy trình nội bộ")
+
+
+class ProcessStep(models.Model):
+    """One step of a procedure's internal process after reception, for every agency or for one that differs.
+
+    The working time of an agency's steps adds up to the procedure's legal time limit (``process.check_step_times``).
+    """
+
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="process_steps")
+    agency = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cơ quan"),
+        help_text=_("Để trống: quy trình chung; chọn cơ quan khi quy trình ở đó khác."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    kind = models.CharField(_("loại bước"), max_length=16, choices=StepKind.choices)
+    name = models.CharField(_("nội dung công việc"), max_length=300)
+    unit = models.CharField(_("đơn vị, bộ phận thực hiện"), max_length=200, blank=True)
+    working_hours = models.PositiveSmallIntegerField(
+        _("thời gian thực hiện (giờ làm việc)"), validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        ordering = ["version", "agency", "order", "id"]
+        verbose_name = _("bước xử lý")
+        verbose_name_plural = _("các bước xử lý")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "agency", "order"], name="process_step_order_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.name}"
