@@ -241,16 +241,17 @@ def receive_at_counter(record: Record, ticked: list[dict], *, officer, client_ip
 
 
 def refuse_at_counter(record: Record, *, officer, reason: str, client_ip=None) -> Record:
-    """Refuse the walk-in filing (Mẫu 03): filed, then refused with the reason, so the refusal is on record."""
+    """Refuse the walk-in filing (Mẫu 03): filed as it stands, then refused with the reason, so the refusal is on
+    record. Unlike receiving, nothing needs to be complete: what is missing or wrong may be the reason."""
     from identity.constants import StaffRole
 
-    from .drafts import submit
+    from .drafts import _submit_locked
     from .processing import act
 
     if not (reason or "").strip():
         raise ValidationError(_("Hãy ghi rõ lý do từ chối tiếp nhận."))
     with transaction.atomic():
-        submit(record, actor=officer, role=StaffRole.RECEIVER, client_ip=client_ip)
+        _submit_locked(record, actor=officer, role=StaffRole.RECEIVER, client_ip=client_ip)
         act(record, A.REFUSE, actor=officer, client_ip=client_ip, reason=reason)
     return record
 

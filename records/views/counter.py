@@ -124,11 +124,12 @@ def counter_form(request, pk):
     errors, ticked = [], []
     form = None
     if request.method == "POST":
+        outcome = request.POST.get("outcome", "save")
         if has_form:
             form = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
             if form.is_valid():
                 services.save_form([record], form.as_json(), list(prefilled))
-            else:
+            elif outcome not in ("refuse", "complete"):  # refusing or asking for completion needs no valid e-form
                 errors += [f"{name}: {' '.join(ms)}" for name, ms in form.errors.items()]
         for component in components:
             uploaded = request.FILES.get(f"file_{component.pk}")
@@ -139,7 +140,6 @@ def counter_form(request, pk):
                     errors += error.messages
         ticked, tick_errors = _ticked(request.POST, components)
         errors += tick_errors
-        outcome = request.POST.get("outcome", "save")
         if not tick_errors and outcome == "complete":
             # Mẫu 02 on the spot: nothing is received; the form's errors do not matter, the papers are incomplete.
             try:

@@ -166,8 +166,8 @@ def test_a_foreigner_typed_in_and_a_refusal_on_the_spot_issues_mau_03(
     )
     draft = Record.objects.get(applicant_id_number="C1234567")
     assert draft.applicant_name == "John Smith"
-    scans = {f"file_{c.pk}": files.pdf(f"quet-{c.pk}.pdf") for c in paper_procedure.components.filter(mandatory=True)}
-    refused = desk.post(f"/backoffice/counter/{draft.pk}/", {"outcome": "refuse", **scans})
+    # Nothing scanned, nothing ticked: a refusal needs only its reason.
+    refused = desk.post(f"/backoffice/counter/{draft.pk}/", {"outcome": "refuse"})
     assert "lý do" in refused.content.decode() and Record.objects.get(pk=draft.pk).state == S.DRAFT
     with django_capture_on_commit_callbacks(execute=True):
         desk.post(f"/backoffice/counter/{draft.pk}/", {"outcome": "refuse", "reason": "Không thuộc thẩm quyền"})
@@ -218,3 +218,19 @@ def test_the_demo_counter_only_desk_offers_its_procedures(seeded):  # noqa: F811
     agency, _roles = _desk("tiepnhan.quay")
     procedures = services.counter_procedures(agency)
     assert procedures and all(not p.current_version.online_services.filter(is_active=True) for p in procedures)
+
+
+def test_an_online_service_is_refused_at_the_counter_whatever_its_e_form_says(desk, ward, family):
+    person = family["father"]
+    service = OnlineService.objects.get(slug="dang-ky-thuong-tru")
+    desk.post(
+        f"/backoffice/agencies/{ward.code}/counter/",
+        {"step": "start", "procedure": service.procedure.code, "id_number": person.id_number},
+    )
+    draft = Record.objects.get(applicant_id_number=person.id_number)
+    response = desk.post(
+        f"/backoffice/counter/{draft.pk}/", {"outcome": "refuse", "request": "", "reason": "Không đủ điều kiện"}
+    )
+    assert response.status_code == 302
+    record = Record.objects.get(pk=draft.pk)
+    assert record.state == S.REFUSED and record.events.get(action="refuse").reason == "Không đủ điều kiện"
