@@ -80,3 +80,20 @@ def test_an_agency_with_its_own_process_follows_it_and_others_the_common_one(adm
         + agency.name
         + " là 22 giờ làm việc; phải bằng thời hạn giải quyết 3 ngày làm việc (24 giờ). Hãy sửa thời gian của các bước."
     ]
+
+
+def test_the_demo_describes_the_internal_process_of_birth_and_residence_registration():
+    from demo import catalogue
+    from demo import process_steps as demo_steps
+    from procedures.models import Procedure
+
+    catalogue.seed(only={demo_steps.BIRTH, demo_steps.RESIDENCE})
+    assert demo_steps.seed() == "internal process of 2 procedures"
+    assert demo_steps.seed() == "internal process of 0 procedures"  # idempotent
+    for code in (demo_steps.BIRTH, demo_steps.RESIDENCE):
+        version = Procedure.objects.get(code=code).current_version
+        steps = process.steps_for(version, None)
+        assert sum(step.working_hours for step in steps) == version.processing_days * 8
+        assert [step.kind for step in steps][-3:] == ["leader", "sign", "return"]
+    residence = Procedure.objects.get(code=demo_steps.RESIDENCE).current_version
+    assert "consult" in [step.kind for step in process.steps_for(residence, None)]
