@@ -77,6 +77,8 @@ class WorkflowAction(models.TextChoices):
     REMINDER = "reminder", _("Nhắc hạn giải quyết")
     MERGE_UNIT = "merge_unit", _("Sắp xếp đơn vị hành chính")
     REVOKE_RESULT = "revoke_result", _("Thu hồi kết quả đã ban hành")
+    SUBMIT_TO_LEADER = "submit_to_leader", _("Trình lãnh đạo")
+    SEND_BACK = "send_back", _("Trả lại để xử lý tiếp")
 
 
 class ActorRole:

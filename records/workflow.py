@@ -142,9 +142,31 @@ def _on_transfer_back(record, *, actor, data, now):
     )
 
 
+def follows_process(record) -> bool:
+    """Whether the record's procedure has an internal process at its agency (``procedures.process``): its steps are
+    data these actions move through, the leader's approval coming only after the record is submitted to them."""
+    from procedures.process import steps_for
+
+    return bool(steps_for(record.procedure_version, record.agency))
+
+
+def submitted_to_leader(record) -> bool:
+    """Submitted to the leader and not sent back since."""
+    last = record.events.filter(action__in=[A.SUBMIT_TO_LEADER, A.SEND_BACK]).order_by("-at", "-id").first()
+    return last is not None and last.action == A.SUBMIT_TO_LEADER
+
+
+def _on_submit_to_leader(record, *, actor, data, now):
+    if not record.results.exists():
+        raise ValidationError(_("Hãy tải lên hoặc tạo văn bản kết quả trước khi trình lãnh đạo."))
+    return {}, {"result": record.current_result.pk}, None
+
+
 def _on_approve(record, *, actor, data, now):
     if not record.results.exists():
         raise ValidationError(_("Hãy tải lên hoặc tạo văn bản kết quả trước khi phê duyệt."))
+    if follows_process(record) and not submitted_to_leader(record):
+        raise ValidationError(_("Hồ sơ chưa được trình lãnh đạo: lãnh đạo chỉ phê duyệt hồ sơ đã được trình."))
     return {}, {"result": record.current_result.pk}, None
 
 
@@ -277,6 +299,9 @@ EVENTS = {
         _t(A.OVERDUE, _AFTER_RECEIPT, None, {SYSTEM}, effect=_on_overdue),
         _t(A.REMINDER, _AFTER_RECEIPT, None, {SYSTEM}, effect=_on_reminder),
         _t(A.MERGE_UNIT, _AFTER_RECEIPT | {S.SUBMITTED}, None, {SYSTEM}),
+        # The internal process: the processor submits to the leader, who approves or sends back with a comment.
+        _t(A.SUBMIT_TO_LEADER, {S.IN_PROCESSING}, None, {StaffRole.PROCESSOR}, effect=_on_submit_to_leader),
+        _t(A.SEND_BACK, {S.IN_PROCESSING}, None, {StaffRole.APPROVER}, reason_required=True),
         # A signed result issued in error: the approver revokes it with a reason (``documents`` voids it).
         _t(A.REVOKE_RESULT, {S.APPROVED, S.RESULT_RETURNED}, None, {StaffRole.APPROVER}, reason_required=True),
     ]

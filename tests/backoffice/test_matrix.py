@@ -35,6 +35,8 @@ EXPECTED = {
     A.APOLOGISE: (AFTER_RECEIPT, {"processor", "approver"}),
     A.ATTACH_RESULT: ({S.IN_PROCESSING}, {"processor"}),
     A.REVOKE_RESULT: ({S.APPROVED, S.RESULT_RETURNED}, {"approver"}),
+    A.SUBMIT_TO_LEADER: ({S.IN_PROCESSING}, {"processor"}),
+    A.SEND_BACK: ({S.IN_PROCESSING}, {"approver"}),
 }
 TARGET = {
     A.WITHDRAW: S.WITHDRAWN,
