@@ -11,12 +11,12 @@ from functools import cache
 from pathlib import Path
 
 import segno
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from common.urls import portal_url
 from procedures.naming import place_of
 
 from . import headers
@@ -28,7 +28,7 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 def verify_url(document: Document) -> str:
-    return f"{settings.PORTAL_BASE_URL}{reverse('documents:verify', args=[document.pk])}"
+    return portal_url(reverse("documents:verify", args=[document.pk]))
 
 
 def qr_data_uri(url: str) -> str:

@@ -7,6 +7,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
 
+from common.urls import portal_url
+
 from .constants import ReplacementSource
 from .eforms import text
 from .models import OnlineService
@@ -24,7 +26,7 @@ class ServiceListSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "procedure", "delivery", "required_assurance", "fee_timing", "url"]
 
     def get_url(self, service) -> str:
-        return self.context["request"].build_absolute_uri(reverse("api:service-detail", args=[service.slug]))
+        return portal_url(reverse("api:service-detail", args=[service.slug]))
 
 
 class EligibilityQuestionSerializer(serializers.Serializer):

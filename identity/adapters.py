@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
 from allauth.account.adapter import DefaultAccountAdapter
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.net import client_ip
+from common.urls import portal_url
 
 from . import audit, throttling
 from .constants import AuthEventKind, AuthSource
@@ -35,12 +36,6 @@ class PortalSite:
     @property
     def domain(self) -> str:
         return urlsplit(settings.PORTAL_BASE_URL).netloc
-
-
-def portal_url(url: str) -> str:
-    """``url`` (absolute or a path) on ``PORTAL_BASE_URL``."""
-    parts = urlsplit(url)
-    return settings.PORTAL_BASE_URL + urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
 
 
 def vneid_app() -> SocialApp | None:
@@ -145,6 +140,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_logout_redirect_url(self, request):
         """After a VNeID login, logging out of the portal also ends the VNeID session."""
+        # From the request: VNeID sends the browser back only to a post-logout address registered for the
+        # portal, so a forged Host cannot take it elsewhere (and the live tests run the portal on their own port).
         home = request.build_absolute_uri(reverse("home"))
         if request.user.is_authenticated:
             audit.record(

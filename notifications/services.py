@@ -21,6 +21,8 @@ from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
+from common.urls import portal_url
+
 from .channels import get_channel
 from .constants import DEFAULT_LANGUAGE, LANGUAGES, Channel, DeliveryStatus, Event
 from .models import Delivery, Message, Preference
@@ -57,7 +59,7 @@ def notify(
         message = Message.objects.filter(recipient=recipient_user, idempotency_key=idempotency_key).first()
         created = False
         if message is None:
-            full = {**context, "url": absolute_url(url)}
+            full = {**context, "url": portal_url(url)}
             texts = {language: list(render_event(event, language, full)) for language in LANGUAGES}
             subject, body = texts.get(preference.language) or render_event(event, preference.language, full)
             fields = {
@@ -121,14 +123,6 @@ def render_event(event: Event | str, language: str, context: dict) -> tuple[str,
         text = template.template.render(Context(context, autoescape=False))
     subject, _sep, body = text.strip().partition("\n")
     return " ".join(subject.split())[:300], body.strip()
-
-
-def absolute_url(url: str) -> str:
-    from django.conf import settings
-
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return f"{settings.PORTAL_BASE_URL}{url}"
 
 
 # --- Delivering -------------------------------------------------------------------

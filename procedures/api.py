@@ -7,6 +7,8 @@ from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from common.urls import portal_url
+
 from . import selectors
 from .constants import AgencyLevel, DeliveryLevel
 from .forms import ProcedureSearchForm
@@ -80,7 +82,7 @@ class ProcedureListSerializer(serializers.ModelSerializer):
         fields = ["code", "name", "sector", "levels", "delivery_level", "processing_days", "version", "url"]
 
     def get_url(self, obj) -> str:
-        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+        return portal_url(obj.get_absolute_url())
 
 
 class ProcedureVersionSerializer(serializers.ModelSerializer):

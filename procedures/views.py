@@ -3,13 +3,14 @@
 import io
 
 import segno
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from common.urls import portal_url
 
 from . import selectors, services
 from .constants import VersionStatus
@@ -106,7 +107,7 @@ def component_template(request, code, pk):
 def procedure_qr(request, code):
     procedure = get_object_or_404(Procedure, code=code)
     # From PORTAL_BASE_URL, never the Host header: the picture is cached publicly for a day.
-    url = settings.PORTAL_BASE_URL + reverse("procedures:detail", args=[procedure.code])
+    url = portal_url(reverse("procedures:detail", args=[procedure.code]))
     return HttpResponse(qr_svg(url, title=procedure.code), content_type="image/svg+xml")
 
 
