@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from identity.services import staff_roles
 
 from . import workflow
+from .attachments import files_removed_on_rollback, write_file
 from .constants import RecordState, WorkflowAction
 from .models import Record, ResultDocument
 from .transitions import record_event, transition
@@ -74,7 +75,8 @@ def attach_result(
             )
             % {"name": uploaded.name}
         )
-    with transaction.atomic():
+    # A full disk raises StorageUnavailable with no partial file left, and the event rolls back with the row.
+    with files_removed_on_rollback(), transaction.atomic():
         act(
             record,
             WorkflowAction.ATTACH_RESULT,
@@ -92,7 +94,7 @@ def attach_result(
             uploaded_by=actor,
             note=note[:255],
         )
-        result.file.save(uploaded.name, uploaded, save=False)
+        write_file(result, uploaded)
         result.save()
     return result
 

@@ -195,6 +195,10 @@ def result(request, pk):
             )
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, _errors(error))
+    except services.StorageUnavailable:  # the upload storage is full or failing: nothing was kept
+        messages.error(
+            request, _("Hệ thống tạm thời không lưu được tệp kết quả. Chưa có gì thay đổi; hãy thử lại sau ít phút.")
+        )
     else:
         messages.success(request, _("Đã lưu văn bản kết quả của hồ sơ %(code)s.") % {"code": record.code})
     return redirect("backoffice:record", pk=record.pk)

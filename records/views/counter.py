@@ -138,6 +138,8 @@ def counter_form(request, pk):
                     services.attach(record, component, uploaded, by=request.user)
                 except ValidationError as error:
                     errors += error.messages
+                except services.StorageUnavailable as error:  # full disk: the record and the form are kept
+                    errors.append(str(error.message))
         ticked, tick_errors = _ticked(request.POST, components)
         errors += tick_errors
         if not tick_errors and outcome == "complete":
