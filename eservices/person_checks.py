@@ -35,6 +35,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.dates import age_on, parse_date
+
 from . import eforms, prefill
 
 
@@ -153,8 +155,8 @@ def problems(definition, data: dict, *, applicant_id_number: str, as_of=None) ->
                     ),
                 )
             )
-        birth = _date(_value(data, spec.get("birth_date")))
-        if birth is not None and birth != _date(person.get("birthdate")):
+        birth = parse_date(_value(data, spec.get("birth_date")))
+        if birth is not None and birth != parse_date(person.get("birthdate")):
             found.append(
                 (
                     spec["birth_date"],
@@ -205,8 +207,8 @@ def add_errors(form, definition, *, applicant_id_number: str, as_of=None) -> boo
 
 def _age_problems(spec: dict, data: dict, as_of: datetime.date) -> list:
     limit = spec.get("under_age")
-    birth = _date(_value(data, spec.get("birth_date")))
-    if not limit or birth is None or _age(birth, as_of) < limit:
+    birth = parse_date(_value(data, spec.get("birth_date")))
+    if not limit or birth is None or age_on(birth, as_of) < limit:
         return []
     return [
         (
@@ -256,14 +258,3 @@ def _value(data: dict, field: str | None) -> str:
 def _folded(name) -> str:
     """A name compared as people write it: composed, case and spacing ignored; diacritics count."""
     return " ".join(unicodedata.normalize("NFC", str(name or "")).casefold().split())
-
-
-def _date(value) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _age(birth: datetime.date, on: datetime.date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))

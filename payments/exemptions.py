@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.dates import age_on, parse_date
+
 from .constants import ExemptionGroup, ExemptionStatus
 from .fees import calculate_fee
 from .models import Exemption
@@ -101,13 +103,13 @@ def subject_birth(record) -> tuple[datetime.date | None, str]:
         # The birth bundle registers the child it declares: its other procedures are for that child.
         for spec in getattr(record.definition, "named_persons", None) or []:
             if isinstance(spec, dict) and spec.get("role") == "child" and spec.get("birth_date"):
-                return _date((record.form_data or {}).get(spec["birth_date"])), BIRTH_FILING
+                return parse_date((record.form_data or {}).get(spec["birth_date"])), BIRTH_FILING
     from identity.registry.snapshot import person_data
 
     number = record.applicant_id_number
     if record.applicant_role == "representative" and record.subject_id_number:
         number = record.subject_id_number  # filed for someone: their age counts
-    return _date((person_data(number) or {}).get("birthdate")), REGISTRY
+    return parse_date((person_data(number) or {}).get("birthdate")), REGISTRY
 
 
 def proven_exemption(record, today: datetime.date | None = None) -> tuple[str, str] | None:
@@ -120,7 +122,7 @@ def proven_exemption(record, today: datetime.date | None = None) -> tuple[str, s
     if birth is None:
         return None
     today = today or timezone.localdate()
-    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    age = age_on(birth, today)
     return next(((key, evidence) for key, rule in rules.items() if rule.covers(age)), None)
 
 
@@ -158,10 +160,3 @@ def on_record_changed(sender, *, record, event, action, **kwargs):
 
     if action == WorkflowAction.SUBMIT:
         apply_at_filing(record)
-
-
-def _date(value) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None

@@ -14,6 +14,9 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from common.dates import parse_date
+from procedures.text import fold
+
 from . import deadlines
 from .constants import OPEN_STATES, RUNNING_CLOCK_STATES, Channel, RecordState, WorkflowAction
 from .models import Record, RecordEvent
@@ -108,8 +111,8 @@ class QueueFilters:
             due=params.get("due", "") if params.get("due", "") in ("soon", "overdue") else "",
             mine=params.get("mine") == "1",
             q=(params.get("q") or "").strip()[:40],
-            date_from=_date(params.get("date_from")),
-            date_to=_date(params.get("date_to")),
+            date_from=parse_date(params.get("date_from")),
+            date_to=parse_date(params.get("date_to")),
             sort=sort if sort in QUEUE_SORTS else "newest",
             page=page,
         )
@@ -130,13 +133,6 @@ class QueueFilters:
         return urlencode(kept)
 
 
-def _date(value) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat((value or "").strip()[:10]) if value else None
-    except ValueError:
-        return None
-
-
 ID_NUMBER = re.compile(r"^\d{9}$|^\d{12}$")  # an ID card (9 digits, older) or citizen ID number (12)
 
 
@@ -147,8 +143,6 @@ SEARCH_WORDS_SQL = "to_tsvector('simple'::regconfig, translate(search_text, '.-'
 
 
 def search_words(q: str) -> list[str]:
-    from procedures.text import fold
-
     return [w for w in re.split(r"[\s.\-]+", fold(q)) if w]
 
 
@@ -166,7 +160,7 @@ def search_filter(q: str, *, fragments: bool = False) -> Q:
     if not words:
         return Q(pk__in=[])
     if fragments:  # what was typed, as one piece of the text: "208-0001", "345678"
-        return Q(search_text__contains=compact if compact.isdigit() else _folded(q))
+        return Q(search_text__contains=compact if compact.isdigit() else fold(q))
     if connection.vendor != "postgresql":
         condition = Q()
         for word in words:
@@ -175,12 +169,6 @@ def search_filter(q: str, *, fragments: bool = False) -> Q:
     # The SQL is a constant; the words are a bound parameter.
     matches = RawSQL(f"{SEARCH_WORDS_SQL} @@ plainto_tsquery('simple'::regconfig, %s)", [" ".join(words)])  # noqa: S611
     return Q(ExpressionWrapper(matches, output_field=BooleanField()))
-
-
-def _folded(q: str) -> str:
-    from procedures.text import fold
-
-    return fold(q)
 
 
 def _has_digit(q: str) -> bool:

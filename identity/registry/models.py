@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import age_on
+
 from ..constants import EDocumentKind, MaritalStatus, Relationship, Sex
 from ..validators import id_number_validator, validate_id_number
 
@@ -116,9 +118,7 @@ class Person(models.Model):
 
     @property
     def age(self) -> int:
-        today = timezone.localdate()
-        b = self.birth_date
-        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+        return age_on(self.birth_date, timezone.localdate())
 
     @property
     def permanent_residence(self) -> str:
