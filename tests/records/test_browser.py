@@ -104,8 +104,9 @@ def _vneid_password(page, person):
     page.get_by_role("button", name="Đăng nhập").click()
 
 
-def test_birth_registration_bundle(page, live_server, family, tmp_path):
-    page = logged_in_page(page, live_server, citizen_account(family["father"]))
+def file_birth_bundle_form(page, live_server, father, other_parent_name, other_parent_number):
+    """Log the father in, start the birth bundle, answer its eligibility and send its e-form."""
+    page = logged_in_page(page, live_server, citizen_account(father))
     page.goto(f"{live_server.url}/services/bundles/lien-thong-khai-sinh/")
     page.get_by_role("button", name="Nộp hồ sơ liên thông").click()
     page.get_by_label("Có").check()
@@ -116,11 +117,17 @@ def test_birth_registration_bundle(page, live_server, family, tmp_path):
     page.get_by_label("Ngày sinh của trẻ").fill("2026-11-10")
     page.get_by_label("Nam").check()
     page.get_by_label("Nơi sinh").fill("Bệnh viện Phụ sản Hà Nội")
-    page.get_by_label("Họ tên cha/mẹ còn lại").fill(family["mother"].full_name)
-    page.get_by_label("Số định danh của cha/mẹ còn lại").fill(family["mother"].id_number)
+    page.get_by_label("Họ tên cha/mẹ còn lại").fill(other_parent_name)
+    page.get_by_label("Số định danh của cha/mẹ còn lại").fill(other_parent_number)
     page.get_by_label("Nơi đăng ký thường trú cho trẻ").fill("Số 11 phố Đội Cấn, Phường Ba Đình")
     page.get_by_label("Nơi đăng ký khám chữa bệnh ban đầu").fill("Trạm y tế phường Ba Đình")
     page.get_by_role("button", name="Tiếp tục").click()
+    return page
+
+
+def test_birth_registration_bundle(page, live_server, family, tmp_path):
+    mother = family["mother"]
+    page = file_birth_bundle_form(page, live_server, family["father"], mother.full_name, mother.id_number)
 
     page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
     birth_certificate = tmp_path / "giay-chung-sinh.jpg"

@@ -11,29 +11,14 @@ from tests.identity.factories import PersonFactory
 
 from . import files
 from .conftest import citizen_account
-from .test_browser import back_at, finish, logged_in_page
+from .test_browser import back_at, file_birth_bundle_form, finish, logged_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_registry_checks_the_other_parent_and_she_reads_the_filing(page, live_server, family, tmp_path):
     stranger = PersonFactory(serial=79, full_name="Trần Văn Người Lạ")
-    page = logged_in_page(page, live_server, citizen_account(family["father"]))
-    page.goto(f"{live_server.url}/services/bundles/lien-thong-khai-sinh/")
-    page.get_by_role("button", name="Nộp hồ sơ liên thông").click()
-    page.get_by_label("Có").check()
-    page.get_by_role("button", name="Tiếp tục").click()
-
-    page.wait_for_url(re.compile(r"/form/$"))
-    page.get_by_label("Họ, chữ đệm và tên của trẻ").fill("Lê Minh Khang")
-    page.get_by_label("Ngày sinh của trẻ").fill("2026-11-10")
-    page.get_by_label("Nam").check()
-    page.get_by_label("Nơi sinh").fill("Bệnh viện Phụ sản Hà Nội")
-    page.get_by_label("Họ tên cha/mẹ còn lại").fill(family["mother"].full_name)
-    page.get_by_label("Số định danh của cha/mẹ còn lại").fill(stranger.id_number)
-    page.get_by_label("Nơi đăng ký thường trú cho trẻ").fill("Số 11 phố Đội Cấn, Phường Ba Đình")
-    page.get_by_label("Nơi đăng ký khám chữa bệnh ban đầu").fill("Trạm y tế phường Ba Đình")
-    page.get_by_role("button", name="Tiếp tục").click()
+    page = file_birth_bundle_form(page, live_server, family["father"], family["mother"].full_name, stranger.id_number)
 
     # Refused on the name field, with nothing of the stranger but the number typed.
     error = page.locator("#id_other_parent_name_error")
