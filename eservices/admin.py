@@ -3,18 +3,18 @@
 import json
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import path
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from common import jsoninput
 
-from . import eforms
+from . import eforms, versioning
 from .models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
 
 
@@ -107,6 +107,77 @@ class BoundedJSONField(forms.JSONField):
         return super().bound_data(data, initial)
 
 
+class HeldFilter(admin.SimpleListFilter):
+    title = _("nhận hồ sơ trực tuyến")
+    parameter_name = "held"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Tạm ngừng, chờ rà soát")), ("no", _("Đang nhận"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(held_since__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(held_since__isnull=True)
+        return queryset
+
+
+@admin.display(description=_("nhận hồ sơ"))
+def filing_state(definition):
+    if definition.is_held:
+        return _("Tạm ngừng, chờ rà soát")
+    return _("Đang nhận") if definition.is_active else _("Không cung cấp")
+
+
+class HeldForReviewMixin:
+    """A service or bundle its procedure's new version held from filing (``versioning``): the list says which, the
+    change page says what to review, and an action reopens filing once it is done."""
+
+    actions = ["mark_reviewed"]
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), filing_state)
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), HeldFilter)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "review_needed") if obj is not None and obj.is_held else readonly
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.is_held:
+            return fieldsets
+        rest = [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != "review_needed"]}) for name, opts in fieldsets
+        ]
+        return [(_("Cần rà soát theo phiên bản mới của thủ tục"), {"fields": ["review_needed"]}), *rest]
+
+    @admin.display(description=_("tạm ngừng nhận hồ sơ, cần rà soát"))
+    def review_needed(self, obj):
+        return format_html(
+            "<p>{}</p><ol>{}</ol>",
+            _("Từ %(date)s; sau khi rà soát, dùng thao tác “Đánh dấu đã rà soát, mở lại nhận hồ sơ” ở danh sách.")
+            % {"date": obj.held_since.astimezone().strftime("%H:%M %d/%m/%Y")},
+            format_html_join("", "<li>{}</li>", ((note,) for note in obj.review_notes)),
+        )
+
+    @admin.action(description=_("Đánh dấu đã rà soát, mở lại nhận hồ sơ"))
+    def mark_reviewed(self, request, queryset):
+        held = [definition for definition in queryset if definition.is_held]
+        for definition in held:
+            versioning.mark_reviewed(definition)
+            self.log_change(request, definition, _("Đã rà soát theo phiên bản mới của thủ tục; mở lại nhận hồ sơ."))
+        self.message_user(
+            request,
+            _("Đã mở lại nhận hồ sơ trực tuyến cho %(n)d dịch vụ.") % {"n": len(held)}
+            if held
+            else _("Không dịch vụ nào đã chọn đang tạm ngừng chờ rà soát; không có gì thay đổi."),
+            messages.SUCCESS if held else messages.WARNING,
+        )
+
+
 JSON_WIDGETS = {
     name: JsonTextarea(attrs={"rows": 14, "class": "vLargeTextField json-editor"})
     for name in ("form_schema", "form_ui", "prefill_map", "suggest_map", "eligibility", "named_persons")
@@ -115,7 +186,7 @@ JSON_FIELDS = dict.fromkeys(JSON_WIDGETS, BoundedJSONField)
 
 
 @admin.register(OnlineService)
-class OnlineServiceAdmin(EFormPreviewMixin, admin.ModelAdmin):
+class OnlineServiceAdmin(HeldForReviewMixin, EFormPreviewMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "version", "delivery", "required_assurance", "is_active")
     list_filter = ("delivery", "required_assurance", "is_active")
     search_fields = ("name", "slug", "version__procedure__code")
@@ -130,7 +201,7 @@ class OnlineServiceAdmin(EFormPreviewMixin, admin.ModelAdmin):
 
 
 @admin.register(IntegratedService)
-class IntegratedServiceAdmin(EFormPreviewMixin, admin.ModelAdmin):
+class IntegratedServiceAdmin(HeldForReviewMixin, EFormPreviewMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "is_active")
     search_fields = ("name", "slug")
     inlines = [BundleMemberInline]

@@ -12,3 +12,8 @@ class EServicesConfig(AppConfig):
     name = "eservices"
     label = "services"
     verbose_name = _("Dịch vụ công trực tuyến")
+
+    def ready(self):
+        from . import versioning
+
+        versioning.connect()

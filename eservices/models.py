@@ -11,6 +11,11 @@ from procedures.models import BilingualNameMixin, DocumentComponent, ProcedureVe
 from . import eforms, person_checks
 from .constants import FeeTiming, ReplacementSource, ServiceDelivery
 
+HELD_FOR_REVIEW = _(
+    "Dịch vụ này tạm ngừng nhận hồ sơ trực tuyến: thủ tục vừa được sửa đổi và cơ quan đang cập nhật tờ khai điện "
+    "tử theo quy định mới. Bạn có thể nộp hồ sơ trực tiếp tại cơ quan giải quyết, hoặc quay lại sau ít ngày."
+)
+
 ASSURANCE_CHOICES = [("LoA1", _("Mức độ 1")), ("LoA2", _("Mức độ 2"))]
 
 
@@ -53,9 +58,22 @@ class EFormDefinition(models.Model):
             '"name": "other_parent_name"}]. Cha/mẹ còn lại và vợ/chồng được thông báo và xem được hồ sơ.'
         ),
     )
+    # Set when the procedure's new version changes what the e-form must ask (``versioning``): no online filing until
+    # an administrator has reviewed the definition against it.
+    held_since = models.DateTimeField(_("tạm ngừng nhận hồ sơ từ"), null=True, blank=True, editable=False)
+    review_notes = models.JSONField(_("cần rà soát"), default=list, blank=True, editable=False)
 
     class Meta:
         abstract = True
+
+    @property
+    def is_held(self) -> bool:
+        return self.held_since is not None
+
+    @property
+    def filing_hold_message(self) -> str:
+        """Why citizens cannot file online now, or "" when they can."""
+        return str(HELD_FOR_REVIEW) if self.is_held else ""
 
     def clean(self):
         super().clean()
@@ -185,6 +203,13 @@ class IntegratedService(BilingualNameMixin, EFormDefinition):
 
     def get_absolute_url(self):
         return reverse("services:bundle", args=[self.slug])
+
+    @property
+    def filing_hold_message(self) -> str:
+        """Held itself, or one of its procedures' services is (a filing makes a record of each)."""
+        if self.is_held or any(member.is_held for member in self.members.all()):
+            return str(HELD_FOR_REVIEW)
+        return ""
 
     @property
     def display_description(self) -> str:

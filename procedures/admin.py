@@ -117,17 +117,23 @@ class InternalProcessAdmin(admin.ModelAdmin):
         """The version itself is not changed here (a published one never is): only its steps are saved."""
 
 
+@admin.display(description=_("trạng thái"))
+def standing(version):
+    """Draft, in force since, in force from a later date, or no longer in force since (with the date)."""
+    return version.standing
+
+
 @admin.register(ProcedureVersion)
 class ProcedureVersionAdmin(admin.ModelAdmin):
-    list_display = ("procedure", "number", "name", "status", "effective_from", "published_at")
+    list_display = ("procedure", "number", "name", standing, "effective_from", "published_at")
     list_filter = ("status", "delivery_level", "sector")
     search_fields = ("procedure__code", "name")
     autocomplete_fields = ("procedure", "sector", "agencies")
-    readonly_fields = ("number", "status", "published_at", "published_by")
+    readonly_fields = ("number", standing, "published_at", "published_by")
     inlines = [ComponentInline, FeeInline, LegalBasisInline]
     actions = ["publish", "new_draft"]
     fieldsets = (
-        (None, {"fields": ("procedure", "number", "status", "effective_from", "published_at", "published_by")}),
+        (None, {"fields": ("procedure", "number", standing, "effective_from", "published_at", "published_by")}),
         (_("Nội dung"), {"fields": ("name", "name_en", "sector", "levels", "agencies", "applicant_types")}),
         (
             _("Thực hiện"),
@@ -153,15 +159,19 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Công bố các phiên bản đã chọn"))
     def publish(self, request, queryset):
+        """Each publication says what followed the new version: the online services and bundles moved onto it, and
+        those held from filing until they are reviewed, with what to review (``signals.version_in_force``)."""
         for version in queryset:
             try:
-                services.publish_version(version, by=request.user)
+                publication = services.publish(version, by=request.user)
             except ValidationError as error:
                 self.message_user(
                     request, f"{version.procedure.code} v{version.number}: {' '.join(error.messages)}", messages.ERROR
                 )
             else:
                 self.message_user(request, _("Đã công bố %(v)s.") % {"v": version}, messages.SUCCESS)
+                for notice in publication.notices:
+                    self.message_user(request, str(notice), messages.WARNING if notice.needs_review else messages.INFO)
 
     @admin.action(description=_("Tạo bản nháp mới từ phiên bản đã chọn"))
     def new_draft(self, request, queryset):
@@ -176,7 +186,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
 class VersionInline(admin.TabularInline):
     model = ProcedureVersion
-    fields = ("number", "name", "status", "effective_from", "published_at")
+    fields = ("number", "name", standing, "effective_from", "published_at")
     readonly_fields = fields
     show_change_link = True
     extra = 0

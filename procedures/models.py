@@ -238,6 +238,8 @@ class ProcedureVersion(BilingualNameMixin, models.Model):
     published_by = models.ForeignKey(
         "identity.User", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
     )
+    # Set when a newer version comes into force (``services.activate_current_version``): the day this one ceased.
+    superseded_on = models.DateField(_("hết hiệu lực từ ngày"), null=True, blank=True, editable=False)
 
     name = models.CharField(_("tên thủ tục"), max_length=500)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
@@ -309,6 +311,20 @@ class ProcedureVersion(BilingualNameMixin, models.Model):
     def is_effective(self, on=None) -> bool:
         on = on or timezone.localdate()
         return self.is_published and (self.effective_from is None or self.effective_from <= on)
+
+    @property
+    def standing(self) -> str:
+        """Where the version stands, with its date, as administrators and the public read it: a draft, in force
+        since, in force from a later date, or no longer in force since the day a newer version replaced it."""
+        if not self.is_published:
+            return str(VersionStatus.DRAFT.label)
+        if self.superseded_on:
+            return _("Hết hiệu lực từ %(date)s") % {"date": self.superseded_on.strftime("%d/%m/%Y")}
+        if self.effective_from and self.effective_from > timezone.localdate():
+            return _("Đã công bố, có hiệu lực từ %(date)s") % {"date": self.effective_from.strftime("%d/%m/%Y")}
+        if self.effective_from:
+            return _("Đang có hiệu lực từ %(date)s") % {"date": self.effective_from.strftime("%d/%m/%Y")}
+        return str(VersionStatus.PUBLISHED.label)
 
 
 class VersionChild(models.Model):

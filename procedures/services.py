@@ -1,5 +1,7 @@
 """Business operations on the catalogue: publishing, versioning, retiring."""
 
+from dataclasses import dataclass, field
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 from .constants import VersionStatus
 from .models import DocumentComponent, Fee, LegalBasis, Procedure, ProcedureVersion
 from .selectors import OVERVIEW_CACHE_KEY
+from .signals import Notice, version_in_force, version_scheduled
 from .text import fold
 
 
@@ -31,9 +34,23 @@ def missing_for_publication(version: ProcedureVersion) -> list[str]:
     return missing
 
 
-@transaction.atomic
+@dataclass
+class Publication:
+    """A published version and what the administrator must read about it: the online services and bundles moved
+    onto it, or held until they are reviewed, or that will move on its effective date."""
+
+    version: ProcedureVersion
+    notices: list[Notice] = field(default_factory=list)
+
+
 def publish_version(version: ProcedureVersion, *, by=None, effective_from=None) -> ProcedureVersion:
     """Publish a draft. It becomes current at once, or on its effective date if that is later."""
+    return publish(version, by=by, effective_from=effective_from).version
+
+
+@transaction.atomic
+def publish(version: ProcedureVersion, *, by=None, effective_from=None) -> Publication:
+    """``publish_version``, with the notices of what follows the new version (``signals``)."""
     version = ProcedureVersion.objects.select_for_update().get(pk=version.pk)
     if version.is_published:
         raise ValidationError(_("Phiên bản %(number)s đã được công bố.") % {"number": version.number})
@@ -50,8 +67,14 @@ def publish_version(version: ProcedureVersion, *, by=None, effective_from=None) 
         published_by=by,
     )
     version.refresh_from_db()
-    activate_current_version(version.procedure)
-    return version
+    procedure = version.procedure
+    notices = _switch_to_version_in_force(procedure)
+    if notices is None and effective_from > timezone.localdate():
+        responses = version_scheduled.send(
+            sender=Procedure, procedure=procedure, current=procedure.current_version, new=version
+        )
+        notices = [notice for _receiver, said in responses for notice in said or []]
+    return Publication(version, notices or [])
 
 
 def effective_version(procedure: Procedure, on=None):
@@ -66,14 +89,32 @@ def effective_version(procedure: Procedure, on=None):
 
 def activate_current_version(procedure: Procedure, on=None) -> bool:
     """Point the procedure at the version in force and refresh its search fields. True if it changed."""
+    return _switch_to_version_in_force(procedure, on) is not None
+
+
+@transaction.atomic
+def _switch_to_version_in_force(procedure: Procedure, on=None) -> list[Notice] | None:
+    """``activate_current_version``: None if nothing changed, else the notices of what followed the new version.
+
+    The versions it replaces read "no longer in force" from its effective date, and what is built on them (online
+    services, bundles) moves onto it in the same transaction (``signals.version_in_force``)."""
     version = effective_version(procedure, on)
     if version is None or version.pk == procedure.current_version_id:
-        return False
+        return None
+    old = procedure.current_version
     procedure.current_version = version
     _copy_search_fields(procedure, version)
     procedure.save(update_fields=["current_version", "name", "search_name", "search_text"])
+    # A published version never changes (``ProcedureVersion.save``): the day it ceased is metadata, set in place.
+    ProcedureVersion.objects.filter(
+        procedure=procedure,
+        status=VersionStatus.PUBLISHED,
+        effective_from__lte=version.effective_from,
+        superseded_on__isnull=True,
+    ).exclude(pk=version.pk).update(superseded_on=version.effective_from)
     cache.delete(OVERVIEW_CACHE_KEY)
-    return True
+    responses = version_in_force.send(sender=Procedure, procedure=procedure, old=old, new=version)
+    return [notice for _receiver, said in responses for notice in said or []]
 
 
 def refresh_search_fields(procedure: Procedure) -> None:

@@ -71,6 +71,8 @@ def file_complete(
 ) -> Record:
     """A submitted record from data already validated against the e-form (and eligibility answers already checked)
     and ``uploads`` of (component id, file)."""
+    if service.is_held:
+        raise NotReady  # the step-by-step path says the service is held for review
     version = service.version
     components = published_components(version)
     by_id = {str(c.pk): c for c in components}

@@ -41,6 +41,8 @@ def start_draft(
     procedure with no online service is filed under its inactive desk definition, ``counter.desk_service``)."""
     if not service.is_active and not desk:
         raise ValidationError(_("Dịch vụ này hiện không nhận hồ sơ trực tuyến."))
+    if service.is_held and not desk:  # its procedure's new version changed what the e-form must ask
+        raise ValidationError(service.filing_hold_message)
     version = service.version
     if agency is None:
         agency = version.agencies.filter(is_active=True).first()
@@ -159,6 +161,8 @@ def start_bundle_draft(
 ) -> RecordGroup:
     """One draft per member service, each at the member's agency for the citizen's unit, sharing one form.
     A double tap opens the group the first tap made."""
+    if hold := bundle.filing_hold_message:
+        raise ValidationError(hold)
     with transaction.atomic():
         _serialise_starts(applicant, f"bundle:{bundle.pk}")
         untouched = (

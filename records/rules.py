@@ -123,6 +123,8 @@ def located_submission_problems(record: Record) -> list[tuple[object, str]]:
     unanswered = unanswered_questions(answers, questions) if record.channel == Channel.ONLINE else []
     refusals = eligibility_refusals(answers, questions)
     problems = [("eligibility", message) for _question, message in unanswered + refusals]
+    if record.channel == Channel.ONLINE and (hold := definition.filing_hold_message):
+        problems.append(("form", hold))  # the procedure's new version is being reviewed (``eservices.versioning``)
     if not record.form_data and (definition.form_schema or {}).get("properties"):
         # A procedure received only at the desk (``counter.desk_service``) has no e-form to fill.
         problems.append(("form", _("Chưa điền tờ khai.")))

@@ -122,11 +122,15 @@ def _start_service(request, service):
 
 def _start_bundle(request, bundle):
     id_number, name = _applicant(request)
-    group = services.start_bundle_draft(
-        bundle=bundle,
-        applicant=request.user,
-        applicant_id_number=id_number,
-        applicant_name=name,
-        unit_code=services.residence_unit_code(prefill.registry_data(id_number)),
-    )
+    try:
+        group = services.start_bundle_draft(
+            bundle=bundle,
+            applicant=request.user,
+            applicant_id_number=id_number,
+            applicant_name=name,
+            unit_code=services.residence_unit_code(prefill.registry_data(id_number)),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(bundle)
     return redirect("records:step", pk=group.pk, step="eligibility" if bundle.eligibility else "form")
