@@ -5,5 +5,13 @@ it. ``python manage.py seed_demo`` loads it; tests build what they need with the
 """
 
 # Loaded in this order: accounts need the catalogue's units and agencies, online services its procedures,
-# the demo desks the online services (their staff sit where the demo citizens' filings go).
-SEEDERS = ["demo.catalogue", "demo.accounts", "demo.online_services", "demo.desks", "demo.process_steps"]
+# the demo desks the online services (their staff sit where the demo citizens' filings go); who manages them and
+# their activation codes (to set up TOTP) come last, once every officer exists.
+SEEDERS = [
+    "demo.catalogue",
+    "demo.accounts",
+    "demo.online_services",
+    "demo.desks",
+    "demo.process_steps",
+    "demo.staff_admin",
+]

@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuthEvent, EDocument, Household, Person, StaffMembership, User
+from .models import (
+    ActivationCode,
+    AuthEvent,
+    EDocument,
+    Household,
+    Person,
+    ProvinceAdministrator,
+    StaffEvent,
+    StaffMembership,
+    User,
+)
 
 
 class StaffMembershipInline(admin.TabularInline):
@@ -68,3 +78,40 @@ class AuthEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ProvinceAdministrator)
+class ProvinceAdministratorAdmin(admin.ModelAdmin):
+    """Who manages the staff of a province's agencies on the back-office's staff pages."""
+
+    list_display = ("user", "province", "created_at")
+    search_fields = ("user__username", "province__name", "province__code")
+    autocomplete_fields = ["user"]
+    raw_id_fields = ["province"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StaffEvent)
+class StaffEventAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "agency", "actor", "kind", "officer", "role", "detail")
+    list_filter = ("kind",)
+    search_fields = ("officer__username", "actor__username", "agency__code")
+
+
+@admin.register(ActivationCode)
+class ActivationCodeAdmin(ReadOnlyAdmin):
+    """Codes are kept hashed: the list says only who has one, until when, and whether it was used."""
+
+    list_display = ("user", "agency", "issued_by", "created_at", "expires_at", "used_at", "revoked_at")
+    search_fields = ("user__username",)
+    exclude = ("code_hash",)

@@ -66,3 +66,28 @@ class AuthEventKind(models.TextChoices):
 class AuthSource(models.TextChoices):
     VNEID = "vneid", _("VNeID (nhà cung cấp định danh)")
     PORTAL = "portal", _("Cổng dịch vụ công")
+
+
+class StaffEventKind(models.TextChoices):
+    """What an agency head or a provincial administrator did to an officer, and what the officer did with the
+    activation code they were given (``identity.models.StaffEvent``)."""
+
+    OFFICER_CREATED = "officer_created", _("Tạo tài khoản cán bộ")
+    OFFICER_ATTACHED = "officer_attached", _("Thêm tài khoản có sẵn vào cơ quan")
+    ROLE_GRANTED = "role_granted", _("Giao vai trò")
+    ROLE_REMOVED = "role_removed", _("Thu hồi vai trò")
+    OFFICER_DEACTIVATED = "officer_deactivated", _("Cho thôi công tác tại cơ quan")
+    ACCOUNT_LOCKED = "account_locked", _("Khóa tài khoản")
+    SECOND_FACTOR_RESET = "second_factor_reset", _("Đặt lại xác thực hai lớp")
+    CODE_ISSUED = "code_issued", _("Cấp mã kích hoạt")
+    CODE_USED = "code_used", _("Dùng mã kích hoạt")
+    CODE_REFUSED = "code_refused", _("Mã kích hoạt sai hoặc hết hạn")
+    REFUSED = "refused", _("Thao tác bị từ chối")
+
+
+class IdentityCheck(models.TextChoices):
+    """How the person asking for a new second factor proved who they are, before it is reset."""
+
+    IN_PERSON_ID_CARD = "in_person_id_card", _("Gặp trực tiếp, đối chiếu căn cước")
+    VNEID_LEVEL2 = "vneid_level2", _("Đối chiếu tài khoản VNeID mức độ 2")
+    VIDEO_CALL = "video_call", _("Gọi video, đối chiếu căn cước")

@@ -391,6 +391,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cổng Dịch vụ công] "
 VNEID_GLOBAL_FAILED_LOGINS = env.int("VNEID_GLOBAL_FAILED_LOGINS", default=600)
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
+    # Wrong activation codes (identity.activation): per client address, and per account typed.
+    "activation_code_failed": "10/m/ip,5/15m/key",
     "vneid_login_failed": f"10/m/ip,60/h/ip,{VNEID_GLOBAL_FAILED_LOGINS}/m/key",
 }
 SOCIALACCOUNT_AUTO_SIGNUP = True
@@ -400,6 +402,8 @@ SOCIALACCOUNT_STORE_TOKENS = True
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# How long the one-time activation code an agency head gives a new officer stays valid (identity.activation).
+STAFF_ACTIVATION_CODE_HOURS = env.int("STAFF_ACTIVATION_CODE_HOURS", default=72)
 MFA_TOTP_ISSUER = "Cổng Dịch vụ công"
 # The VNeID client is configured from the database (SocialApp, written by
 # `manage.py setup_vneid_client` and `seed_demo`) so tests can point it at a live server.

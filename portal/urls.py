@@ -29,6 +29,8 @@ urlpatterns = [
     path("procedures/", include("procedures.urls")),
     path("", include("records.urls")),  # before eservices: /services/resume/ is not a service's slug
     path("services/", include("eservices.urls")),
+    # Agencies manage their own staff: officers, roles, activation codes, audit list (identity.staff_views).
+    path("backoffice/staff/", include("identity.staff_urls")),
     path("backoffice/", include("records.backoffice_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -41,7 +43,9 @@ urlpatterns = [
     # Identity: the simulated VNeID provider, allauth (staff login, MFA, VNeID client), portal account pages.
     path("vneid/", include("identity.vneid.urls")),
     # An officer who enrols TOTP lands on the back-office, offered the recovery codes once (identity.mfa_views).
+    # Enrolling it takes the one-time activation code from the officer's head first (identity.activation).
     path("accounts/2fa/totp/activate/", mfa_views.activate_totp, name="mfa_activate_totp"),
+    path("accounts/2fa/activation/", mfa_views.activation_code, name="mfa_activation_code"),
     path("accounts/", include("allauth.urls")),
     path("", include("identity.urls")),
     # Data access log: who opened the citizen's data ("Tài khoản của tôi"), and reporting an access.

@@ -2,6 +2,7 @@
 handles counter-only procedures, the README names them, and enrolling TOTP lands an officer on the back-office with
 the recovery codes offered once."""
 
+import io
 import re
 from pathlib import Path
 
@@ -10,8 +11,10 @@ from allauth.mfa.models import Authenticator
 from django.core.management import call_command
 from django.test import Client
 
+from demo.accounts import DEMO_PASSWORD
 from demo.desks import DESKS
 from eservices.models import OnlineService
+from identity import activation
 from identity.constants import StaffRole
 from identity.models import Person, StaffMembership, User
 from identity.services import grant_role
@@ -93,6 +96,8 @@ def test_after_enrolling_totp_an_officer_lands_on_the_backoffice_with_the_recove
     user = officer("canbomoi", agency, StaffRole.RECEIVER, totp=False)
     client = Client()
     assert client.post("/accounts/login/", {"login": user.username, "password": STAFF_PASSWORD}).status_code == 302
+    code, _row = activation.issue(user, agency=agency)  # what the agency head hands over
+    client.post("/accounts/2fa/activation/", {"code": code, "next": "/accounts/2fa/totp/activate/"})
     client.post("/accounts/reauthenticate/", {"password": STAFF_PASSWORD, "next": "/accounts/2fa/totp/activate/"})
     page = client.get("/accounts/2fa/totp/activate/").content.decode()
     secret = re.search(r'id="authenticator_secret" value="(\w+)"', page).group(1)
@@ -108,3 +113,30 @@ def test_after_enrolling_totp_an_officer_lands_on_the_backoffice_with_the_recove
     assert "mã khôi phục" not in again  # offered once
     codes = client.get("/accounts/2fa/recovery-codes/")
     assert codes.status_code == 200  # and there whenever needed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_demo_prints_each_demo_officers_activation_code_and_it_sets_up_their_totp():
+    """The README's staff journey: log in as a demo officer with the demo password, type the code seed_demo printed,
+    set up TOTP, work. Seeding again prints the same code until it is used; then none for that officer."""
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = dict(re.findall(r"^\s+([a-z.]+)\s+([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$", out.getvalue(), re.M))
+    every = {u for _k, _r, people in DESKS for u, _n, _roles in people} | {"admin", "quantri.hanoi"}
+    assert set(printed) == every
+    again = io.StringIO()
+    call_command("seed_demo", stdout=again)
+    assert f"tiepnhan           {printed['tiepnhan']}" in again.getvalue()
+
+    client = Client()
+    assert client.post("/accounts/login/", {"login": "tiepnhan", "password": DEMO_PASSWORD}).status_code == 302
+    assert client.get("/backoffice/")["Location"].startswith("/accounts/2fa/totp/activate/")
+    assert client.post("/accounts/2fa/activation/", {"code": printed["tiepnhan"]}).status_code == 302
+    client.post("/accounts/reauthenticate/", {"password": DEMO_PASSWORD, "next": "/accounts/2fa/totp/activate/"})
+    page = client.get("/accounts/2fa/totp/activate/").content.decode()
+    secret = re.search(r'id="authenticator_secret" value="(\w+)"', page).group(1)
+    assert client.post("/accounts/2fa/totp/activate/", {"code": totp_now(secret)})["Location"] == "/backoffice/"
+    assert client.get("/backoffice/").status_code == 200
+    third = io.StringIO()
+    call_command("seed_demo", stdout=third)
+    assert "tiepnhan " not in third.getvalue() and "xuly " in third.getvalue()

@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.core.exceptions import PermissionDenied
 
-from identity import services
+from identity import activation, services
 from identity.constants import AssuranceLevel, AuthEventKind, StaffRole
 from identity.models import AuthEvent, StaffMembership, User
 from procedures.constants import AgencyLevel
@@ -102,6 +102,13 @@ def test_officer_without_totp_must_enrol_before_working(client, agencies):
     assert response.status_code == 302
     response = client.get("/backoffice/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/totp/activate/")
+
+    # The password alone does not reach the QR code: the activation code from the officer's head comes first.
+    asked = client.get(response["Location"])
+    assert asked.status_code == 302 and asked["Location"].startswith("/accounts/2fa/activation/")
+    assert "Mã kích hoạt" in client.get(asked["Location"]).content.decode()
+    code, _row = activation.issue(user)
+    assert client.post(asked["Location"], {"code": code})["Location"].startswith("/accounts/2fa/totp/activate/")
 
     # Enrolment: allauth asks for the password again first, then shows the QR code; both in Vietnamese,
     # and the QR code's text alternative describes it rather than spelling out the secret.
