@@ -21,6 +21,8 @@ class DocumentKind(models.TextChoices):
     REJECTION = "rejection", _("Văn bản trả lời về việc không giải quyết hồ sơ")
     # A result the officer uploaded as a PDF, signed as it is when the leader approves it (no template: not rendered).
     RESULT_DOCUMENT = "result_document", _("Văn bản kết quả giải quyết thủ tục hành chính")
+    # Mẫu 04: every hand-over between the steps of the internal process, issued when the record leaves it.
+    CONTROL_SLIP = "control_slip", _("Phiếu kiểm soát quá trình giải quyết hồ sơ")
 
     @property
     def template_name(self) -> str:
@@ -59,6 +61,7 @@ REQUIRED_CONTEXT: dict[str, tuple[str, ...]] = {
         "new_appointment_at",
     ),
     DocumentKind.RESULT_CERTIFICATE: ("record_code", "applicant_name", "procedure_name", "result"),
+    DocumentKind.CONTROL_SLIP: ("record_code", "applicant_name", "procedure_name", "steps"),
     DocumentKind.REJECTION: ("record_code", "applicant_name", "procedure_name", "reason"),
     DocumentKind.RESULT_DOCUMENT: ("record_code", "applicant_name", "procedure_name", "source_result"),
     DocumentKind.PAYMENT_RECEIPT: (

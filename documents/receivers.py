@@ -37,7 +37,16 @@ ACTION_KINDS = {
     A.REFUSE: DocumentKind.REFUSAL,
     A.REJECT: DocumentKind.REJECTION,
     A.APOLOGISE: DocumentKind.APOLOGY,
+    A.RETURN_RESULT: DocumentKind.CONTROL_SLIP,
 }
+
+
+def calls_for_slip(event, action: str) -> bool:
+    """The control slip (Mẫu 04) only for a record that followed an internal process: its return left a step."""
+    if action == A.RETURN_RESULT:
+        return bool((event.data or {}).get("from_step"))
+    return action in ACTION_KINDS
+
 
 DEFAULT_APOLOGY_REASON = "Hồ sơ chưa được giải quyết xong trong thời hạn đã hẹn"
 
@@ -53,7 +62,7 @@ def on_record_changed(sender, *, record, event, action, **kwargs):
         results.sign_on_approval(record, event)
     elif action == A.REVOKE_RESULT:
         results.revoke_results(record, event)
-    if action in ACTION_KINDS:
+    if calls_for_slip(event, action):
         enqueue("documents.tasks.request_event_document", {"event_id": event.pk}, f"documents:event:{event.pk}")
 
 
@@ -191,7 +200,33 @@ def _result(record, event) -> dict:
     }
 
 
+def _control_slip(record, event) -> dict:
+    """The hand-overs, read back from the record's events (``records.steps.control_rows``)."""
+    from records.steps import control_rows
+
+    return {
+        "received_at": record.received_at,
+        "appointment_at": appointment_at(record.due_date),
+        "steps": [
+            {
+                "step": f"{row['order']}. {row['name']}",
+                "unit": row["unit"],
+                "received_at": row["received_at"].isoformat(),
+                "received_by": (row["received_by"].get_full_name() or row["received_by"].username)
+                if row["received_by"]
+                else "",
+                "due": row["due"].isoformat() if row["due"] else "",
+                "handed_over_at": row["handed_over_at"].isoformat() if row["handed_over_at"] else "",
+                "verdict": str(row["verdict"]),
+                "note": row["note"],
+            }
+            for row in control_rows(record)
+        ],
+    }
+
+
 CONTEXT_BUILDERS = {
+    DocumentKind.CONTROL_SLIP: _control_slip,
     DocumentKind.RECEIPT_APPOINTMENT: _receipt,
     DocumentKind.SUPPLEMENT_REQUEST: _supplement,
     DocumentKind.REFUSAL: _refusal,

@@ -46,6 +46,7 @@ class Event(models.TextChoices):
     OFFICER_REMINDER = "officer_reminder", _("Nhắc việc")
     OFFICER_OVERDUE = "officer_overdue", pgettext_lazy("notification event", "Hồ sơ quá hạn")
     OFFICER_ASSIGNED = "officer_assigned", _("Được giao xử lý hồ sơ")
+    OFFICER_STEP_OVERDUE = "officer_step_overdue", _("Bước xử lý quá hạn")
 
     @property
     def audience(self) -> str:

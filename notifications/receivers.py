@@ -57,6 +57,7 @@ OFFICER_EVENTS = {
     A.REMINDER: (Event.OFFICER_REMINDER, (StaffRole.PROCESSOR,)),
     A.OVERDUE: (Event.OFFICER_OVERDUE, (StaffRole.PROCESSOR, StaffRole.AGENCY_HEAD)),
     A.REASSIGN: (Event.OFFICER_ASSIGNED, (StaffRole.PROCESSOR,)),
+    A.STEP_OVERDUE: (Event.OFFICER_STEP_OVERDUE, (StaffRole.PROCESSOR, StaffRole.AGENCY_HEAD)),
 }
 
 # Keys of ``event.data`` that name the officer concerned (``records.signals``: reminder ``officer``,
@@ -234,6 +235,8 @@ def record_context(record, event) -> dict:
         "new_appointment": data.get("new_appointment"),
         "items": data.get("items") or [],
         "remind_note": data.get("note") or "",
+        "step_name": data.get("step_name") or "",
+        "step_due": data.get("step_due"),
     }
 
 

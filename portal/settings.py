@@ -462,6 +462,11 @@ CELERY_BEAT_SCHEDULE["records-scan-overdue"] = {
     "task": "records.tasks.scan_overdue",
     "schedule": crontab(hour=0, minute=15),
 }
+# Steps of the internal process past their due time, every half hour of the day.
+CELERY_BEAT_SCHEDULE["records-scan-step-overdue"] = {
+    "task": "records.tasks.scan_step_overdue",
+    "schedule": crontab(minute="*/30"),
+}
 CELERY_BEAT_SCHEDULE["records-send-reminders"] = {
     "task": "records.tasks.send_reminders",
     "schedule": crontab(hour=7, minute=0),
@@ -469,6 +474,9 @@ CELERY_BEAT_SCHEDULE["records-send-reminders"] = {
 # Office time: an online filing after OFFICE_HOURS_END (or an agency's own cut-off, Agency.online_cutoff) counts
 # from the next working day; results are promised for RESULT_APPOINTMENT_TIME on their day (slips print it).
 OFFICE_HOURS_END = env.str("OFFICE_HOURS_END", default="17:00")
+# The office periods of a working day (8 hours), in which the steps of a procedure's internal process run: a step of
+# 4 working hours handed over at 10:00 is due at 15:30 (records.deadlines.add_working_hours).
+OFFICE_PERIODS = env.str("OFFICE_PERIODS", default="07:00-11:30,13:30-17:00")
 RESULT_APPOINTMENT_TIME = env.str("RESULT_APPOINTMENT_TIME", default="14:00")
 # Closed records are archived (never deleted) this many days after closing, nightly.
 RECORD_ARCHIVE_GRACE_DAYS = env.int("RECORD_ARCHIVE_GRACE_DAYS", default=30)

@@ -79,6 +79,8 @@ class WorkflowAction(models.TextChoices):
     REVOKE_RESULT = "revoke_result", _("Thu hồi kết quả đã ban hành")
     SUBMIT_TO_LEADER = "submit_to_leader", _("Trình lãnh đạo")
     SEND_BACK = "send_back", _("Trả lại để xử lý tiếp")
+    HAND_OVER = "hand_over", _("Chuyển bước xử lý")
+    STEP_OVERDUE = "step_overdue", _("Quá hạn bước xử lý")
 
 
 class ActorRole:

@@ -150,3 +150,39 @@ def appointment_at(day: datetime.date | str | None) -> datetime.datetime | None:
         day = timezone.localdate(day) if timezone.is_aware(day) else day.date()
     at = _time(getattr(settings, "RESULT_APPOINTMENT_TIME", "14:00"))
     return timezone.make_aware(datetime.datetime.combine(day, at))
+
+
+def office_periods() -> list[tuple[datetime.time, datetime.time]]:
+    """The periods of a working day (``OFFICE_PERIODS``, e.g. ``07:00-11:30,13:30-17:00``), in order."""
+    text = getattr(settings, "OFFICE_PERIODS", "07:00-11:30,13:30-17:00")
+    periods = []
+    for part in text.split(","):
+        begin, _sep, end = part.strip().partition("-")
+        periods.append((_time(begin.strip()), _time(end.strip())))
+    return sorted(periods)
+
+
+def add_working_hours(
+    start: datetime.datetime, hours: float, days_off: set[datetime.date] | None = None
+) -> datetime.datetime:
+    """The moment ``hours`` of office time after ``start``: only office periods of working days count, so a step
+    handed over in the evening starts the next working morning, and lunch, weekends and Tết do not count."""
+    if days_off is None:
+        days_off = extra_days_off()
+    local = timezone.localtime(start) if timezone.is_aware(start) else start
+    current = local.replace(tzinfo=None)
+    remaining = datetime.timedelta(hours=hours)
+    periods = office_periods()
+    day = current.date()
+    while True:
+        if is_working_day(day, days_off):
+            for begin_at, end_at in periods:
+                begin = max(datetime.datetime.combine(day, begin_at), current)
+                end = datetime.datetime.combine(day, end_at)
+                if begin >= end:
+                    continue
+                if remaining <= end - begin:
+                    return timezone.make_aware(begin + remaining)
+                remaining -= end - begin
+        day += datetime.timedelta(days=1)
+        current = datetime.datetime.combine(day, datetime.time.min)

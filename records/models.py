@@ -130,6 +130,17 @@ class Record(models.Model):
     )
     overdue_since = models.DateField(_("quá hạn từ ngày"), null=True, blank=True)
     reminded_for = models.DateField(_("đã nhắc hạn cho ngày"), null=True, blank=True)
+    # Where the record stands in its procedure's internal process (``records.steps``), when it has one.
+    process_step = models.ForeignKey(
+        "procedures.ProcessStep",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("bước xử lý hiện tại"),
+    )
+    step_due_at = models.DateTimeField(_("hạn của bước hiện tại"), null=True, blank=True)
+    step_overdue_since = models.DateTimeField(_("bước hiện tại quá hạn từ"), null=True, blank=True)
 
     # The client's Idempotency-Key of the API request that filed it: a retried request files nothing twice.
     idempotency_key = models.CharField(max_length=64, blank=True, default="", editable=False)
@@ -237,6 +248,15 @@ class Record(models.Model):
 
         today = today or timezone.localdate()
         return self.due_date is not None and self.state in RUNNING_CLOCK_STATES and self.due_date < today
+
+    def step_is_overdue(self, now=None) -> bool:
+        """The current step of the internal process is past its due time while the clock runs."""
+        from django.utils import timezone
+
+        from .constants import RUNNING_CLOCK_STATES
+
+        now = now or timezone.now()
+        return self.step_due_at is not None and self.state in RUNNING_CLOCK_STATES and self.step_due_at < now
 
     def needs_apology(self, today=None) -> bool:
         """Late, and no apology letter promises a date from today on."""

@@ -32,6 +32,27 @@ def scan_overdue(today=None) -> int:
     return done
 
 
+def scan_step_overdue(now=None) -> int:
+    """Mark records whose current step of the internal process is past its due time (once per step entered) with a
+    "step overdue" event, which the handling officer is told of; returns how many."""
+    from .constants import RUNNING_CLOCK_STATES
+
+    now = now or timezone.now()
+    pks = list(
+        Record.objects.filter(
+            state__in=RUNNING_CLOCK_STATES, step_due_at__lt=now, step_overdue_since__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    done = 0
+    for pk in pks:
+        try:
+            record_event(Record(pk=pk), WorkflowAction.STEP_OVERDUE, actor=None, role=workflow.SYSTEM)
+        except ValidationError:
+            continue
+        done += 1
+    return done
+
+
 def send_reminders(today=None, working_days: int = 2) -> int:
     """Remind the handling officer of records due within ``working_days`` working days (once per due date)."""
     from .constants import RUNNING_CLOCK_STATES

@@ -251,6 +251,7 @@ def _queue_page(agency, user, filters: QueueFilters, per_page: int, *, fragments
             "applicant_id_number",
             "submitted_at",
             "due_date",
+            "step_due_at",
             "new_appointment_date",
             "supplement_requested_at",
             "agency_id",
@@ -272,8 +273,10 @@ def _queue_page(agency, user, filters: QueueFilters, per_page: int, *, fragments
     rows = list(qs[start : start + per_page + 1])
     days_off = deadlines.extra_days_off()  # read once per page, not once per row
     horizon = deadlines.add_working_days(today, DUE_SOON_DAYS, days_off)
+    now = timezone.now()
     for row in rows:
         row.deadline = deadline_status(row, today, horizon, days_off)
+        row.step_late = row.step_is_overdue(now)
     return QueuePage(rows[:per_page], filters.page, per_page, len(rows) > per_page, total)
 
 

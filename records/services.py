@@ -73,7 +73,7 @@ from .rules import (
     unanswered_questions,
     wallet_source,
 )
-from .scans import scan_overdue, send_reminders
+from .scans import scan_overdue, scan_step_overdue, send_reminders
 from .transitions import RecordChanged, record_event, transition
 from .workflow import can_withdraw
 
@@ -118,6 +118,7 @@ __all__ = [
     "save_form",
     "save_form_step",
     "scan_overdue",
+    "scan_step_overdue",
     "send_reminders",
     "staff_roles",
     "start_bundle_draft",

@@ -11,6 +11,12 @@ def scan_overdue() -> int:
     return services.scan_overdue()
 
 
+@shared_task(name="records.tasks.scan_step_overdue")
+def scan_step_overdue() -> int:
+    """Idempotent: a step is marked overdue once each time it is entered."""
+    return services.scan_step_overdue()
+
+
 @shared_task(name="records.tasks.send_reminders")
 def send_reminders() -> int:
     """Idempotent: one reminder per record and due date."""

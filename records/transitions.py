@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import selectors, signals, workflow
+from . import selectors, signals, steps, workflow
 from .constants import RecordState, WorkflowAction
 from .models import Record, RecordEvent
 from .rules import bundle_members
@@ -115,6 +115,9 @@ def _change(locked, step, actor, role, reason, client_ip, data, changes, new=Fal
     if step.changes_state:
         locked.state = step.target
     for field, value in changes.items():
+        setattr(locked, field, value)
+    # The internal process's steps are data the actions move through (``steps``): the move is on the event.
+    for field, value in steps.place(locked, step.action, now, event_data).items():
         setattr(locked, field, value)
     event = RecordEvent(
         record=locked,

@@ -162,6 +162,19 @@ def _on_submit_to_leader(record, *, actor, data, now):
     return {}, {"result": record.current_result.pk}, None
 
 
+def _on_hand_over(record, *, actor, data, now):
+    from .steps import next_work_step
+
+    step = next_work_step(record)  # refuses when the next step is not one of work or consultation
+    return {}, {"to_step_name": step.name}, None
+
+
+def _on_step_overdue(record, *, actor, data, now):
+    step = record.process_step
+    data = {"overdue_step": step.pk, "step_name": step.name, "step_due": record.step_due_at.isoformat()}
+    return {"step_overdue_since": now}, data, None
+
+
 def _on_approve(record, *, actor, data, now):
     if not record.results.exists():
         raise ValidationError(_("Hãy tải lên hoặc tạo văn bản kết quả trước khi phê duyệt."))
@@ -302,6 +315,9 @@ EVENTS = {
         # The internal process: the processor submits to the leader, who approves or sends back with a comment.
         _t(A.SUBMIT_TO_LEADER, {S.IN_PROCESSING}, None, {StaffRole.PROCESSOR}, effect=_on_submit_to_leader),
         _t(A.SEND_BACK, {S.IN_PROCESSING}, None, {StaffRole.APPROVER}, reason_required=True),
+        # Handing the record over to the next step of work or consultation (``steps``), with a note if any.
+        _t(A.HAND_OVER, {S.IN_PROCESSING}, None, {StaffRole.PROCESSOR}, effect=_on_hand_over),
+        _t(A.STEP_OVERDUE, _AFTER_RECEIPT, None, {SYSTEM}, effect=_on_step_overdue),
         # A signed result issued in error: the approver revokes it with a reason (``documents`` voids it).
         _t(A.REVOKE_RESULT, {S.APPROVED, S.RESULT_RETURNED}, None, {StaffRole.APPROVER}, reason_required=True),
     ]

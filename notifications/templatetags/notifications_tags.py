@@ -66,6 +66,19 @@ def event_date(value) -> str:
 
 
 @register.filter
+def event_time(value) -> str:
+    """A moment of office time: ``10 giờ 30 ngày 05 tháng 3 năm 2026`` or ``10:30, 5 March 2026``."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if not isinstance(value, datetime.datetime):
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if (translation.get_language() or "vi").startswith("en"):
+        return f"{local:%H:%M}, {event_date(local)}"
+    return f"{local.hour:02d} giờ {local.minute:02d} {event_date(local)}"
+
+
+@register.filter
 def event_amount(value) -> str:
     """``1.250.000 đồng`` in Vietnamese, ``VND 1,250,000`` in English."""
     return money.vnd(value, style=money.LONG)

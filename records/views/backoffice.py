@@ -24,7 +24,7 @@ from identity.constants import StaffRole
 from identity.decorators import staff_required
 from procedures.models import Agency
 
-from .. import selectors, services, workflow
+from .. import selectors, services, steps, workflow
 from ..constants import Channel
 from ..constants import WorkflowAction as A
 from ..history import history
@@ -106,6 +106,13 @@ def record(request, pk):
     names = {a.action for a in actions}
     # An agency that sent the record elsewhere sees it read-only, with where it went (``selectors.backoffice_record``).
     sent_to = None if identity.staff_roles(request.user, record.agency) else record.agency
+    process = steps.process_of(record)
+    next_step = None
+    if A.HAND_OVER in names:
+        try:
+            next_step = steps.next_work_step(record)
+        except ValidationError:
+            pass
     return render(
         request,
         "backoffice/record.html",
@@ -124,6 +131,10 @@ def record(request, pk):
             "overdue": record.is_overdue(),
             "needs_apology": record.needs_apology(),
             "sent_to": sent_to,
+            "process": process,
+            "control_rows": steps.control_rows(record) if process else [],
+            "step_late": record.step_is_overdue(),
+            "next_step": next_step,
         },
     )
 

@@ -37,6 +37,7 @@ EXPECTED = {
     A.REVOKE_RESULT: ({S.APPROVED, S.RESULT_RETURNED}, {"approver"}),
     A.SUBMIT_TO_LEADER: ({S.IN_PROCESSING}, {"processor"}),
     A.SEND_BACK: ({S.IN_PROCESSING}, {"approver"}),
+    A.HAND_OVER: ({S.IN_PROCESSING}, {"processor"}),
 }
 TARGET = {
     A.WITHDRAW: S.WITHDRAWN,
@@ -90,8 +91,26 @@ def snapshot(record):
     return (fresh.state, fresh.agency_id, fresh.assigned_to_id, fresh.due_date, fresh.new_appointment_date)
 
 
+@pytest.fixture
+def process_step(record):
+    """The first step of a draft version of the record's procedure with an internal process: the hand-over moves
+    records through steps, so its records are put at one (the other actions' records follow no process)."""
+    from procedures.constants import VersionStatus
+    from procedures.models import ProcedureVersion, ProcessStep
+
+    version = ProcedureVersion.objects.get(pk=record.procedure_version_id)
+    version.pk, version.number, version.status = None, 99, VersionStatus.DRAFT
+    version.save(force_insert=True)
+    rest = version.processing_days * 8 - 1
+    first, _second = ProcessStep.objects.bulk_create(
+        ProcessStep(version=version, order=i, kind=kind, name=kind, working_hours=hours)
+        for i, (kind, hours) in enumerate([("process", 1), ("consult", rest)], start=1)
+    )
+    return first
+
+
 @pytest.mark.parametrize("state", STATES)
-def test_role_state_action_matrix(state, record, staff, citizen, other_agency):
+def test_role_state_action_matrix(state, record, staff, citizen, other_agency, process_step):
     users = {**staff, "citizen": citizen}
     data = {
         A.TRANSFER: {"to_agency": other_agency.code},
@@ -109,6 +128,10 @@ def test_role_state_action_matrix(state, record, staff, citizen, other_agency):
                     actor=staff["outsider"],
                     action=A.TRANSFER,
                     data={"from_agency": other_agency.code, "to_agency": target.agency.code},
+                )
+            if action == A.HAND_OVER:
+                Record.objects.filter(pk=target.pk).update(
+                    procedure_version=process_step.version, process_step=process_step
                 )
             step_data = dict(data.get(action, {}))
             if action == "apologise":

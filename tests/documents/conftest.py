@@ -75,6 +75,23 @@ def sample_context(kind) -> dict:
             "result": "Giấy khai sinh (bản chính)",
             "details": [{"label": "Họ, chữ đệm, tên người được khai sinh", "value": "Trần Minh Khuê"}],
         },
+        DocumentKind.CONTROL_SLIP: {
+            **common,
+            "received_at": received,
+            "appointment_at": appointment,
+            "steps": [
+                {
+                    "step": "1. Tiếp nhận hồ sơ, chuyển công chức tư pháp - hộ tịch",
+                    "unit": "Bộ phận một cửa",
+                    "received_at": received.isoformat(),
+                    "received_by": "Nguyễn Thị Tiếp",
+                    "due": (received + datetime.timedelta(hours=1)).isoformat(),
+                    "handed_over_at": (received + datetime.timedelta(minutes=20)).isoformat(),
+                    "verdict": "Đúng hạn",
+                    "note": "",
+                },
+            ],
+        },
         DocumentKind.PAYMENT_RECEIPT: {
             "record_code": RECORD_CODE,
             "payer_name": APPLICANT,

@@ -24,6 +24,7 @@ KIND_PHRASES = {
     DocumentKind.APOLOGY: "xin lỗi ông/bà và hẹn lại thời gian trả kết quả",
     DocumentKind.RESULT_CERTIFICATE: "Kết quả giải quyết",
     DocumentKind.PAYMENT_RECEIPT: "Một triệu hai trăm năm mươi nghìn đồng",
+    DocumentKind.CONTROL_SLIP: "Tiếp nhận hồ sơ, chuyển công chức tư pháp - hộ tịch",
 }
 
 
