@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from common import jsoninput
 
 from . import eforms, versioning
+from .builder import json_error_message, ordered, ordered_map
+from .builder_admin import EFormBuilderMixin
 from .models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
 
 
@@ -84,6 +86,21 @@ class JsonTextarea(forms.Textarea):
         return json.dumps(value, ensure_ascii=False, indent=2)
 
 
+class EFormAdminForm(forms.ModelForm):
+    """The saved definition shown in the builder's one key order. PostgreSQL keeps JSON keys in its own order
+    (jsonb), not in the typed one: without this, fields came back re-sorted after a save."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        schema, ui = self.initial.get("form_schema"), self.initial.get("form_ui")
+        if isinstance(schema, dict) and isinstance(ui, dict):
+            schema, ui = ordered(schema, ui)
+            self.initial["form_schema"], self.initial["form_ui"] = schema, ui
+            for key in ("prefill_map", "suggest_map"):
+                if isinstance(self.initial.get(key), dict):
+                    self.initial[key] = ordered_map(self.initial[key], schema, ui)
+
+
 class BoundedJSONField(forms.JSONField):
     """Django's JSON form field through ``common.jsoninput``: JSON nested thousands deep raised RecursionError (a
     500 when an administrator saved it); now it is a validation error on the field, kept as typed."""
@@ -94,8 +111,10 @@ class BoundedJSONField(forms.JSONField):
                 jsoninput.loads(value)
             except jsoninput.UnsafeJSON as error:
                 raise ValidationError(str(error), code="invalid") from None
+            except json.JSONDecodeError as error:
+                raise ValidationError(json_error_message(error), code="invalid") from None
             except ValueError:
-                pass  # Django's own message for JSON that does not parse
+                pass  # Django's own message for other JSON that does not parse
         return super().to_python(value)
 
     def bound_data(self, data, initial):
@@ -186,13 +205,15 @@ JSON_FIELDS = dict.fromkeys(JSON_WIDGETS, BoundedJSONField)
 
 
 @admin.register(OnlineService)
-class OnlineServiceAdmin(HeldForReviewMixin, EFormPreviewMixin, admin.ModelAdmin):
+class OnlineServiceAdmin(HeldForReviewMixin, EFormBuilderMixin, EFormPreviewMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "version", "delivery", "required_assurance", "is_active")
     list_filter = ("delivery", "required_assurance", "is_active")
     search_fields = ("name", "slug", "version__procedure__code")
     autocomplete_fields = ["version"]
     inlines = [ComponentReplacementInline]
     formfield_overrides = {}
+
+    form = EFormAdminForm
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["widgets"] = JSON_WIDGETS
@@ -201,10 +222,12 @@ class OnlineServiceAdmin(HeldForReviewMixin, EFormPreviewMixin, admin.ModelAdmin
 
 
 @admin.register(IntegratedService)
-class IntegratedServiceAdmin(HeldForReviewMixin, EFormPreviewMixin, admin.ModelAdmin):
+class IntegratedServiceAdmin(HeldForReviewMixin, EFormBuilderMixin, EFormPreviewMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "is_active")
     search_fields = ("name", "slug")
     inlines = [BundleMemberInline]
+
+    form = EFormAdminForm
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["widgets"] = JSON_WIDGETS

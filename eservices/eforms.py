@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from common.forms import PersonNameValidator, is_person_name, name_required_fields, person_name_message
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
-WIDGETS = {"text", "textarea", "select", "radio", "date", "email", "tel", "checkbox", "number"}
+WIDGETS = {"text", "textarea", "select", "radio", "date", "email", "tel", "checkbox", "number", "amount"}
 
 
 def text(value, default: str = "") -> str:
@@ -301,6 +301,9 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
     if kind == "boolean":
         return forms.BooleanField(**{**common, "required": required})
     if kind == "integer":
+        if widget_name == "amount":  # an amount in đồng: said beside the box, as people write it
+            unit = _("Số tiền tính bằng đồng, ví dụ 1.500.000.")
+            common["help_text"] = f"{help_text} {unit}".strip()
         return WholeNumberField(minimum=spec.get("minimum"), maximum=spec.get("maximum"), **common)
     if kind == "number":
         return forms.DecimalField(min_value=spec.get("minimum"), max_value=spec.get("maximum"), **common)

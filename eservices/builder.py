@@ -1,0 +1,812 @@
+"""The e-form builder's model: a form as sections and fields an administrator edits without reading JSON.
+
+``from_definition`` reads a saved definition (JSON Schema, UI description, prefill and suggestion maps) into a
+*state*: plain lists of sections and fields whose values are all strings, as an HTML form posts them, so that a
+page can be re-rendered from any state, valid or not, and nothing typed is lost. ``field_errors`` says in
+Vietnamese what is wrong, field by field; ``to_definition`` turns a valid state back into the very JSON the
+renderer (``eservices.eforms``) reads. What the builder does not edit (a ``pattern_message``, ``person_name``,
+``additionalProperties``…) rides along unchanged in each field's ``extra_schema``/``extra_ui``, so a form written
+by hand opens in the builder and is saved back as it was.
+
+Key order: PostgreSQL keeps JSON objects in its own order (jsonb), never in the order they were typed, so every
+definition shown, saved or exported goes through ``ordered`` first: fields in the order the citizen sees them,
+each field's keys in one fixed order. What an administrator sees before saving is what they see after.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from procedures.text import fold
+
+from . import eforms
+
+KINDS = {
+    "text": gettext_lazy("Văn bản"),
+    "number": gettext_lazy("Số nguyên"),
+    "decimal": gettext_lazy("Số có phần thập phân"),
+    "amount": gettext_lazy("Số tiền (đồng)"),
+    "date": gettext_lazy("Ngày"),
+    "choice": gettext_lazy("Lựa chọn"),
+    "yesno": gettext_lazy("Có/Không"),
+    "id_number": gettext_lazy("Số định danh cá nhân (12 chữ số)"),
+    "phone": gettext_lazy("Số điện thoại"),
+    "email": gettext_lazy("Thư điện tử"),
+}
+NUMERIC_KINDS = {"number", "decimal", "amount"}
+TEXT_KINDS = {"text", "phone", "email"}
+ID_PATTERN = r"^\d{12}$"
+
+# Where a prefilled value comes from: a path into the citizen's registry data (``eservices.prefill``).
+PREFILL_PATHS = {
+    "name": gettext_lazy("Họ, chữ đệm và tên"),
+    "id_number": gettext_lazy("Số định danh cá nhân"),
+    "birthdate": gettext_lazy("Ngày sinh"),
+    "gender": gettext_lazy("Giới tính"),
+    "nationality": gettext_lazy("Quốc tịch"),
+    "ethnicity": gettext_lazy("Dân tộc"),
+    "place_of_origin": gettext_lazy("Quê quán"),
+    "permanent_address.formatted": gettext_lazy("Nơi thường trú"),
+    "temporary_address.formatted": gettext_lazy("Nơi tạm trú"),
+    "phone_number": gettext_lazy("Số điện thoại"),
+    "email": gettext_lazy("Thư điện tử"),
+    "household.code": gettext_lazy("Số hộ"),
+    "household.head.name": gettext_lazy("Họ tên chủ hộ"),
+    "household.spouse.name": gettext_lazy("Họ tên vợ/chồng"),
+    "household.spouse.id_number": gettext_lazy("Số định danh của vợ/chồng"),
+    "household.father.name": gettext_lazy("Họ tên cha"),
+    "household.mother.name": gettext_lazy("Họ tên mẹ"),
+    "wallet.driving_licence.number": gettext_lazy("Số giấy phép lái xe (ví VNeID)"),
+    "wallet.driving_licence.class": gettext_lazy("Hạng giấy phép lái xe (ví VNeID)"),
+    "wallet.health_insurance.number": gettext_lazy("Số thẻ bảo hiểm y tế (ví VNeID)"),
+    "wallet.vehicle_registration.number": gettext_lazy("Số giấy đăng ký xe (ví VNeID)"),
+}
+PREFILL_MODES = {
+    "": gettext_lazy("Công dân tự khai"),
+    "prefill": gettext_lazy("Điền sẵn, không sửa được"),
+    "suggest": gettext_lazy("Gợi ý, công dân sửa được"),
+}
+# Which replacement source (``ReplacementSource``) a prefill path stands for: the wallet's kind, else the registry.
+WALLET_SOURCES = {"driving_licence", "health_insurance", "vehicle_registration"}
+
+FIELD_KEYS = (
+    "name",
+    "kind",
+    "section",
+    "label_vi",
+    "label_en",
+    "help_vi",
+    "help_en",
+    "required",
+    "minimum",
+    "maximum",
+    "min_length",
+    "max_length",
+    "multiline",
+    "not_future",
+    "choices",
+    "choice_style",
+    "show_if",
+    "prefill_mode",
+    "prefill_path",
+    "replaces",
+    "widget",
+    "extra_schema",
+    "extra_ui",
+)
+SECTION_KEYS = ("legend_vi", "legend_en", "extra")
+META_KEYS = ("schema_extra", "ui_extra", "other_replacements", "named_persons", "eligibility")
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
+
+# Keys the builder writes; any other key of a field is carried along untouched.
+MANAGED_SCHEMA = {"type", "enum", "format", "minimum", "maximum", "minLength", "maxLength"}
+MANAGED_UI = {"label", "help", "widget", "choices", "show_if", "required_when_shown", "not_future"}
+SCHEMA_KEY_ORDER = ("type", "title", "description", "format", "enum", "minimum", "maximum", "minLength", "maxLength")
+SCHEMA_KEY_ORDER += ("pattern",)
+UI_KEY_ORDER = ("label", "help", "widget", "choices", "show_if", "required_when_shown", "not_future", "person_name")
+TOP_SCHEMA_ORDER = ("$schema", "type", "title", "description", "properties", "required", "additionalProperties")
+
+EXPORT_FORMAT = "dichvucong.eform"
+EXPORT_VERSION = 1
+
+
+class CannotBuild(Exception):
+    """A definition the builder cannot show (a field of a type it has no editor for): use the JSON view."""
+
+
+# --- reading a definition -------------------------------------------------------------------------------------
+
+
+def _vi_en(value) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return str(value.get("vi") or ""), str(value.get("en") or "")
+    return (str(value) if value else ""), ""
+
+
+def kind_of(spec: dict, options: dict) -> str:
+    kind, widget = spec.get("type"), options.get("widget")
+    if "enum" in spec:
+        return "choice"
+    if kind == "boolean":
+        return "yesno"
+    if kind == "integer":
+        return "amount" if widget == "amount" else "number"
+    if kind == "number":
+        return "decimal"
+    if kind != "string":
+        raise CannotBuild(
+            _("Trường “%(name)s” có kiểu “%(type)s” mà trình thiết kế chưa sửa được; hãy dùng chế độ JSON.")
+            % {"name": spec.get("title", ""), "type": kind}
+        )
+    if spec.get("format") == "date" or widget == "date":
+        return "date"
+    if spec.get("format") == "email" or widget == "email":
+        return "email"
+    if widget == "tel":
+        return "phone"
+    if spec.get("pattern") == ID_PATTERN:
+        return "id_number"
+    return "text"
+
+
+def _number(value) -> str:
+    return "" if value is None else str(value)
+
+
+def from_definition(schema: dict, ui: dict, prefill_map: dict | None = None, suggest_map: dict | None = None) -> dict:
+    """The builder's state of a saved definition (every value a string, as an HTML form posts it)."""
+    schema, ui = schema or {}, ui or {}
+    properties = schema.get("properties") or {}
+    if schema and (schema.get("type") != "object" or not isinstance(properties, dict)):
+        raise CannotBuild(_("Lược đồ phải là một đối tượng (type: object) có properties."))
+    required = set(schema.get("required") or [])
+    ui_fields = ui.get("fields") or {}
+    sections, placement = [], {}
+    for index, fieldset in enumerate(ui.get("fieldsets") or []):
+        vi, en = _vi_en(fieldset.get("legend"))
+        extra = {k: v for k, v in fieldset.items() if k not in ("legend", "fields")}
+        sections.append({"legend_vi": vi, "legend_en": en, "extra": _dump(extra)})
+        for name in fieldset.get("fields") or []:
+            placement.setdefault(name, index)
+    names = sorted(properties, key=lambda n: (placement.get(n, len(sections)), _position(n, ui, properties)))
+    fields = []
+    for name in names:
+        spec, options = properties[name], ui_fields.get(name) or {}
+        kind = kind_of(spec, options)
+        label_vi, label_en = _vi_en(options.get("label"))
+        help_vi, help_en = _vi_en(options.get("help"))
+        condition = options.get("show_if") or {}
+        equals = condition.get("equals")
+        if isinstance(equals, bool):
+            equals = "true" if equals else "false"
+        labels = options.get("choices") or {}
+        choices = [" | ".join([str(v), *_vi_en(labels.get(str(v)))]).rstrip(" |") for v in spec.get("enum") or []]
+        extra_schema = {k: v for k, v in spec.items() if k not in MANAGED_SCHEMA}
+        if kind == "id_number":
+            extra_schema.pop("pattern", None)
+        prefill_mode, path = "", ""
+        if name in (prefill_map or {}):
+            prefill_mode, path = "prefill", prefill_map[name]
+        elif name in (suggest_map or {}):
+            prefill_mode, path = "suggest", suggest_map[name]
+        fields.append(
+            {
+                "name": name,
+                "kind": kind,
+                "section": str(placement[name]) if name in placement else "",
+                "label_vi": label_vi,
+                "label_en": label_en,
+                "help_vi": help_vi,
+                "help_en": help_en,
+                "required": _flag(name in required or options.get("required_when_shown")),
+                "minimum": _number(spec.get("minimum")),
+                "maximum": _number(spec.get("maximum")),
+                "min_length": _number(spec.get("minLength")),
+                "max_length": _number(spec.get("maxLength")),
+                "multiline": _flag(options.get("widget") == "textarea"),
+                "not_future": _flag(options.get("not_future")),
+                "choices": "\n".join(choices),
+                "choice_style": "radio" if options.get("widget") == "radio" else "select",
+                "show_if": f"{condition.get('field')}:{equals}" if condition.get("field") else "",
+                "prefill_mode": prefill_mode,
+                "prefill_path": path,
+                "replaces": "",
+                "widget": options.get("widget") or "none",
+                "extra_schema": _dump(extra_schema),
+                "extra_ui": _dump({k: v for k, v in options.items() if k not in MANAGED_UI}),
+            }
+        )
+    top = {k: v for k, v in schema.items() if k not in ("type", "properties", "required")}
+    if "required" in schema:
+        top["required"] = []  # said again on save, even when no field is required
+    meta = {
+        "schema_extra": _dump(top) if schema else _dump({"additionalProperties": False}),
+        "ui_extra": _dump({k: v for k, v in ui.items() if k not in ("fieldsets", "fields")}),
+        "other_replacements": "",
+        "named_persons": "",
+        "eligibility": "",
+    }
+    return {"sections": sections, "fields": fields, "meta": meta}
+
+
+def _position(name: str, ui: dict, properties: dict) -> int:
+    for fieldset in ui.get("fieldsets") or []:
+        if name in (fieldset.get("fields") or []):
+            return fieldset["fields"].index(name)
+    return list(properties).index(name)
+
+
+def _flag(value) -> str:
+    return "on" if value else ""
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if value else ""
+
+
+def _load(text: str) -> dict:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def attach_replacements(state: dict, replacements: list[tuple[int, str]]) -> dict:
+    """Each (component id, source) replacement on the first field filled from that source; the rest kept aside."""
+    others = []
+    for component_id, source in replacements:
+        field = next(
+            (
+                f
+                for f in state["fields"]
+                if f["prefill_mode"] == "prefill" and not f["replaces"] and source_of(f["prefill_path"]) == source
+            ),
+            None,
+        )
+        if field is None:
+            others.append(f"{component_id}:{source}")
+        else:
+            field["replaces"] = str(component_id)
+    state["meta"]["other_replacements"] = ",".join(others)
+    return state
+
+
+def source_of(path: str) -> str:
+    """The ``ReplacementSource`` value a prefill path reads."""
+    parts = (path or "").split(".")
+    if len(parts) >= 2 and parts[0] == "wallet" and parts[1] in WALLET_SOURCES:
+        return parts[1]
+    return "population_registry"
+
+
+# --- the state as posted --------------------------------------------------------------------------------------
+
+
+def from_post(data) -> dict:
+    """The state a builder page posted (``f-<i>-<key>``, ``s-<i>-<key>``), whatever it holds."""
+
+    def count(name):
+        try:
+            return max(0, min(int(data.get(name, 0)), 500))
+        except (TypeError, ValueError):
+            return 0
+
+    sections = [{key: data.get(f"s-{i}-{key}", "") for key in SECTION_KEYS} for i in range(count("section_count"))]
+    fields = [{key: data.get(f"f-{i}-{key}", "") for key in FIELD_KEYS} for i in range(count("field_count"))]
+    meta = {key: data.get(key, "") for key in META_KEYS}
+    return {"sections": sections, "fields": fields, "meta": meta}
+
+
+def new_field(section: str) -> dict:
+    field = dict.fromkeys(FIELD_KEYS, "")
+    field.update(kind="text", section=section, choice_style="radio")
+    return field
+
+
+def apply_action(state: dict, action: str) -> dict:
+    """Add, move or remove a field or a section, as the button pressed (``action``) says."""
+    verb, _sep, argument = action.partition(":")
+    fields, sections = state["fields"], state["sections"]
+    try:
+        index = int(argument) if argument else -1
+    except ValueError:
+        return state
+    if verb == "add_section":
+        sections.append(dict.fromkeys(SECTION_KEYS, ""))
+    elif verb == "add_field":
+        section = argument if argument and 0 <= index < len(sections) else (str(len(sections) - 1) if sections else "")
+        # After the section's last field, so it appears where the button was.
+        last = max((i for i, f in enumerate(fields) if f["section"] == section), default=len(fields) - 1)
+        state["added"] = new_field(section)
+        fields.insert(last + 1, state["added"])
+    elif verb in ("up", "down", "remove") and 0 <= index < len(fields):
+        if verb == "remove":
+            fields.pop(index)
+        else:
+            _move_field(state, index, -1 if verb == "up" else 1)
+    elif verb in ("section_up", "section_down", "section_remove") and 0 <= index < len(sections):
+        if verb == "section_remove":
+            sections.pop(index)
+            for field in fields:
+                if field["section"] == str(index):
+                    field["section"] = ""
+                elif field["section"].isdigit() and int(field["section"]) > index:
+                    field["section"] = str(int(field["section"]) - 1)
+        else:
+            other = index + (-1 if verb == "section_up" else 1)
+            if 0 <= other < len(sections):
+                sections[index], sections[other] = sections[other], sections[index]
+                swap = {str(index): str(other), str(other): str(index)}
+                for field in fields:
+                    field["section"] = swap.get(field["section"], field["section"])
+    state["fields"] = ordered_fields(state)
+    return state
+
+
+def _move_field(state: dict, index: int, step: int) -> None:
+    """Up or down within its section; past the section's edge, into the neighbouring section."""
+    fields = ordered_fields(state)
+    field = state["fields"][index]
+    position = fields.index(field)
+    target = position + step
+    sections = [str(i) for i in range(len(state["sections"]))] + [""]
+    here = sections.index(field["section"]) if field["section"] in sections else len(sections) - 1
+    if 0 <= target < len(fields) and fields[target]["section"] == field["section"]:
+        fields[position], fields[target] = fields[target], fields[position]
+    elif 0 <= here + step < len(sections):
+        field["section"] = sections[here + step]
+        fields.remove(field)
+        neighbours = [i for i, f in enumerate(fields) if f["section"] == field["section"]]
+        at = (neighbours[-1] + 1 if neighbours else len(fields)) if step < 0 else (neighbours[0] if neighbours else 0)
+        fields.insert(at, field)
+    state["fields"] = fields
+
+
+def ordered_fields(state: dict) -> list[dict]:
+    """Fields grouped by section in section order (stable within one); fields in no section last."""
+    count = len(state["sections"])
+
+    def key(pair):
+        section = pair[1]["section"]
+        number = int(section) if section.isdigit() and int(section) < count else count
+        return (number, pair[0])
+
+    return [field for _i, field in sorted(enumerate(state["fields"]), key=key)]
+
+
+# --- checking and writing a state -----------------------------------------------------------------------------
+
+
+def suggested_name(label: str, taken: set[str]) -> str:
+    """A field code from its Vietnamese label: "Ngày sinh của trẻ" → ``ngay_sinh_cua_tre``."""
+    base = re.sub(r"[^a-z0-9]+", "_", fold(label or "").lower()).strip("_")[:50] or "truong"
+    if not base[0].isalpha():
+        base = f"truong_{base}"
+    name, number = base, 2
+    while name in taken:
+        name, number = f"{base}_{number}", number + 1
+    return name
+
+
+def fill_names(state: dict) -> None:
+    """Fields left without a code get one from their label (administrators need not invent codes)."""
+    taken = {f["name"] for f in state["fields"] if f["name"]}
+    for field in state["fields"]:
+        if not field["name"].strip() and field["label_vi"].strip():
+            field["name"] = suggested_name(field["label_vi"], taken)
+            taken.add(field["name"])
+
+
+def parse_choices(text: str) -> list[tuple[str, str, str]]:
+    """Lines "mã | Nhãn tiếng Việt | English" (or "Nhãn tiếng Việt | English", the code made from the label)."""
+    choices, taken = [], set()
+    for line in (text or "").splitlines():
+        parts = [part.strip() for part in line.split("|")]
+        if not any(parts):
+            continue
+        if len(parts) >= 3:
+            value, vi, en = parts[0], parts[1], " | ".join(parts[2:])
+        else:
+            vi, en = parts[0], parts[1] if len(parts) > 1 else ""
+            value = suggested_name(vi, taken)
+        taken.add(value)
+        choices.append((value, vi, en))
+    return choices
+
+
+def condition_options(state: dict) -> list[tuple[str, str]]:
+    """("field:value", "“Label” là “Choice”") for every value of every choice and yes/no field."""
+    options = []
+    for field in state["fields"]:
+        label = field["label_vi"] or field["name"]
+        if not field["name"]:
+            continue
+        if field["kind"] == "choice":
+            for value, vi, _en in parse_choices(field["choices"]):
+                options.append(
+                    (f"{field['name']}:{value}", _("“%(field)s” là “%(value)s”") % {"field": label, "value": vi})
+                )
+        elif field["kind"] == "yesno":
+            for value, shown in (("true", _("Có")), ("false", _("Không"))):
+                options.append(
+                    (f"{field['name']}:{value}", _("“%(field)s” là “%(value)s”") % {"field": label, "value": shown})
+                )
+    return options
+
+
+def _integer(text: str) -> int | None:
+    """A limit typed by a person: "1.000.000" and "1000000" alike; ValueError when it is no whole number."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if eforms.GROUPED_DIGITS.fullmatch(text.lstrip("-")):
+        text = ("-" if text.startswith("-") else "") + re.sub(r"\D", "", text)
+    return int(text)
+
+
+def _decimal(text: str):
+    text = (text or "").strip().replace(",", ".")
+    if not text:
+        return None
+    number = float(text)
+    return int(number) if number.is_integer() else number
+
+
+def field_errors(state: dict) -> dict[str, str]:
+    """``{"f-3-maximum": "…"}``: what is wrong with each input of the page, in Vietnamese, naming the field."""
+    errors = {}
+    seen = {}
+    names = {f["name"]: f for f in state["fields"] if f["name"]}
+    components_used = {}
+    for index, field in enumerate(state["fields"]):
+        label = field["label_vi"].strip() or _("số %(number)s") % {"number": index + 1}
+
+        def say(key, message, index=index, label=label):
+            errors.setdefault(
+                f"f-{index}-{key}", _("Trường “%(label)s”: %(message)s") % {"label": label, "message": message}
+            )
+
+        name = field["name"].strip()
+        if not field["label_vi"].strip():
+            say("label_vi", _("hãy nhập nhãn tiếng Việt, là câu hỏi công dân đọc."))
+        if not name and not field["label_vi"].strip():
+            pass  # a code is made from the label once there is one
+        elif not NAME.match(name):
+            say(
+                "name",
+                _(
+                    "mã trường chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái "
+                    "(ví dụ: ngay_sinh)."
+                ),
+            )
+        elif name in seen:
+            say("name", _("mã “%(name)s” đã dùng cho trường “%(other)s”.") % {"name": name, "other": seen[name]})
+        seen.setdefault(name, label)
+        if field["kind"] not in KINDS:
+            say("kind", _("hãy chọn kiểu trường."))
+        section = field["section"]
+        if section and not (section.isdigit() and int(section) < len(state["sections"])):
+            say("section", _("phần đã chọn không còn; hãy chọn phần khác."))
+        limits = (
+            ("minimum", "maximum", _decimal if field["kind"] == "decimal" else _integer)
+            if field["kind"] in NUMERIC_KINDS
+            else ("min_length", "max_length", _integer)
+        )
+        low_key, high_key, read = limits
+        values = {}
+        for key in (low_key, high_key):
+            try:
+                values[key] = read(field[key])
+            except ValueError:
+                say(key, _("giới hạn phải là một số, ví dụ 1.000.000."))
+        if low_key == "min_length" and any((values.get(k) or 0) < 0 for k in (low_key, high_key)):
+            say(low_key, _("số ký tự không được âm."))
+        low, high = values.get(low_key), values.get(high_key)
+        if low is not None and high is not None and low > high:
+            shown = {"high": eforms._grouped(high), "low": eforms._grouped(low)}
+            say(high_key, _("giới hạn trên (%(high)s) nhỏ hơn giới hạn dưới (%(low)s).") % shown)
+        if field["kind"] == "choice":
+            choices = parse_choices(field["choices"])
+            values_seen = [value for value, _vi, _en in choices]
+            if len(choices) < 2:
+                say("choices", _("hãy nhập ít nhất hai lựa chọn, mỗi dòng một lựa chọn."))
+            elif len(set(values_seen)) != len(values_seen):
+                say("choices", _("có hai lựa chọn trùng mã; mỗi lựa chọn cần một mã riêng."))
+        if field["show_if"]:
+            controller, _sep, value = field["show_if"].partition(":")
+            if controller == name:
+                say("show_if", _("một trường không thể tự làm điều kiện cho chính nó."))
+            elif controller not in names:
+                say("show_if", _("điều kiện hiển thị dựa vào trường “%(name)s” đã bị xóa.") % {"name": controller})
+            elif field["show_if"] not in dict(condition_options(state)):
+                say("show_if", _("giá trị của điều kiện không còn là một lựa chọn của trường đó."))
+        if field["prefill_mode"] and not field["prefill_path"]:
+            say("prefill_path", _("hãy chọn dữ liệu dùng để điền sẵn."))
+        if field["prefill_mode"] and field["prefill_mode"] not in PREFILL_MODES:
+            say("prefill_mode", _("hãy chọn một cách điền."))
+        if field["replaces"]:
+            if field["prefill_mode"] != "prefill":
+                say("replaces", _("chỉ trường được điền sẵn từ CSDL dân cư hoặc ví VNeID mới thay được giấy tờ."))
+            elif field["replaces"] in components_used:
+                say(
+                    "replaces",
+                    _("giấy tờ này đã được thay bằng trường “%(other)s”.")
+                    % {"other": components_used[field["replaces"]]},
+                )
+            components_used.setdefault(field["replaces"], label)
+    for index, section in enumerate(state["sections"]):
+        if not section["legend_vi"].strip():
+            errors[f"s-{index}-legend_vi"] = _("Phần số %(number)s: hãy nhập tên phần bằng tiếng Việt.") % {
+                "number": index + 1
+            }
+    return errors
+
+
+def _text(vi: str, en: str) -> dict:
+    return {"vi": vi.strip(), "en": en.strip()} if en.strip() else {"vi": vi.strip()}
+
+
+def _widget(kind: str, field: dict) -> str | None:
+    carried = field["widget"]
+    if kind == "text":
+        return "textarea" if field["multiline"] else ("text" if carried == "text" else None)
+    if kind == "choice":
+        return "radio" if field["choice_style"] == "radio" else ("select" if carried == "select" else None)
+    if kind == "date":
+        return None if carried == "none" else "date"
+    fixed = {"phone": "tel", "amount": "amount"}
+    optional = {"email": "email", "yesno": "checkbox", "number": "number", "decimal": "number"}
+    if kind in fixed:
+        return fixed[kind]
+    return optional[kind] if carried == optional.get(kind) else None
+
+
+def to_definition(state: dict) -> tuple[dict, dict, dict, dict]:
+    """(schema, ui, prefill map, suggestion map) of a state without errors (``field_errors`` is empty)."""
+    fields = ordered_fields(state)
+    kinds = {f["name"]: f["kind"] for f in fields}
+    properties, ui_fields, required, prefill_map, suggest_map = {}, {}, [], {}, {}
+    for field in fields:
+        name, kind = field["name"].strip(), field["kind"]
+        spec = {
+            "type": {"yesno": "boolean", "number": "integer", "amount": "integer", "decimal": "number"}.get(
+                kind, "string"
+            )
+        }
+        spec.update(_load(field["extra_schema"]))
+        if kind == "date":
+            spec["format"] = "date"
+        elif kind == "email":
+            spec["format"] = "email"
+        elif kind == "id_number":
+            spec["pattern"] = ID_PATTERN
+        elif kind == "choice":
+            choices = parse_choices(field["choices"])
+            spec["enum"] = [value for value, _vi, _en in choices]
+        if kind in NUMERIC_KINDS:
+            read = _decimal if kind == "decimal" else _integer
+            bounds = {"minimum": read(field["minimum"]), "maximum": read(field["maximum"])}
+        elif kind in TEXT_KINDS:
+            bounds = {"minLength": _integer(field["min_length"]), "maxLength": _integer(field["max_length"])}
+        else:
+            bounds = {}
+        spec.update({key: value for key, value in bounds.items() if value is not None})
+        options = {}
+        if field["label_vi"].strip():
+            options["label"] = _text(field["label_vi"], field["label_en"])
+        if field["help_vi"].strip() or field["help_en"].strip():
+            options["help"] = _text(field["help_vi"], field["help_en"])
+        if widget := _widget(kind, field):
+            options["widget"] = widget
+        if kind == "choice":
+            options["choices"] = {value: _text(vi, en) for value, vi, en in choices}
+        condition = None
+        if field["show_if"]:
+            controller, _sep, value = field["show_if"].partition(":")
+            equals = value == "true" if kinds.get(controller) == "yesno" else value
+            condition = {"field": controller, "equals": equals}
+            options["show_if"] = condition
+        if field["required"]:
+            if condition:
+                options["required_when_shown"] = True
+            else:
+                required.append(name)
+        if kind == "date" and field["not_future"]:
+            options["not_future"] = True
+        options.update(_load(field["extra_ui"]))
+        properties[name] = spec
+        if options:
+            ui_fields[name] = options
+        if field["prefill_mode"] == "prefill":
+            prefill_map[name] = field["prefill_path"]
+        elif field["prefill_mode"] == "suggest":
+            suggest_map[name] = field["prefill_path"]
+    schema = {"type": "object", "properties": properties}
+    top = _load(state["meta"]["schema_extra"])
+    if required or "required" in top:
+        schema["required"] = required
+    schema.update({k: v for k, v in top.items() if k != "required"})
+    fieldsets = []
+    for index, section in enumerate(state["sections"]):
+        fieldset = {"legend": _text(section["legend_vi"], section["legend_en"])}
+        fieldset["fields"] = [f["name"].strip() for f in fields if f["section"] == str(index)]
+        fieldset.update(_load(section["extra"]))
+        fieldsets.append(fieldset)
+    ui = {"fieldsets": fieldsets, "fields": ui_fields, **_load(state["meta"]["ui_extra"])}
+    return ordered(schema, ui) + (prefill_map, suggest_map)
+
+
+def replacements_of(state: dict) -> dict[int, str]:
+    """Component id → replacement source: the fields' and those the builder does not show."""
+    wanted = {}
+    for item in filter(None, state["meta"]["other_replacements"].split(",")):
+        component, _sep, source = item.partition(":")
+        if component.isdigit():
+            wanted[int(component)] = source
+    for field in state["fields"]:
+        if field["replaces"].isdigit() and field["prefill_mode"] == "prefill":
+            wanted[int(field["replaces"])] = source_of(field["prefill_path"])
+    return wanted
+
+
+def check(state: dict) -> tuple[dict[str, str], list[str]]:
+    """Errors by input, and errors of the whole definition (what ``eforms.check_definition`` refuses)."""
+    errors = field_errors(state)
+    if errors:
+        return errors, []
+    schema, ui, _prefill, _suggest = to_definition(state)
+    try:
+        eforms.check_definition(schema, ui)
+    except ValidationError as error:
+        return {}, list(error.messages)
+    return {}, []
+
+
+# --- key order, files, JSON errors ----------------------------------------------------------------------------
+
+
+def _keyed(value: dict, order) -> dict:
+    first = [k for k in order if k in value]
+    return {**{k: value[k] for k in first}, **{k: v for k, v in value.items() if k not in first}}
+
+
+def _bilingual(value):
+    return _keyed(value, ("vi", "en")) if isinstance(value, dict) else value
+
+
+def display_order(schema: dict, ui: dict) -> list[str]:
+    properties = list((schema or {}).get("properties") or {})
+    placed = [n for fs in (ui or {}).get("fieldsets") or [] for n in fs.get("fields") or [] if n in properties]
+    return list(dict.fromkeys(placed + properties))
+
+
+def ordered(schema: dict, ui: dict) -> tuple[dict, dict]:
+    """The definition with keys in one order: fields as the citizen sees them, each field's keys fixed."""
+    if not isinstance(schema, dict) or not isinstance(ui, dict):
+        return schema, ui
+    names = display_order(schema, ui)
+    schema = _keyed(schema, TOP_SCHEMA_ORDER)
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        schema["properties"] = {
+            n: _keyed(properties[n], SCHEMA_KEY_ORDER) if isinstance(properties[n], dict) else properties[n]
+            for n in names
+        }
+    ui = _keyed(ui, ("fieldsets", "fields"))
+    if isinstance(ui.get("fieldsets"), list):
+        ui["fieldsets"] = [
+            {**_keyed(fs, ("legend", "fields")), "legend": _bilingual(fs["legend"])}
+            if isinstance(fs, dict) and "legend" in fs
+            else fs
+            for fs in ui["fieldsets"]
+        ]
+    fields = ui.get("fields")
+    if isinstance(fields, dict):
+        order = [n for n in names if n in fields] + [n for n in fields if n not in names]
+        ui["fields"] = {n: _ordered_options(fields[n], (schema.get("properties") or {}).get(n)) for n in order}
+    return schema, ui
+
+
+def _ordered_options(options, spec):
+    if not isinstance(options, dict):
+        return options
+    options = _keyed(options, UI_KEY_ORDER)
+    for key in ("label", "help", "pattern_message"):
+        if key in options:
+            options[key] = _bilingual(options[key])
+    choices = options.get("choices")
+    if isinstance(choices, dict):
+        enum = [str(v) for v in (spec or {}).get("enum") or []] if isinstance(spec, dict) else []
+        options["choices"] = {k: _bilingual(choices[k]) for k in _keyed(choices, enum)}
+    if isinstance(options.get("show_if"), dict):
+        options["show_if"] = _keyed(options["show_if"], ("field", "equals"))
+    return options
+
+
+def ordered_map(mapping: dict, schema: dict, ui: dict) -> dict:
+    if not isinstance(mapping, dict):
+        return mapping
+    names = display_order(schema, ui)
+    return {**{n: mapping[n] for n in names if n in mapping}, **{k: v for k, v in mapping.items() if k not in names}}
+
+
+def export_document(definition) -> dict:
+    """What a form file holds: the e-form and what goes with it, reusable by any province's service."""
+    schema, ui = ordered(definition.form_schema, definition.form_ui or {})
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "name": definition.name,
+        "form_schema": schema,
+        "form_ui": ui,
+        "prefill_map": ordered_map(definition.prefill_map or {}, schema, ui),
+        "suggest_map": ordered_map(definition.suggest_map or {}, schema, ui),
+        "named_persons": definition.named_persons or [],
+        "eligibility": definition.eligibility or [],
+    }
+
+
+def export_text(definition) -> str:
+    return json.dumps(export_document(definition), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_error_message(error: json.JSONDecodeError) -> str:
+    """Where and why JSON does not parse, in Vietnamese: "Dòng 4, cột 3: thừa dấu phẩy…"."""
+    reasons = (
+        ("Expecting property name", _("cần một tên khóa trong dấu ngoặc kép; có thể thừa dấu phẩy ở cuối")),
+        ("Expecting ',' delimiter", _("thiếu dấu phẩy giữa hai mục")),
+        ("Expecting ':' delimiter", _("thiếu dấu hai chấm sau tên khóa")),
+        ("Expecting value", _("thiếu giá trị, hoặc thừa dấu phẩy ở cuối")),
+        ("Extra data", _("còn nội dung thừa sau khi JSON đã kết thúc")),
+        ("Unterminated string", _("chuỗi chưa có dấu ngoặc kép đóng")),
+        ("Invalid control character", _("có ký tự xuống dòng hoặc tab trong chuỗi")),
+        ("Invalid \\escape", _("dấu \\ không hợp lệ trong chuỗi")),
+    )
+    reason = next((text for start, text in reasons if error.msg.startswith(start)), _("JSON không hợp lệ"))
+    return _("JSON không hợp lệ ở dòng %(line)s, cột %(column)s: %(reason)s.") % {
+        "line": error.lineno,
+        "column": error.colno,
+        "reason": reason,
+    }
+
+
+def read_json(text: str):
+    """JSON typed or uploaded by an administrator; ``ValidationError`` in Vietnamese, with line and column."""
+    from common import jsoninput
+
+    try:
+        return jsoninput.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(json_error_message(error), code="invalid") from None
+    except ValueError as error:
+        raise ValidationError(str(error), code="invalid") from None
+
+
+def import_document(raw: bytes) -> dict:
+    """A form file's content, checked: ``ValidationError`` saying in Vietnamese what is wrong with it."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(_("Tệp không phải văn bản UTF-8; hãy chọn tệp .json đã xuất từ Cổng.")) from None
+    document = read_json(text)
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ValidationError(
+            _("Tệp không phải biểu mẫu xuất từ Cổng (thiếu “format”: “%(format)s”).") % {"format": EXPORT_FORMAT}
+        )
+    if document.get("version") != EXPORT_VERSION:
+        raise ValidationError(
+            _("Tệp là biểu mẫu phiên bản %(version)s, Cổng chỉ đọc được phiên bản 1.")
+            % {"version": document.get("version")}
+        )
+    schema, ui = document.get("form_schema"), document.get("form_ui", {})
+    eforms.check_definition(schema, ui)
+    for key, kind in (("prefill_map", dict), ("suggest_map", dict), ("named_persons", list), ("eligibility", list)):
+        if not isinstance(document.get(key, kind()), kind):
+            raise ValidationError(_("Mục “%(key)s” trong tệp không đúng dạng.") % {"key": key})
+    return document
