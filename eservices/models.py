@@ -163,7 +163,9 @@ class OnlineService(BilingualNameMixin, EFormDefinition):
 class ComponentReplacement(models.Model):
     """Registry or wallet data that replaces a document component, so the citizen attaches nothing."""
 
-    service = models.ForeignKey(OnlineService, on_delete=models.CASCADE, related_name="replacements")
+    service = models.ForeignKey(
+        OnlineService, on_delete=models.CASCADE, related_name="replacements", verbose_name=_("dịch vụ công trực tuyến")
+    )
     component = models.ForeignKey(
         DocumentComponent, on_delete=models.PROTECT, related_name="+", verbose_name=_("thành phần hồ sơ")
     )
@@ -190,7 +192,9 @@ class IntegratedService(BilingualNameMixin, EFormDefinition):
     name_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
     description = models.TextField(_("mô tả"), blank=True)
     description_en = models.TextField(_("mô tả tiếng Anh"), blank=True)
-    members = models.ManyToManyField(OnlineService, through="BundleMember", related_name="bundles")
+    members = models.ManyToManyField(
+        OnlineService, through="BundleMember", related_name="bundles", verbose_name=_("các thủ tục liên thông")
+    )
     is_active = models.BooleanField(_("đang cung cấp"), default=True)
 
     class Meta:
@@ -219,9 +223,13 @@ class IntegratedService(BilingualNameMixin, EFormDefinition):
 
 
 class BundleMember(models.Model):
-    bundle = models.ForeignKey(IntegratedService, on_delete=models.CASCADE, related_name="bundle_members")
-    service = models.ForeignKey(OnlineService, on_delete=models.PROTECT, related_name="+")
-    order = models.PositiveSmallIntegerField(default=0)
+    bundle = models.ForeignKey(
+        IntegratedService, on_delete=models.CASCADE, related_name="bundle_members", verbose_name=_("dịch vụ liên thông")
+    )
+    service = models.ForeignKey(
+        OnlineService, on_delete=models.PROTECT, related_name="+", verbose_name=_("dịch vụ công trực tuyến")
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     moves_with_first = models.BooleanField(
         _("chuyển trạng thái cùng hồ sơ đầu tiên"),
         default=False,

@@ -27,7 +27,11 @@ from .fields import ChoiceSetField
 from .naming import miswritten_unit
 
 procedure_code_validator = RegexValidator(
-    r"^[1-3]\.\d{6}$", _("Mã thủ tục có dạng 1.001234 (một chữ số, dấu chấm, sáu chữ số).")
+    r"^[1-3]\.\d{6}$",
+    _(
+        "Mã thủ tục gồm chữ số 1, 2 hoặc 3, một dấu chấm rồi đúng sáu chữ số, không có dấu cách, ví dụ 1.001234 "
+        "hoặc 2.000345. Hãy nhập lại mã như trên Cơ sở dữ liệu quốc gia về thủ tục hành chính."
+    ),
 )
 
 
@@ -236,7 +240,13 @@ class ProcedureVersion(BilingualNameMixin, models.Model):
     )
     published_at = models.DateTimeField(_("ngày công bố"), null=True, blank=True, editable=False)
     published_by = models.ForeignKey(
-        "identity.User", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+        "identity.User",
+        verbose_name=_("người công bố"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
     )
     # Set when a newer version comes into force (``services.activate_current_version``): the day this one ceased.
     superseded_on = models.DateField(_("hết hiệu lực từ ngày"), null=True, blank=True, editable=False)
