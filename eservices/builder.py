@@ -37,9 +37,10 @@ KINDS = {
     "id_number": gettext_lazy("Số định danh cá nhân (12 chữ số)"),
     "phone": gettext_lazy("Số điện thoại"),
     "email": gettext_lazy("Thư điện tử"),
+    "address": gettext_lazy("Địa chỉ (chọn tỉnh, xã)"),
 }
 NUMERIC_KINDS = {"number", "decimal", "amount"}
-TEXT_KINDS = {"text", "phone", "email"}
+TEXT_KINDS = {"text", "phone", "email", "address"}
 ID_PATTERN = r"^\d{12}$"
 
 # Where a prefilled value comes from: a path into the citizen's registry data (``eservices.prefill``).
@@ -149,6 +150,8 @@ def kind_of(spec: dict, options: dict) -> str:
         return "email"
     if widget == "tel":
         return "phone"
+    if widget == "address":
+        return "address"
     if spec.get("pattern") == ID_PATTERN:
         return "id_number"
     return "text"
@@ -560,7 +563,7 @@ def _widget(kind: str, field: dict) -> str | None:
         return "radio" if field["choice_style"] == "radio" else ("select" if carried == "select" else None)
     if kind == "date":
         return None if carried == "none" else "date"
-    fixed = {"phone": "tel", "amount": "amount"}
+    fixed = {"phone": "tel", "amount": "amount", "address": "address"}
     optional = {"email": "email", "yesno": "checkbox", "number": "number", "decimal": "number"}
     if kind in fixed:
         return fixed[kind]

@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from common.forms import PersonNameValidator, is_person_name, name_required_fields, person_name_message
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
-WIDGETS = {"text", "textarea", "select", "radio", "date", "email", "tel", "checkbox", "number", "amount"}
+WIDGETS = {"text", "textarea", "select", "radio", "date", "email", "tel", "checkbox", "number", "amount", "address"}
 
 
 def text(value, default: str = "") -> str:
@@ -314,6 +314,10 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
             validators=[_not_after_today] if options.get("not_future") else [],
             **common,
         )
+    if widget_name == "address":
+        from .address import AddressField
+
+        return AddressField(max_length=spec.get("maxLength"), min_length=spec.get("minLength"), **common)
     if spec.get("format") == "email" or widget_name == "email":
         return _EmailField(max_length=spec.get("maxLength"), **common)
     widget = forms.Textarea(attrs={"rows": 4}) if widget_name == "textarea" else None

@@ -358,3 +358,50 @@ def test_a_new_service_starts_with_an_empty_form_for_the_builder(admin_client):
     page = admin_client.get("/admin/services/onlineservice/add/").content.decode()
     assert re.search(r'name="form_schema"[^>]*>\s*\{\s*&quot;type&quot;: &quot;object&quot;', page)
     assert OnlineService.objects.count() == 0
+
+
+# --- an address with province and commune pickers --------------------------------------------------------------
+
+
+@pytest.fixture
+def places(db):
+    from procedures.constants import UnitLevel
+    from tests.procedures import factories as procedures
+
+    hanoi = procedures.unit("01", "Thành phố Hà Nội")
+    hue = procedures.unit("46", "Thành phố Huế")
+    procedures.unit("00004", "Phường Ba Đình", level=UnitLevel.COMMUNE, parent=hanoi)
+    procedures.unit("19753", "Phường Thuận Hóa", level=UnitLevel.COMMUNE, parent=hue)
+    return hanoi, hue
+
+
+def _address_form(data=None, initial=None):
+    from eservices import eforms
+
+    state = _state(_field(name="noi_o", label_vi="Nơi ở hiện tại", kind="address", max_length="300", required="on"))
+    schema, ui, _p, _s = builder.to_definition(state)
+    assert schema["properties"]["noi_o"] == {"type": "string", "maxLength": 300}
+    assert ui["fields"]["noi_o"]["widget"] == "address"
+    return eforms.EForm(data, schema=schema, ui=ui, initial=initial)
+
+
+def test_an_address_is_a_province_a_commune_of_it_and_the_street_kept_as_one_text(places):
+    form = _address_form({"noi_o_0": "01", "noi_o_1": "00004", "noi_o_2": "Số 11 phố Đội Cấn"})
+    assert form.is_valid(), form.errors
+    assert form.as_json() == {"noi_o": "Số 11 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội"}
+    wrong = _address_form({"noi_o_0": "01", "noi_o_1": "19753", "noi_o_2": "Số 1"})
+    assert wrong.errors["noi_o"] == ["Xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn."]
+    missing = _address_form({"noi_o_0": "01", "noi_o_1": "", "noi_o_2": ""})
+    assert missing.errors["noi_o"] == ["Hãy chọn tỉnh, xã và ghi số nhà, đường phố hoặc thôn, xóm."]
+    # The filing API sends it whole, as text.
+    whole = _address_form({"noi_o": "Số 1 phố Huế, Phường Thuận Hóa, Thành phố Huế"})
+    assert whole.is_valid() and whole.as_json()["noi_o"].startswith("Số 1 phố Huế")
+
+
+def test_a_saved_address_comes_back_in_its_pickers_each_labelled(places):
+    html = str(_address_form(initial={"noi_o": "Số 11 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội"})["noi_o"])
+    assert re.search(r'<option value="01" selected>Thành phố Hà Nội</option>', html)
+    assert re.search(r'<option value="00004" selected>Phường Ba Đình</option>', html)
+    assert 'value="Số 11 phố Đội Cấn"' in html
+    assert '<label for="id_noi_o_1">Xã, phường, đặc khu</label>' in html
+    assert '<optgroup label="Thành phố Huế">' in html

@@ -101,6 +101,7 @@ def test_an_administrator_builds_publishes_exports_and_imports_a_form_a_citizen_
     account = _add_field(admin, 1, 5, "Số tài khoản ngân hàng")
     account.get_by_label("Bắt buộc").check()
     account.get_by_label("Chỉ hiện khi").select_option(label="“Hình thức nhận tiền” là “Chuyển khoản”")
+    _add_field(admin, 1, 6, "Địa chỉ liên hệ", "Địa chỉ (chọn tỉnh, xã)")
 
     admin.get_by_role("button", name="Kiểm tra và xem trước").first.click()
     assert not admin.locator("#builder-summary").count()
@@ -149,6 +150,11 @@ def test_an_administrator_builds_publishes_exports_and_imports_a_form_a_citizen_
     page.get_by_label("Ngày phát sinh").fill("2026-11-20")
     page.get_by_label("Chuyển khoản").check()
     page.get_by_label("Số tài khoản ngân hàng").fill("0011002233445")
+    contact = page.get_by_role("group", name="Địa chỉ liên hệ")
+    contact.get_by_label("Tỉnh, thành phố").select_option(label="Thành phố Hà Nội")
+    contact.get_by_label("Xã, phường, đặc khu").select_option(label="Phường Ba Đình")
+    contact.get_by_label("Số nhà, đường phố, thôn, xóm").fill("Số 11 phố Đội Cấn")
+    page.screenshot(path=str(tmp_path / "citizen-360.png"), full_page=True)
     page.get_by_role("button", name="Tiếp tục").click()
     page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
     page.get_by_role("button", name="Tiếp tục").click()
@@ -159,3 +165,4 @@ def test_an_administrator_builds_publishes_exports_and_imports_a_form_a_citizen_
     assert record.form_data["ngay_phat_sinh"] == "2026-11-20"
     assert record.form_data["so_tai_khoan_ngan_hang"] == "0011002233445"
     assert record.form_data["ho_chu_dem_va_ten"] == father.full_name
+    assert record.form_data["dia_chi_lien_he"] == "Số 11 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội"
