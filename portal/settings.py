@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "dataaccess",
     "payments",
     "documents",
+    "monitoring",
 ]
 
 MIDDLEWARE = [
@@ -482,6 +483,11 @@ OFFICE_PERIODS = env.str("OFFICE_PERIODS", default="07:00-11:30,13:30-17:00")
 RESULT_APPOINTMENT_TIME = env.str("RESULT_APPOINTMENT_TIME", default="14:00")
 # Closed records are archived (never deleted) this many days after closing, nightly.
 RECORD_ARCHIVE_GRACE_DAYS = env.int("RECORD_ARCHIVE_GRACE_DAYS", default=30)
+# The monitoring figures count the queued record events every minute (monitoring.counting.count_pending).
+CELERY_BEAT_SCHEDULE["monitoring-count-pending"] = {
+    "task": "monitoring.tasks.count_pending",
+    "schedule": 60.0,
+}
 CELERY_BEAT_SCHEDULE["records-archive-closed"] = {
     "task": "records.tasks.archive_closed_records",
     "schedule": crontab(hour=1, minute=30),
