@@ -458,6 +458,30 @@ CELERY_BEAT_SCHEDULE["check-pending-payments"] = {"task": "payments.tasks.check_
 if PAYGOV_SIMULATOR:
     CELERY_BEAT_SCHEDULE["paygov-redeliver-callbacks"] = {"task": "paygov.tasks.redeliver_callbacks", "schedule": 60}
 
+# --- Reporting upward (EMC): each record's status change to the national portal (emc/) ---
+# Every change of a record's state is sent, through the outbox, to NATIONAL_SYNC_URL as a JSON report in the national
+# status codes, signed with HMAC-SHA256 under NATIONAL_SYNC_SECRET, retried with backoff while the endpoint is down.
+# Nothing is sent while NATIONAL_SYNC_URL is empty. The simulated national receiver (national/) is mounted at
+# /national/ while no other endpoint is configured (NATIONAL_SYNC_URL empty or on this portal itself); point
+# NATIONAL_SYNC_URL at PORTAL_BASE_URL/national/api/v1/status-reports to report to it. A development secret is
+# generated once under var/ for it; production sets NATIONAL_SYNC_SECRET (`manage.py check` refuses a URL without it).
+NATIONAL_SYNC_URL = env.str("NATIONAL_SYNC_URL", default="")
+NATIONAL_SIMULATOR = env.bool(
+    "NATIONAL_SIMULATOR", default=not NATIONAL_SYNC_URL or NATIONAL_SYNC_URL.startswith(PORTAL_BASE_URL + "/")
+)
+NATIONAL_SYNC_SECRET = env.str("NATIONAL_SYNC_SECRET", default="") or (
+    _development_secret("national_sync_secret", 48) if NATIONAL_SIMULATOR else ""
+)
+NATIONAL_SYNC_CONNECT_TIMEOUT = env.float("NATIONAL_SYNC_CONNECT_TIMEOUT", default=5)  # seconds
+NATIONAL_SYNC_TIMEOUT = env.float("NATIONAL_SYNC_TIMEOUT", default=10)  # seconds to read the answer
+# The simulator answers 503 to every report while this is on (to try an outage of the national endpoint).
+NATIONAL_SIM_OUT_OF_SERVICE = env.bool("NATIONAL_SIM_OUT_OF_SERVICE", default=False)
+INSTALLED_APPS += ["emc"]
+if NATIONAL_SIMULATOR:
+    INSTALLED_APPS += ["national"]
+# Reports the outbox gave up on (a long outage) start again, hourly.
+CELERY_BEAT_SCHEDULE["emc-resend-failed"] = {"task": "emc.tasks.resend_failed", "schedule": 60 * 60}
+
 # Records: the daily overdue scan (after midnight) and reminders to officers two working days ahead.
 from celery.schedules import crontab  # noqa: E402
 

@@ -57,6 +57,9 @@ urlpatterns = [
 if settings.PAYGOV_SIMULATOR:  # the simulated national payment platform, reached over HTTP like a real one
     urlpatterns += [path("paygov/", include("payments.gateway_sim.urls"))]
 
+if settings.NATIONAL_SIMULATOR:  # the simulated national portal and EMC, reached over HTTP like the real ones
+    urlpatterns += [path("national/", include("national.urls"))]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
