@@ -461,6 +461,28 @@ def _decimal(text: str):
     return int(number) if number.is_integer() else number
 
 
+TYPED_KEYS = (
+    "name",
+    "label_vi",
+    "label_en",
+    "help_vi",
+    "help_en",
+    "minimum",
+    "maximum",
+    "min_length",
+    "max_length",
+    "choices",
+    "show_if",
+    "prefill_path",
+    "replaces",
+)
+
+
+def is_blank(field: dict) -> bool:
+    """A field just added and nothing typed in it yet: not checked, not previewed, left out when saved."""
+    return not any(str(field.get(key) or "").strip() for key in TYPED_KEYS)
+
+
 def field_errors(state: dict) -> dict[str, str]:
     """``{"f-3-maximum": "…"}``: what is wrong with each input of the page, in Vietnamese, naming the field."""
     errors = {}
@@ -468,6 +490,8 @@ def field_errors(state: dict) -> dict[str, str]:
     names = {f["name"]: f for f in state["fields"] if f["name"]}
     components_used = {}
     for index, field in enumerate(state["fields"]):
+        if is_blank(field):
+            continue
         label = field["label_vi"].strip() or _("số %(number)s") % {"number": index + 1}
 
         def say(key, message, index=index, label=label):
@@ -572,7 +596,7 @@ def _widget(kind: str, field: dict) -> str | None:
 
 def to_definition(state: dict) -> tuple[dict, dict, dict, dict]:
     """(schema, ui, prefill map, suggestion map) of a state without errors (``field_errors`` is empty)."""
-    fields = ordered_fields(state)
+    fields = [field for field in ordered_fields(state) if not is_blank(field)]
     kinds = {f["name"]: f["kind"] for f in fields}
     properties, ui_fields, required, prefill_map, suggest_map = {}, {}, [], {}, {}
     for field in fields:

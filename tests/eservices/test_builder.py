@@ -405,3 +405,15 @@ def test_a_saved_address_comes_back_in_its_pickers_each_labelled(places):
     assert 'value="Số 11 phố Đội Cấn"' in html
     assert '<label for="id_noi_o_1">Xã, phường, đặc khu</label>' in html
     assert '<optgroup label="Thành phố Huế">' in html
+
+
+def test_a_field_just_added_is_not_an_error_and_is_left_out_until_something_is_typed_in_it():
+    state = _state(_field(name="ho_ten", label_vi="Họ tên"))
+    builder.apply_action(state, "add_field:0")
+    assert builder.check(state) == ({}, [])
+    schema, ui, _p, _s = builder.to_definition(state)
+    assert list(schema["properties"]) == ["ho_ten"] and ui["fieldsets"][0]["fields"] == ["ho_ten"]
+    state["fields"][1]["help_vi"] = "Ghi rõ"
+    assert builder.check(state)[0] == {
+        "f-1-label_vi": "Trường “số 2”: hãy nhập nhãn tiếng Việt, là câu hỏi công dân đọc."
+    }

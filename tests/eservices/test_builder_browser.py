@@ -115,6 +115,9 @@ def test_an_administrator_builds_publishes_exports_and_imports_a_form_a_citizen_
     assert "Chỉ điền khi chọn “Chuyển khoản”" in preview.locator("#field-so_tai_khoan_ngan_hang").inner_text()
     admin.screenshot(path=str(tmp_path / "builder-1280.png"), full_page=True)
     assert_no_serious_axe_violations(admin)
+    admin.set_viewport_size({"width": 360, "height": 800})
+    admin.screenshot(path=str(tmp_path / "builder-360.png"), full_page=True)
+    admin.set_viewport_size({"width": 1280, "height": 900})
 
     admin.get_by_role("button", name="Lưu và mở cho công dân nộp").click()
     assert "Đã lưu biểu mẫu điện tử" in admin.locator(".messagelist").inner_text()
