@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from eservices import api as services_api
 from identity import mfa_views
+from monitoring import api as monitoring_api
 from procedures import api as procedures_api
 from records import api as records_api
 
@@ -18,6 +19,8 @@ api_v1 = [
     path("services/<slug:slug>/", services_api.ServiceDetailView.as_view(), name="service-detail"),
     path("records/", records_api.RecordFilingView.as_view(), name="record-filing"),
     path("records/lookup/", records_api.RecordLookupView.as_view(), name="record-lookup"),
+    path("indicators/", monitoring_api.IndicatorsView.as_view(), name="indicators"),
+    path("indicators/ranking/", monitoring_api.RankingView.as_view(), name="indicators-ranking"),
 ]
 
 urlpatterns = [
@@ -27,6 +30,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("procedures/", include("procedures.urls")),
+    # Service-quality statistics: indicators, the Decision 766-style score, ranking, methodology, exports.
+    path("statistics/", include("monitoring.urls")),
     path("", include("records.urls")),  # before eservices: /services/resume/ is not a service's slug
     path("services/", include("eservices.urls")),
     # Agencies manage their own staff: officers, roles, activation codes, audit list (identity.staff_views).

@@ -1,0 +1,267 @@
+"""What the statistics pages, the exports and the API show: a scope's indicators and score for a period, month by
+month, broken down one level further (the country by province, a province by agency, an agency by procedure), and
+the ranking of provinces and agencies by score. Everything is read from the figures, never from the records.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from procedures.constants import UnitLevel
+from procedures.models import AdministrativeUnit, Agency, Procedure
+
+from . import indicators
+from .indicators import Indicators, Scope
+from .score import score
+
+LEVELS = {
+    "national": gettext_lazy("Toàn quốc"),
+    "province": gettext_lazy("Tỉnh, thành phố"),
+    "agency": gettext_lazy("Cơ quan"),
+}
+PERIODS = {
+    "day": gettext_lazy("Ngày"),
+    "month": gettext_lazy("Tháng"),
+    "quarter": gettext_lazy("Quý"),
+    "year": gettext_lazy("Năm"),
+    "range": gettext_lazy("Khoảng thời gian"),
+}
+MAX_RANGE_DAYS = 3 * 366
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    start: datetime.date
+    end: datetime.date
+
+    @property
+    def label(self) -> str:
+        if self.start == self.end:
+            return self.start.strftime("%d/%m/%Y")
+        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+
+
+def period_of(kind: str = "year", day: datetime.date | None = None, start=None, end=None) -> Period:
+    """The period of ``kind`` containing ``day`` (default today), or the range ``start``–``end``."""
+    day = day or timezone.localdate()
+    if kind == "day":
+        return Period(kind, day, day)
+    if kind == "month":
+        return Period(kind, day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1]))
+    if kind == "quarter":
+        first = (day.month - 1) // 3 * 3 + 1
+        last = first + 2
+        return Period(
+            kind,
+            datetime.date(day.year, first, 1),
+            datetime.date(day.year, last, calendar.monthrange(day.year, last)[1]),
+        )
+    if kind == "year":
+        return Period(kind, datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31))
+    if kind == "range":
+        if start is None or end is None:
+            raise ValidationError(_("Hãy chọn cả ngày bắt đầu và ngày kết thúc."))
+        if end < start:
+            raise ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."))
+        if (end - start).days > MAX_RANGE_DAYS:
+            raise ValidationError(_("Khoảng thời gian dài nhất là 3 năm; hãy chọn khoảng ngắn hơn."))
+        return Period(kind, start, end)
+    raise ValidationError(_("Kỳ báo cáo không hợp lệ: hãy chọn ngày, tháng, quý, năm hoặc khoảng thời gian."))
+
+
+def province_of(agency: Agency) -> AdministrativeUnit | None:
+    unit = agency.unit
+    if unit is None:
+        return None
+    return unit if unit.level == UnitLevel.PROVINCE else unit.parent
+
+
+def _province_map() -> dict[int, int]:
+    """Agency id → province unit id, for every agency under a province."""
+    mapping = {}
+    for agency_id, unit_id, level, parent_id in Agency.objects.values_list(
+        "id", "unit_id", "unit__level", "unit__parent_id"
+    ):
+        if unit_id is not None:
+            mapping[agency_id] = unit_id if level == UnitLevel.PROVINCE else parent_id
+    return mapping
+
+
+def provinces():
+    return AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, retired_on__isnull=True).order_by("name")
+
+
+@dataclass
+class Target:
+    """What a dashboard is about."""
+
+    level: str
+    code: str
+    name: str
+    scope: Scope
+
+
+def target(level: str = "national", code: str = "") -> Target:
+    """The scope of a dashboard, or ValidationError saying what to choose."""
+    if level == "national":
+        return Target(level, "", str(LEVELS["national"]), Scope())
+    if level == "province":
+        unit = provinces().filter(code=code).first()
+        if unit is None:
+            raise ValidationError(_("Không tìm thấy tỉnh, thành phố có mã “%(code)s”.") % {"code": code})
+        ids = tuple(sorted(agency for agency, province in _province_map().items() if province == unit.pk))
+        return Target(level, unit.code, unit.name, Scope(agency_ids=ids))
+    if level == "agency":
+        agency = Agency.objects.filter(code=code).first()
+        if agency is None:
+            raise ValidationError(_("Không tìm thấy cơ quan có mã “%(code)s”.") % {"code": code})
+        return Target(level, agency.code, agency.name, Scope(agency_ids=(agency.pk,)))
+    raise ValidationError(_("Phạm vi không hợp lệ: hãy chọn toàn quốc, tỉnh, thành phố hoặc cơ quan."))
+
+
+# --- Ratings and feedback, grouped per agency ----------------------------------------------
+
+
+def _feedback_by_agency(agency_ids, period: Period) -> tuple[dict, dict]:
+    """(ratings per agency: {"ratings", "satisfied"}, feedback handling per agency: {"received", "answered_on_time"}).
+
+    Read from the feedback app's own tables when it is installed; the rules are ``feedback.selectors``' ones."""
+    try:
+        from feedback.constants import SATISFIED_AT_LEAST
+        from feedback.models import Feedback, Rating
+        from feedback.selectors import _period
+    except ImportError:
+        return {}, {}
+    ratings = (
+        _period(Rating.objects.all(), "created_at", agency_ids, period.start, period.end)
+        .values("agency_id")
+        .annotate(ratings=Count("id"), satisfied=Count("id", filter=Q(overall__gte=SATISFIED_AT_LEAST)))
+        .order_by()
+    )
+    ratings = {row.pop("agency_id"): row for row in ratings}
+    handled = defaultdict(Counter)
+    rows = _period(Feedback.objects.all(), "received_at", agency_ids, period.start, period.end)
+    for agency_id, answered_at, due in rows.values_list("agency_id", "answered_at", "due_date").iterator():
+        handled[agency_id]["received"] += 1
+        handled[agency_id]["answered_on_time"] += int(
+            answered_at is not None and timezone.localdate(answered_at) <= due
+        )
+    return ratings, handled
+
+
+def _merge(items) -> tuple[Indicators, dict]:
+    """Sum indicators and feedback handling of several agencies."""
+    counts, ratings, satisfied, received, on_time = Counter(), 0, 0, 0, 0
+    for value, feedback in items:
+        counts.update(value.counts)
+        ratings += value.ratings
+        satisfied += value.satisfied
+        received += feedback.get("received", 0)
+        on_time += feedback.get("answered_on_time", 0)
+    handling = {
+        "received": received,
+        "answered_on_time": on_time,
+        "on_time_rate": on_time / received if received else None,
+    }
+    return Indicators(counts, ratings, satisfied), handling
+
+
+def _per_agency(scope: Scope, period: Period) -> dict[int, tuple[Indicators, dict]]:
+    values = indicators.by_agency(Scope(agency_ids=scope.agency_ids), period.start, period.end)
+    ratings, handled = _feedback_by_agency(scope.agency_ids, period)
+    result = {}
+    for agency_id in set(values) | set(ratings) | set(handled):
+        value = values.get(agency_id) or Indicators()
+        rated = ratings.get(agency_id, {})
+        value.ratings, value.satisfied = rated.get("ratings", 0), rated.get("satisfied", 0)
+        result[agency_id] = (value, dict(handled.get(agency_id, {})))
+    return result
+
+
+def row(code: str, name: str, value: Indicators, feedback: dict) -> dict:
+    return {"code": code, "name": name, **value.as_dict(), "score": score(value, feedback).score}
+
+
+def dashboard(target: Target, period: Period) -> dict:
+    """Everything a statistics page shows for ``target`` in ``period``."""
+    per_agency = _per_agency(target.scope, period)
+    total, feedback = _merge(per_agency.values())
+    breakdown = []
+    if target.level == "national":
+        provinces_of = _province_map()
+        grouped = defaultdict(list)
+        for agency_id, item in per_agency.items():
+            grouped[provinces_of.get(agency_id)].append(item)
+        units = {unit.pk: unit for unit in provinces()}
+        for unit_id, items in grouped.items():
+            unit = units.get(unit_id)
+            if unit is not None:
+                breakdown.append(row(unit.code, unit.name, *_merge(items)))
+    elif target.level == "province":
+        names = dict(Agency.objects.filter(pk__in=per_agency).values_list("pk", "name"))
+        codes = dict(Agency.objects.filter(pk__in=per_agency).values_list("pk", "code"))
+        breakdown = [row(codes[pk], names[pk], *item) for pk, item in per_agency.items()]
+    else:
+        breakdown = _by_procedure(target.scope, period)
+    breakdown.sort(key=lambda item: (-item["received"], item["name"]))
+    months = indicators.by_month(Scope(agency_ids=target.scope.agency_ids), period.start, period.end)
+    return {
+        "target": {"level": target.level, "code": target.code, "name": target.name},
+        "period": {"kind": period.kind, "start": period.start, "end": period.end},
+        "indicators": total.as_dict(),
+        "feedback": feedback,
+        "score": score(total, feedback).as_dict(),
+        "months": [{"month": month, **value.as_dict()} for month, value in months],
+        "breakdown": breakdown,
+    }
+
+
+def _by_procedure(scope: Scope, period: Period) -> list[dict]:
+    from django.db.models import Sum
+
+    from .constants import COUNTERS
+    from .models import ProcedureFigure
+
+    qs = ProcedureFigure.objects.filter(indicators.period_filter(period.start, period.end))
+    if scope.agency_ids is not None:
+        qs = qs.filter(agency_id__in=scope.agency_ids)
+    sums = qs.values("procedure_id").annotate(**{name: Sum(name) for name in COUNTERS}).order_by()
+    procedures = {p.pk: p for p in Procedure.objects.filter(pk__in=[s["procedure_id"] for s in sums])}
+    rows = []
+    for item in sums:
+        procedure = procedures[item.pop("procedure_id")]
+        value = Indicators(Counter({k: int(v or 0) for k, v in item.items()}))
+        rows.append(
+            row(
+                procedure.code,
+                procedure.current_version.name if procedure.current_version else procedure.code,
+                value,
+                {},
+            )
+        )
+    return rows
+
+
+def ranking(level: str, period: Period, province_code: str = "") -> list[dict]:
+    """Provinces (or the agencies of one province, or of all) ranked by score, the best first; unscored last."""
+    if level == "province":
+        rows = dashboard(target("national"), period)["breakdown"]
+    else:
+        scope = target("province", province_code).scope if province_code else Scope()
+        per_agency = _per_agency(scope, period)
+        agencies = {a.pk: a for a in Agency.objects.filter(pk__in=per_agency)}
+        rows = [row(agencies[pk].code, agencies[pk].name, *item) for pk, item in per_agency.items()]
+    rows.sort(key=lambda item: (item["score"] is None, -(item["score"] or 0), item["name"]))
+    for position, item in enumerate(rows, start=1):
+        item["rank"] = position if item["score"] is not None else None
+    return rows
