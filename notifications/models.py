@@ -20,7 +20,10 @@ class Preference(models.Model):
     """How a person wants to be reached beyond the inbox, which always receives."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+        verbose_name=_("tài khoản"),
     )
     email_enabled = models.BooleanField(_("nhận qua thư điện tử"), default=True)
     sms_enabled = models.BooleanField(_("nhận qua tin nhắn SMS"), default=True)
@@ -30,7 +33,7 @@ class Preference(models.Model):
         choices=[("vi", "Tiếng Việt"), ("en", "English")],
         default=DEFAULT_LANGUAGE,
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("cài đặt thông báo")

@@ -29,7 +29,9 @@ class Payment(models.Model):
     reference = models.CharField(_("mã thanh toán"), max_length=32, unique=True)
     # Given by the page that started it: a double click or a retried request gives back the same payment.
     idempotency_key = models.CharField(_("khóa chống trùng"), max_length=64, unique=True)
-    record = models.ForeignKey("records.Record", on_delete=models.PROTECT, related_name="payments")
+    record = models.ForeignKey(
+        "records.Record", on_delete=models.PROTECT, related_name="payments", verbose_name=_("hồ sơ")
+    )
     provider = models.CharField(_("kênh thanh toán"), max_length=32)
     amount = models.PositiveBigIntegerField(_("số tiền (VNĐ)"))
     description = models.CharField(_("nội dung"), max_length=255)
@@ -42,9 +44,11 @@ class Payment(models.Model):
     method = models.CharField(_("ngân hàng, ví"), max_length=64, blank=True)
     settled_by = models.CharField(_("nguồn xác nhận"), max_length=16, choices=PaymentSource.choices, blank=True)
     receipt_number = models.CharField(_("số biên lai"), max_length=32, unique=True, null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     completed_at = models.DateTimeField(_("thời điểm có kết quả"), null=True, blank=True)
     paid_at = models.DateTimeField(_("thời điểm thanh toán"), null=True, blank=True, db_index=True)
     last_checked_at = models.DateTimeField(_("lần hỏi trạng thái gần nhất"), null=True, blank=True)
@@ -98,14 +102,21 @@ class PaymentEvent(models.Model):
 class CallbackLog(models.Model):
     """Every callback the gateway (or anyone) sent, accepted or not, as received."""
 
-    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    provider = models.CharField(max_length=32)
-    reference = models.CharField(max_length=64, blank=True, db_index=True)
-    payment = models.ForeignKey(Payment, null=True, blank=True, on_delete=models.SET_NULL, related_name="callbacks")
-    remote_addr = models.GenericIPAddressField(null=True, blank=True)
-    params = models.JSONField(default=dict)
-    outcome = models.CharField(max_length=24, choices=CallbackOutcome.choices)
-    detail = models.CharField(max_length=255, blank=True)
+    received_at = models.DateTimeField(_("nhận lúc"), auto_now_add=True, db_index=True)
+    provider = models.CharField(_("kênh thanh toán"), max_length=32)
+    reference = models.CharField(_("mã thanh toán"), max_length=64, blank=True, db_index=True)
+    payment = models.ForeignKey(
+        Payment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="callbacks",
+        verbose_name=_("giao dịch thanh toán"),
+    )
+    remote_addr = models.GenericIPAddressField(_("địa chỉ IP gửi"), null=True, blank=True)
+    params = models.JSONField(_("tham số nhận được"), default=dict)
+    outcome = models.CharField(_("kết quả xử lý"), max_length=24, choices=CallbackOutcome.choices)
+    detail = models.CharField(_("chi tiết"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -119,17 +130,26 @@ class CallbackLog(models.Model):
 class Exemption(models.Model):
     """The applicant declares a group exempt from the fee; an officer of the agency confirms or rejects it."""
 
-    record = models.OneToOneField("records.Record", on_delete=models.CASCADE, related_name="fee_exemption")
+    record = models.OneToOneField(
+        "records.Record", on_delete=models.CASCADE, related_name="fee_exemption", verbose_name=_("hồ sơ")
+    )
     group = models.CharField(_("đối tượng miễn phí"), max_length=32, choices=ExemptionGroup.choices)
     status = models.CharField(
         _("trạng thái"), max_length=16, choices=ExemptionStatus.choices, default=ExemptionStatus.DECLARED
     )
-    declared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    declared_at = models.DateTimeField(auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người khai")
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    declared_at = models.DateTimeField(_("khai lúc"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cán bộ quyết định"),
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
     note = models.CharField(_("ghi chú của cán bộ"), max_length=500, blank=True)
     # Set when the population registry proves the exemption at filing (``payments.exemptions``): the fee rule that
     # exempts the group, and where the date it rests on comes from. Empty for an exemption the applicant declares.
@@ -159,16 +179,18 @@ class Refund(models.Model):
     """A refund of a paid payment through its provider; one per payment (the whole amount)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    payment = models.OneToOneField(Payment, on_delete=models.PROTECT, related_name="refund")
-    reference = models.CharField(max_length=40, unique=True)
-    amount = models.PositiveBigIntegerField()
-    reason = models.CharField(max_length=500)
-    state = models.CharField(max_length=16, choices=RefundState.choices, default=RefundState.REQUESTED)
-    provider_refund_id = models.CharField(max_length=64, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
+    payment = models.OneToOneField(
+        Payment, on_delete=models.PROTECT, related_name="refund", verbose_name=_("giao dịch thanh toán")
+    )
+    reference = models.CharField(_("mã hoàn tiền"), max_length=40, unique=True)
+    amount = models.PositiveBigIntegerField(_("số tiền (VNĐ)"))
+    reason = models.CharField(_("lý do"), max_length=500)
+    state = models.CharField(_("trạng thái"), max_length=16, choices=RefundState.choices, default=RefundState.REQUESTED)
+    provider_refund_id = models.CharField(_("mã hoàn tiền tại cổng thanh toán"), max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần gửi yêu cầu"), default=0)
+    error = models.CharField(_("lỗi gần nhất"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("hoàn tất lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

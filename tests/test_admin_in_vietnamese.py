@@ -72,8 +72,8 @@ ADMIN_WORDS = [
 # Still in English, app by app, because the label is not marked for translation where it is defined: the field or
 # model has no verbose name (Django makes "created at" from ``created_at``), so only a change of the model (and a
 # migration) translates it: in libraries (allauth's MFA, Django OAuth Toolkit, whose models the simulated VNeID
-# extends) and in apps other work was changing (payments, the PayGov simulator, identity, notifications). Each entry
-# must still be found (``test_the_list_of_strings_left_in_english_is_current``): translating one means removing it.
+# extends) and in identity, which other work was changing. Each entry must still be found
+# (``test_every_admin_page_reads_in_vietnamese`` says when one is not): translating one means removing it.
 LEFT_IN_ENGLISH = {
     "mfa": {"authenticator", "authenticators", "Created at", "Data", "Last used at", "Type", "User"},
     "socialaccount": {"Account", "App", "Provider", "Settings", "User"},
@@ -89,54 +89,7 @@ LEFT_IN_ENGLISH = {
         "refresh tokens",
         "Created at",
     },
-    "paygov": {
-        "merchant transaction",
-        "merchant transactions",
-        "gateway refund",
-        "gateway refunds",
-        "Amount",
-        "Callback attempts",
-        "Callback delivered at",
-        "Callback last error",
-        "Callback url",
-        "Completed at",
-        "Currency",
-        "Description",
-        "Idempotency key",
-        "Merchant id",
-        "Method",
-        "Reason",
-        "Reference",
-        "Refund id",
-        "Refund reference",
-        "Return url",
-        "Status",
-        "Transaction",
-        "Transaction id",
-    },
-    "payments": {
-        "Amount",
-        "Attempts",
-        "Completed at",
-        "Decided at",
-        "Decided by",
-        "Declared by",
-        "Detail",
-        "Error",
-        "Outcome",
-        "Params",
-        "Payment",
-        "Provider",
-        "Provider refund id",
-        "Reason",
-        "Received at",
-        "Record",
-        "Reference",
-        "Remote addr",
-        "State",
-    },
     "identity": {"Created at", "Ip address", "User"},
-    "notifications": {"Updated at", "User"},
 }
 ADMIN_WORDS_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ADMIN_WORDS) + r")(?![\w-])")
 # English-looking names that are the same in Vietnamese use, Vietnamese words written without marks, and the English
