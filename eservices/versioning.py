@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,10 @@ from procedures.signals import Notice, version_in_force, version_scheduled
 from procedures.text import fold
 
 from .models import BundleMember, IntegratedService, OnlineService
+
+# Sent for each service moved onto a new version, inside the transaction that switches it: ``service``, ``old``,
+# ``new``. The filing layer moves its drafts along (``records.drafts.follow_new_version``).
+service_moved = Signal()
 
 
 @dataclass
@@ -37,6 +42,12 @@ class Changes:
 
 def _key(name: str) -> str:
     return " ".join(fold(name).split())
+
+
+def matching_components(old: ProcedureVersion, new: ProcedureVersion) -> dict:
+    """``{old component pk: the new version's component of the same name}``, for the papers both versions ask for."""
+    after = {_key(c.name): c for c in new.components.all()}
+    return {c.pk: after[_key(c.name)] for c in old.components.all() if _key(c.name) in after}
 
 
 def compare(service: OnlineService, old: ProcedureVersion, new: ProcedureVersion) -> Changes:
@@ -201,6 +212,7 @@ def follow_version(sender, procedure, old, new, **kwargs) -> list[Notice]:
         previous = service.version
         changes = compare(service, previous, new)
         _move(service, new, changes)
+        service_moved.send(sender=OnlineService, service=service, old=previous, new=new)
         moved[service.pk] = previous
         notices.append(_notice(service.name, new, changes))
     bundles = IntegratedService.objects.filter(

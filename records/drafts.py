@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eservices.models import IntegratedService, OnlineService
+from eservices.versioning import matching_components
 
 from . import deadlines, workflow
 from .codes import allocate_code
@@ -22,6 +23,29 @@ from .constants import ApplicantRole, Channel, RecordState, Relationship, Workfl
 from .models import Attachment, Record, RecordEvent, RecordGroup
 from .rules import agency_for_unit, days_to_result, eligibility_refusals, submission_problems
 from .transitions import transition
+
+
+def follow_new_version(service: OnlineService, old, new) -> int:
+    """The service's drafts started under ``old`` continue under ``new`` (``eservices.versioning.service_moved``):
+    nothing is filed yet, and a filing is made under the version in force, its time limit and papers. A file goes
+    to the new version's paper of the same name; one whose paper is gone stays under the old one, for the officers.
+    Returns how many drafts moved."""
+    drafts = list(
+        Record.objects.filter(service=service, state=RecordState.DRAFT, procedure_version=old).values_list(
+            "pk", "replaced_components"
+        )
+    )
+    if not drafts:
+        return 0
+    ids = [pk for pk, _replaced in drafts]
+    matching = matching_components(old, new)
+    for old_pk, component in matching.items():
+        Attachment.objects.filter(record_id__in=ids, component_id=old_pk).update(component=component)
+    for pk, replaced in drafts:
+        if replaced:  # wallet documents chosen for papers: keyed by the paper's id
+            moved = {str(matching[int(k)].pk): v for k, v in replaced.items() if int(k) in matching}
+            Record.objects.filter(pk=pk).update(replaced_components=moved)
+    return Record.objects.filter(pk__in=ids).update(procedure_version=new)
 
 
 def start_draft(

@@ -124,6 +124,7 @@ def test_a_new_time_limit_alone_moves_the_service_and_a_filed_record_keeps_its_v
     before = filled_draft(father.user, father)
     before = records_services.submit(before, actor=father.user)
     promised = before.expected_result_date
+    started = filled_draft(father.user, father)  # a draft, not filed yet: it will be filed under the new version
 
     v2 = second_version(RESIDENCE, days=3)
     publication = procedures_services.publish(v2)
@@ -139,6 +140,10 @@ def test_a_new_time_limit_alone_moves_the_service_and_a_filed_record_keeps_its_v
     assert after.procedure_version_id == v2.pk
     now = timezone.now()
     assert after.expected_result_date == deadlines.due_date(deadlines.filing_day(now, after.agency), 3)
+    started.refresh_from_db()
+    assert started.procedure_version_id == v2.pk
+    started = records_services.submit(started, actor=father.user)
+    assert started.expected_result_date == after.expected_result_date
 
 
 def test_a_version_taking_effect_later_moves_the_service_on_its_effective_date(catalogue, father):
