@@ -9,6 +9,7 @@ from django.forms.fields import InvalidJSONInput
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -178,7 +179,7 @@ class HeldForReviewMixin:
         return format_html(
             "<p>{}</p><ol>{}</ol>",
             _("Từ %(date)s; sau khi rà soát, dùng thao tác “Đánh dấu đã rà soát, mở lại nhận hồ sơ” ở danh sách.")
-            % {"date": obj.held_since.astimezone().strftime("%H:%M %d/%m/%Y")},
+            % {"date": timezone.localtime(obj.held_since).strftime("%H:%M %d/%m/%Y")},
             format_html_join("", "<li>{}</li>", ((note,) for note in obj.review_notes)),
         )
 

@@ -189,8 +189,8 @@ def _time_limits_to_review(bundle: IntegratedService, moved: dict) -> list[str]:
     return notes
 
 
-def _notice(name: str, new: ProcedureVersion, changes: Changes) -> Notice:
-    moved = _("“%(service)s” chuyển sang phiên bản %(number)s") % {"service": name, "number": new.number}
+def _notice(moved: str, changes: Changes) -> Notice:
+    """``moved``: what moved, in a sentence without its full stop."""
     if changes.moved:
         moved += " (" + "; ".join(changes.moved) + ")"
     if not changes.review:
@@ -214,7 +214,8 @@ def follow_version(sender, procedure, old, new, **kwargs) -> list[Notice]:
         _move(service, new, changes)
         service_moved.send(sender=OnlineService, service=service, old=previous, new=new)
         moved[service.pk] = previous
-        notices.append(_notice(service.name, new, changes))
+        moved_to = _("“%(service)s” chuyển sang phiên bản %(number)s") % {"service": service.name, "number": new.number}
+        notices.append(_notice(moved_to, changes))
     bundles = IntegratedService.objects.filter(
         pk__in=BundleMember.objects.filter(service_id__in=moved).values("bundle_id")
     ).order_by("name", "pk")
@@ -224,7 +225,12 @@ def follow_version(sender, procedure, old, new, **kwargs) -> list[Notice]:
             bundle.held_since = bundle.held_since or timezone.now()
             bundle.review_notes = [*bundle.review_notes, *review]
             bundle.save(update_fields=["held_since", "review_notes"])
-        notices.append(_notice(_("Dịch vụ liên thông “%(name)s”") % {"name": bundle.name}, new, Changes(review)))
+        uses = _("Dịch vụ liên thông “%(bundle)s” nay dùng phiên bản %(number)s của “%(procedure)s”") % {
+            "bundle": bundle.name,
+            "number": new.number,
+            "procedure": new.name,
+        }
+        notices.append(_notice(uses, Changes(review)))
     return notices
 
 
