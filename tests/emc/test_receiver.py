@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from emc import services as emc
+from emc.tasks import resend_failed
 from national.models import RecordStatus, StatusReport
-from outbox import services as outbox
 from outbox.models import Entry, EntryStatus
 
 from .conftest import REPORTS_PATH, SECRET, submitted_record
@@ -49,15 +49,17 @@ def test_a_bad_signature_is_refused_and_nothing_is_stored(national, settings, ci
     assert post(national, body, "").status_code == 403
     assert not StatusReport.objects.exists() and not RecordStatus.objects.exists()
 
-    # The portal with the wrong secret: refused, and its report waits in the outbox instead of being lost.
+    # The portal with the wrong secret: refused, and its report is kept in the outbox instead of being lost, even
+    # once the outbox gives up on it (one attempt here, OUTBOX_MAX_ATTEMPTS in production).
     settings.NATIONAL_SIM_SECRET = "the-nation-expects-another-secret"
+    settings.OUTBOX_MAX_ATTEMPTS = 1
     record = submitted_record(citizen, family["father"])
     row = Entry.objects.get(task=TASK)
-    assert row.status == EntryStatus.PENDING and row.attempts == 1 and "HTTP 403" in row.last_error
+    assert row.status == EntryStatus.FAILED and row.attempts == 1 and "HTTP 403" in row.last_error
     assert not StatusReport.objects.exists()
-    # Once the secrets agree, the next run delivers it.
+    # Once the secrets agree, the hourly resend of given-up reports delivers it.
     settings.NATIONAL_SIM_SECRET = ""
-    outbox.process(row.pk)  # as the sweep's worker would, once the backoff has run out
+    assert resend_failed() == 1
     assert StatusReport.objects.get().record_code == record.code
     assert Entry.objects.get(pk=row.pk).status == EntryStatus.DONE
 
