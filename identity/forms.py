@@ -66,7 +66,7 @@ class AddOfficerForm(forms.Form):
 
 class RolesForm(forms.Form):
     roles = forms.MultipleChoiceField(
-        label=_("Vai trò"), choices=StaffRole.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Các vai trò của cán bộ tại cơ quan"), choices=StaffRole.choices, widget=forms.CheckboxSelectMultiple
     )
 
 

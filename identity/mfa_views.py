@@ -9,7 +9,7 @@ the way to the back-office lands there instead, or on the page they were going t
 codes once, in a message linking to them (they stay under "Mã khôi phục" in the account's security pages).
 """
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from allauth.account.internal.flows.login import record_authentication
 from allauth.account.utils import get_next_redirect_url
@@ -157,5 +157,5 @@ def activation_code(request):
     return render(
         request,
         "mfa/activation_code.html",
-        {"form": form, "next": next_url, "new_account": user is None},
+        {"form": form, "next": next_url, "next_quoted": quote(next_url, safe=""), "new_account": user is None},
     )

@@ -205,3 +205,27 @@ def test_the_audit_list_cannot_be_rewritten(world):
     event.detail = "sửa"
     with pytest.raises(ValueError):
         event.save()
+
+
+def test_the_staff_pages_speak_english_too(world):
+    clerk = officer("xuly.a", world.ward_a, P, totp=True, first_name="Thắng", last_name="Bùi Văn")
+    head = session_of(world.head_a)
+    head.cookies["django_language"] = "en"
+    a = world.ward_a.code
+    head.post(f"/backoffice/staff/{a}/officers/{clerk.pk}/roles/", {"roles": [P, A]})
+    pages = {
+        f"/backoffice/staff/{a}/": ["Officers of", "Add an officer", "Change log", "Set up"],
+        f"/backoffice/staff/{a}/add/": ["Add an officer", "Official e-mail", "Processing officer"],
+        f"/backoffice/staff/{a}/officers/{clerk.pk}/": ["Reset two-factor authentication", "Let the officer go"],
+        f"/backoffice/staff/{a}/audit/": ["Staff change log", "Role given", "Event"],
+    }
+    for url, words in pages.items():
+        page = head.get(url).content.decode()
+        for word in words:
+            assert word in page, (url, word)
+        for vietnamese in ("Thêm cán bộ", "Nhật ký thay đổi", "Giao vai trò", "Đặt lại xác thực hai lớp"):
+            assert vietnamese not in page, (url, vietnamese)
+    anonymous = Client()
+    anonymous.cookies["django_language"] = "en"
+    activation_page = anonymous.get("/accounts/2fa/activation/").content.decode()
+    assert "Activation code" in activation_page and "New password again" in activation_page
