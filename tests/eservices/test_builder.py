@@ -199,6 +199,15 @@ def test_json_that_does_not_parse_is_said_in_vietnamese_with_line_and_column():
 
 
 @pytest.fixture
+def admin_session(client, django_user_model):
+    """An administrator's session that passed password and TOTP (the login itself: ``admin_client``)."""
+    from tests.staff import STAFF_PASSWORD
+
+    admin = django_user_model.objects.create_superuser("quantri", "qt@example.vn", STAFF_PASSWORD, kind="admin")
+    return totp_session(client, admin)
+
+
+@pytest.fixture
 def service(db):
     return OnlineServiceFactory(slug="dich-vu-thu-nghiem", is_active=False)
 
@@ -417,3 +426,41 @@ def test_a_field_just_added_is_not_an_error_and_is_left_out_until_something_is_t
     assert builder.check(state)[0] == {
         "f-1-label_vi": "Trường “số 2”: hãy nhập nhãn tiếng Việt, là câu hỏi công dân đọc."
     }
+
+
+@pytest.mark.parametrize(
+    ("slug", "schema", "ui", "prefill_map", "suggest_map"), DEMO_FORMS, ids=[f[0] for f in DEMO_FORMS]
+)
+def test_every_demo_form_saved_through_the_builder_page_is_unchanged(
+    admin_session, slug, schema, ui, prefill_map, suggest_map
+):
+    admin_client = admin_session
+    service = OnlineServiceFactory(
+        slug=slug, form_schema=schema, form_ui=ui, prefill_map=prefill_map, suggest_map=suggest_map
+    )
+    before = admin_client.get(_builder_url(service, "export/")).content
+    data = _page_state(admin_client.get(_builder_url(service)))
+    data["action"] = "save"
+    assert admin_client.post(_builder_url(service), data).status_code == 302
+    service.refresh_from_db()
+    assert (service.form_schema, service.form_ui, service.prefill_map, service.suggest_map) == (
+        schema,
+        ui,
+        prefill_map,
+        suggest_map,
+    )
+    assert admin_client.get(_builder_url(service, "export/")).content == before
+
+
+def test_an_integrated_service_has_the_builder_too(admin_client):
+    from tests.eservices.factories import IntegratedServiceFactory
+
+    bundle = IntegratedServiceFactory()
+    url = f"/admin/services/integratedservice/{bundle.pk}/eform/"
+    page = admin_client.get(url)
+    assert "Thay cho giấy tờ" not in page.content.decode()  # a bundle's papers are its members'
+    data = _page_state(page)
+    data.update({"f-0-label_en": "Applicant's full name", "action": "save"})
+    assert admin_client.post(url, data).status_code == 302
+    bundle.refresh_from_db()
+    assert bundle.form_ui["fields"]["full_name"]["label"] == {"vi": "Họ, chữ đệm và tên", "en": "Applicant's full name"}
