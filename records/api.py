@@ -232,6 +232,8 @@ class RecordFilingView(APIView):
             raise NotFound(_("Không có dịch vụ công trực tuyến này."))
         if service.needs_step_up and not assurance_satisfied(request, service.required_assurance):
             raise PermissionDenied(_("Dịch vụ này yêu cầu tài khoản định danh điện tử mức độ 2."))
+        if hold := service.filing_hold_message:  # its procedure's new version is being reviewed
+            raise ValidationError({"service": [hold]}, code="service_held")
         try:
             record = complete_filing.file_in_one_request(
                 service=service,

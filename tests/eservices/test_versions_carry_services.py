@@ -19,6 +19,7 @@ from procedures.models import DocumentComponent, Procedure, ProcedureVersion
 from records import deadlines
 from records import services as records_services
 from records.constants import RecordState
+from records.models import Record
 from records.rules import days_to_result, missing_components
 from tests.eservices import factories
 from tests.identity import factories as identity_factories
@@ -110,6 +111,11 @@ def test_a_new_required_paper_holds_the_service_until_it_is_reviewed(catalogue, 
     assert "not taking online filings" in page
     client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
     translation.activate("vi")
+    # A filing through the API is refused with the same words, and nothing is kept.
+    response = client.post("/api/v1/records/", {"service": "dang-ky-khai-tu", "data": "{}"})
+    assert response.status_code == 400
+    assert "tạm ngừng nhận hồ sơ trực tuyến" in response.json()["service"][0]
+    assert not Record.objects.filter(applicant=father.user).exists()
 
     versioning.mark_reviewed(service)
     record = start("dang-ky-khai-tu", father)
