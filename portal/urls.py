@@ -36,6 +36,8 @@ urlpatterns = [
     path("services/", include("eservices.urls")),
     # Agencies manage their own staff: officers, roles, activation codes, audit list (identity.staff_views).
     path("backoffice/staff/", include("identity.staff_urls")),
+    # Ratings and feedback: the agency's side (its feedback to answer, the ratings it received).
+    path("backoffice/feedback/", include("feedback.backoffice_urls")),
     path("backoffice/", include("records.backoffice_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -55,6 +57,8 @@ urlpatterns = [
     path("", include("identity.urls")),
     # Data access log: who opened the citizen's data ("Tài khoản của tôi"), and reporting an access.
     path("my-account/data-access/", include("dataaccess.urls")),
+    # Ratings of returned records, feedback and petitions (phản ánh, kiến nghị), the agencies' QR pages.
+    path("", include("feedback.urls")),
     # Payments: the portal side (pay, callback, return, receipts).
     path("payments/", include("payments.urls")),
 ]
