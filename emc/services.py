@@ -45,11 +45,15 @@ def sign(body: bytes, secret: str) -> str:
     return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
+def outbox_key(event) -> str:
+    return f"emc:event:{event.pk}"
+
+
 def enqueue_report(record, event) -> None:
     """In the record's transaction: one outbox row carrying the report of ``event``, keyed by the event."""
     from outbox.services import enqueue
 
-    enqueue(TASK, {"report": reports.build_report(record, event)}, f"emc:event:{event.pk}")
+    enqueue(TASK, {"report": reports.build_report(record, event)}, outbox_key(event))
 
 
 def send(report: dict) -> int:

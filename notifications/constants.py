@@ -42,6 +42,8 @@ class Event(models.TextChoices):
     PAYMENT_REFUNDED = "payment_refunded", _("Hoàn tiền")
     NAMED_IN_RECORD = "named_in_record", _("Bạn được nêu tên trong một hồ sơ")
     DATA_ACCESS_REPORTED = "data_access_reported", _("Đã nhận báo cáo truy cập dữ liệu")
+    RATING_INVITED = "rating_invited", _("Mời đánh giá mức độ hài lòng")
+    FEEDBACK_ANSWERED = "feedback_answered", _("Phản ánh, kiến nghị đã được trả lời")
     OFFICER_NEW_RECORD = "officer_new_record", _("Hồ sơ mới trong hàng chờ")
     OFFICER_REMINDER = "officer_reminder", _("Nhắc việc")
     OFFICER_OVERDUE = "officer_overdue", pgettext_lazy("notification event", "Hồ sơ quá hạn")
@@ -55,8 +57,8 @@ class Event(models.TextChoices):
     @property
     def channels(self) -> tuple[str, ...]:
         """Channels besides the inbox this event may use; the recipient's preferences then choose."""
-        if self.audience == Audience.OFFICER:
-            return (Channel.EMAIL,)
+        if self.audience == Audience.OFFICER or self == Event.RATING_INVITED:
+            return (Channel.EMAIL,)  # an invitation to rate is worth no text message
         return (Channel.EMAIL, Channel.SMS)
 
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "dataaccess",
     "payments",
     "documents",
+    "feedback",
     "monitoring",
 ]
 
