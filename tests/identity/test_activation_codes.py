@@ -4,9 +4,11 @@ A lost second factor is reset by the head after recording how identity was check
 
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -166,3 +168,18 @@ def test_a_head_cannot_reset_an_officer_who_also_works_where_they_do_not_adminis
         {"checked_by": "in_person_id_card", "note": "Gặp trực tiếp"},
     )
     assert response.status_code == 403 and Authenticator.objects.filter(user=shared).exists()
+
+
+def test_the_first_administrator_gets_a_code_from_the_command_line(world):
+    admin = User.objects.create_superuser("quantri", "qt@example.vn", STAFF_PASSWORD, kind=User.Kind.ADMIN)
+    out = StringIO()
+    call_command("issue_activation_code", "quantri", stdout=out)
+    code = re.search(r"quantri: ([A-Z0-9-]{14}) ", out.getvalue()).group(1)
+    client = Client()
+    assert client.post("/accounts/login/", {"login": "quantri", "password": STAFF_PASSWORD}).status_code == 302
+    assert client.post(ACTIVATE, {"code": code})["Location"].startswith(TOTP)
+    response, _secret = enrol(client, next_url="/admin/", password=STAFF_PASSWORD)
+    assert response.status_code == 302 and client.get("/admin/").status_code == 200
+    with pytest.raises(CommandError):
+        call_command("issue_activation_code", "quantri", stdout=StringIO())  # enrolled: a reset is needed
+    assert Authenticator.objects.filter(user=admin).exists()
