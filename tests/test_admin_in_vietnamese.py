@@ -309,7 +309,7 @@ def test_a_date_typed_dd_mm_yyyy_in_the_admin_is_accepted_and_shown_back(admin_c
     # A date that does not exist is refused in Vietnamese, saying how to write it.
     response = admin_client.post(url, {**form, "retired_on": "31/02/2021"})
     page = response.content.decode()
-    assert "Nhập ngày hợp lệ" in page or "ngày hợp lệ" in page.lower()
+    assert "Ngày không hợp lệ: hãy nhập ngày/tháng/năm, ví dụ 28/01/2021" in page
     assert "Enter a valid date" not in page
 
 
