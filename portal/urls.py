@@ -38,6 +38,8 @@ urlpatterns = [
     path("backoffice/staff/", include("identity.staff_urls")),
     # Ratings and feedback: the agency's side (its feedback to answer, the ratings it received).
     path("backoffice/feedback/", include("feedback.backoffice_urls")),
+    # The agency head's statistics: figures per period and officer, overdue and due-soon lists, the logbook (Mẫu 06).
+    path("backoffice/agencies/<str:code>/statistics/", include("monitoring.backoffice_urls")),
     path("backoffice/", include("records.backoffice_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
