@@ -21,9 +21,28 @@ from .builder_admin import EFormBuilderMixin
 from .models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
 
 
+def only_the_versions_papers(field, service) -> None:
+    """A paper drop-down of a service lists its procedure version's papers only; before the service has a version,
+    every paper is named with its procedure and version (many procedures have a "Tờ khai" or "Đơn đề nghị")."""
+    if field is None:
+        return
+    if service is not None:
+        field.queryset = service.version.components.all()
+    else:
+        field.queryset = field.queryset.select_related("version__procedure")
+        field.label_from_instance = lambda component: (
+            f"{component.name} ({component.version.procedure.code} v{component.version.number})"
+        )
+
+
 class ComponentReplacementInline(admin.TabularInline):
     model = ComponentReplacement
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        only_the_versions_papers(formset.form.base_fields.get("component"), obj)
+        return formset
 
 
 class BundleMemberInline(admin.TabularInline):
@@ -219,7 +238,9 @@ class OnlineServiceAdmin(HeldForReviewMixin, EFormBuilderMixin, EFormPreviewMixi
     def get_form(self, request, obj=None, **kwargs):
         kwargs["widgets"] = JSON_WIDGETS
         kwargs["field_classes"] = JSON_FIELDS
-        return super().get_form(request, obj, **kwargs)
+        form = super().get_form(request, obj, **kwargs)
+        only_the_versions_papers(form.base_fields.get("form_component"), obj)
+        return form
 
 
 @admin.register(IntegratedService)

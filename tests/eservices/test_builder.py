@@ -464,3 +464,18 @@ def test_an_integrated_service_has_the_builder_too(admin_client):
     assert admin_client.post(url, data).status_code == 302
     bundle.refresh_from_db()
     assert bundle.form_ui["fields"]["full_name"]["label"] == {"vi": "Họ, chữ đệm và tên", "en": "Applicant's full name"}
+
+
+def test_the_paper_drop_downs_list_the_services_own_papers_once(admin_session, service):
+    from tests.procedures.factories import ComponentFactory
+
+    elsewhere = ComponentFactory(name="Tờ khai của thủ tục khác")
+    page = admin_session.get(f"/admin/services/onlineservice/{service.pk}/change/").content.decode()
+    form_component = re.search(r'<select name="form_component"[^>]*>(.*?)</select>', page, re.S).group(1)
+    options = re.findall(r'<option value="(\d+)"', form_component)
+    assert sorted(map(int, options)) == sorted(service.version.components.values_list("pk", flat=True))
+    assert str(elsewhere.pk) not in options
+    added = admin_session.get("/admin/services/onlineservice/add/").content.decode()
+    code = service.version.procedure.code
+    assert f"({code} v{service.version.number})</option>" in added
+    assert f"Tờ khai của thủ tục khác ({elsewhere.version.procedure.code} v{elsewhere.version.number})" in added
