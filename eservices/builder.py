@@ -101,7 +101,7 @@ FIELD_KEYS = (
     "extra_ui",
 )
 SECTION_KEYS = ("legend_vi", "legend_en", "extra")
-META_KEYS = ("schema_extra", "ui_extra", "other_replacements", "named_persons", "eligibility")
+META_KEYS = ("schema_extra", "ui_extra", "other_replacements", "named_persons", "eligibility", "base")
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 
 # Keys the builder writes; any other key of a field is carried along untouched.
@@ -123,13 +123,17 @@ class CannotBuild(Exception):
 # --- reading a definition -------------------------------------------------------------------------------------
 
 
+def text_of(value) -> str:
+    return eforms.text(value)
+
+
 def _vi_en(value) -> tuple[str, str]:
     if isinstance(value, dict):
         return str(value.get("vi") or ""), str(value.get("en") or "")
     return (str(value) if value else ""), ""
 
 
-def kind_of(spec: dict, options: dict) -> str:
+def kind_of(spec: dict, options: dict, name: str = "") -> str:
     kind, widget = spec.get("type"), options.get("widget")
     if "enum" in spec:
         return "choice"
@@ -142,7 +146,7 @@ def kind_of(spec: dict, options: dict) -> str:
     if kind != "string":
         raise CannotBuild(
             _("Trường “%(name)s” có kiểu “%(type)s” mà trình thiết kế chưa sửa được; hãy dùng chế độ JSON.")
-            % {"name": spec.get("title", ""), "type": kind}
+            % {"name": text_of(options.get("label")) or name, "type": kind}
         )
     if spec.get("format") == "date" or widget == "date":
         return "date"
@@ -180,7 +184,7 @@ def from_definition(schema: dict, ui: dict, prefill_map: dict | None = None, sug
     fields = []
     for name in names:
         spec, options = properties[name], ui_fields.get(name) or {}
-        kind = kind_of(spec, options)
+        kind = kind_of(spec, options, name)
         label_vi, label_en = _vi_en(options.get("label"))
         help_vi, help_en = _vi_en(options.get("help"))
         condition = options.get("show_if") or {}
@@ -233,6 +237,7 @@ def from_definition(schema: dict, ui: dict, prefill_map: dict | None = None, sug
         "other_replacements": "",
         "named_persons": "",
         "eligibility": "",
+        "base": "",
     }
     return {"sections": sections, "fields": fields, "meta": meta}
 

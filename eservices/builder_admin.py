@@ -8,6 +8,7 @@ messages while the administrator types. The server's check (``builder.check``) d
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from django.contrib import admin, messages
@@ -70,12 +71,30 @@ def check(state: dict, components: list) -> tuple[dict, list]:
     return errors, general
 
 
+class EditedMeanwhile(Exception):
+    """The form was saved by someone else (or in another tab) after this page was opened."""
+
+
+def fingerprint(obj) -> str:
+    """What the builder's page started from: a save over someone else's newer save is said, not done silently."""
+    replacements = []
+    if isinstance(obj, OnlineService):
+        replacements = sorted(obj.replacements.values_list("component_id", "source"))
+    data = [obj.form_schema, obj.form_ui, obj.prefill_map, obj.suggest_map, obj.named_persons, obj.eligibility]
+    text = json.dumps([data, replacements], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
 @transaction.atomic
-def save_form(obj, state: dict, *, publish: bool = False) -> None:
+def save_form(obj, state: dict, *, publish: bool = False):
     """Write a checked state into the service: its e-form, prefill and suggestions, and the papers they replace.
+    Returns the service as saved.
 
     ``ValidationError`` (in Vietnamese) when the service as a whole refuses it, e.g. a named person whose field
-    was removed."""
+    was removed; ``EditedMeanwhile`` when it changed since the page was opened (nothing is written then)."""
+    obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if state["meta"].get("base") and state["meta"]["base"] != fingerprint(obj):
+        raise EditedMeanwhile
     schema, ui, prefill_map, suggest_map = builder.to_definition(state)
     obj.form_schema, obj.form_ui, obj.prefill_map, obj.suggest_map = schema, ui, prefill_map, suggest_map
     for key in ("named_persons", "eligibility"):
@@ -84,7 +103,9 @@ def save_form(obj, state: dict, *, publish: bool = False) -> None:
     if publish:
         obj.is_active = True
     obj.full_clean()
-    obj.save()
+    # Only what the builder edits: the service's other settings may have changed meanwhile (its version moved).
+    fields = ["form_schema", "form_ui", "prefill_map", "suggest_map", "named_persons", "eligibility", "is_active"]
+    obj.save(update_fields=fields)
     if isinstance(obj, OnlineService):
         wanted = builder.replacements_of(state)
         ComponentReplacement.objects.filter(service=obj).exclude(component_id__in=wanted).delete()
@@ -92,6 +113,7 @@ def save_form(obj, state: dict, *, publish: bool = False) -> None:
             ComponentReplacement.objects.update_or_create(
                 service=obj, component_id=component_id, defaults={"source": source}
             )
+    return obj
 
 
 def preview_document(request, obj, state: dict) -> str:
@@ -176,6 +198,7 @@ class EFormBuilderMixin:
                         builder.attach_replacements(state, replacements)
                     for key in ("named_persons", "eligibility"):
                         state["meta"][key] = json.dumps(document.get(key) or [], ensure_ascii=False)
+                    state["meta"]["base"] = request.POST.get("base", "")
                     messages.info(
                         request,
                         _("Đã nạp biểu mẫu từ tệp “%(name)s”. Kiểm tra bản xem trước rồi bấm “Lưu biểu mẫu”.")
@@ -188,9 +211,19 @@ class EFormBuilderMixin:
                 errors, general = check(state, components)
                 if not errors and not general:
                     try:
-                        save_form(obj, state, publish=action == "publish")
+                        obj = save_form(obj, state, publish=action == "publish")
                     except ValidationError as error:
                         general = [str(m) for m in error.messages]
+                    except EditedMeanwhile:
+                        obj.refresh_from_db()
+                        state["meta"]["base"] = fingerprint(obj)  # saving again, now, overwrites knowingly
+                        general = [
+                            _(
+                                "Biểu mẫu vừa được lưu ở nơi khác (người khác hoặc thẻ trình duyệt khác) sau khi bạn "
+                                "mở trang này, nên chưa lưu. Những gì bạn sửa vẫn còn trên trang; bấm “Lưu biểu mẫu” "
+                                "lần nữa để thay bằng bản của bạn, hoặc mở lại trang để xem bản đã lưu."
+                            )
+                        ]
                     else:
                         self.log_change(request, obj, _("Sửa biểu mẫu điện tử bằng trình thiết kế."))
                         messages.success(request, _("Đã lưu biểu mẫu điện tử của “%(name)s”.") % {"name": obj})
@@ -198,6 +231,7 @@ class EFormBuilderMixin:
         else:
             try:
                 state = definition_state(obj)
+                state["meta"]["base"] = fingerprint(obj)
             except builder.CannotBuild as error:
                 messages.error(request, str(error))
                 return HttpResponseRedirect(self._change_url(obj))

@@ -479,3 +479,33 @@ def test_the_paper_drop_downs_list_the_services_own_papers_once(admin_session, s
     code = service.version.procedure.code
     assert f"({code} v{service.version.number})</option>" in added
     assert f"Tờ khai của thủ tục khác ({elsewhere.version.procedure.code} v{elsewhere.version.number})" in added
+
+
+def test_a_save_over_a_newer_save_is_said_and_a_second_press_overwrites(admin_session, service):
+    data = _page_state(admin_session.get(_builder_url(service)))
+    other_tab = _page_state(admin_session.get(_builder_url(service)))
+    other_tab.update({"f-0-label_en": "Name (other tab)", "action": "save"})
+    assert admin_session.post(_builder_url(service), other_tab).status_code == 302
+    data.update({"f-0-label_en": "Name (mine)", "action": "save"})
+    response = admin_session.post(_builder_url(service), data)
+    assert response.status_code == 200
+    assert "Biểu mẫu vừa được lưu ở nơi khác" in response.content.decode()
+    service.refresh_from_db()
+    assert service.form_ui["fields"]["full_name"]["label"]["en"] == "Name (other tab)"
+    again = _page_state(response)
+    assert again["f-0-label_en"] == "Name (mine)"
+    again["action"] = "save"
+    assert admin_session.post(_builder_url(service), again).status_code == 302
+    service.refresh_from_db()
+    assert service.form_ui["fields"]["full_name"]["label"]["en"] == "Name (mine)"
+
+
+def test_a_form_the_builder_cannot_edit_sends_back_to_the_json_view_saying_why(admin_session, service):
+    service.form_schema = {**service.form_schema, "properties": {"rows": {"type": "array"}}, "required": []}
+    service.form_ui = {}
+    OnlineService.objects.filter(pk=service.pk).update(form_schema=service.form_schema, form_ui={})
+    response = admin_session.get(_builder_url(service), follow=True)
+    assert response.redirect_chain[-1][0] == f"/admin/services/onlineservice/{service.pk}/change/"
+    assert "Trường “rows” có kiểu “array” mà trình thiết kế chưa sửa được; hãy dùng chế độ JSON" in (
+        response.content.decode()
+    )
