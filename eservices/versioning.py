@@ -50,6 +50,16 @@ def matching_components(old: ProcedureVersion, new: ProcedureVersion) -> dict:
     return {c.pk: after[_key(c.name)] for c in old.components.all() if _key(c.name) in after}
 
 
+def papers_on(service: OnlineService, version: ProcedureVersion) -> tuple[int | None, dict[int, str]]:
+    """The paper the service's e-form replaces and those data replace (``{component id: source}``), as papers of
+    ``version``: a record filed under an older version than the service's now reads what it was filed with."""
+    replacements = {r.component_id: r.source for r in service.replacements.all()}
+    if version.pk == service.version_id:
+        return service.form_component_id, replacements
+    back = {new.pk: old_pk for old_pk, new in matching_components(version, service.version).items()}
+    return back.get(service.form_component_id), {back[pk]: source for pk, source in replacements.items() if pk in back}
+
+
 def compare(service: OnlineService, old: ProcedureVersion, new: ProcedureVersion) -> Changes:
     """What moving ``service`` from ``old`` to ``new`` changes, in an administrator's words."""
     changes = Changes()

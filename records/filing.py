@@ -12,6 +12,7 @@ from django.http import Http404
 
 from eservices import prefill
 from eservices.constants import ReplacementSource
+from eservices.versioning import papers_on
 from procedures.selectors import published_components
 
 from .constants import Channel
@@ -100,7 +101,7 @@ class Filing:
     def slots(self, registry: dict | None = None) -> list[ComponentSlot]:
         slots = []
         for record in self.records:
-            replacements = {r.component_id: r.source for r in record.service.replacements.all()}
+            form_component, replacements = papers_on(record.service, record.procedure_version)
             attachments = {}
             for attachment in record.attachments.all():
                 attachments.setdefault(attachment.component_id, []).append(attachment)
@@ -110,7 +111,7 @@ class Filing:
                     record=record,
                     component=component,
                     replacement_source=source,
-                    by_eform=component.pk == record.service.form_component_id,
+                    by_eform=component.pk == form_component,
                     attachments=attachments.get(component.pk, []),
                     wallet_used=(record.replaced_components.get(str(component.pk)) or {}).get("document"),
                 )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from eservices.constants import ReplacementSource
 from eservices.models import OnlineService
+from eservices.versioning import papers_on
 from procedures.models import AdministrativeUnit
 from procedures.selectors import ProcessCopies, published_components
 
@@ -81,9 +82,10 @@ def needs_no_file(record: Record, component) -> str | None:
     an officer may still scan the signed paper form."""
     if component is None:
         return None
-    if component.pk == record.service.form_component_id:
+    form_component, replaced = papers_on(record.service, record.procedure_version)
+    if component.pk == form_component:
         return _("Không cần tải tệp cho giấy tờ này: tờ khai điện tử bạn điền ở bước “Tờ khai” đã thay cho nó.")
-    if record.service.replacements.filter(component=component, source="population_registry").exists():
+    if replaced.get(component.pk) == ReplacementSource.POPULATION_REGISTRY:
         return _("Không cần tải tệp cho giấy tờ này: cơ quan lấy thông tin từ Cơ sở dữ liệu quốc gia về dân cư.")
     return None
 
@@ -101,10 +103,9 @@ def missing_components(record: Record) -> list:
     """Mandatory components with neither an attachment nor data standing in for them."""
     attached = set(record.attachments.values_list("component_id", flat=True))
     replaced = {int(pk) for pk in record.replaced_components}
-    registry = set(
-        record.service.replacements.filter(source="population_registry").values_list("component_id", flat=True)
-    )
-    satisfied = attached | replaced | registry | {record.service.form_component_id}
+    form_component, replacements = papers_on(record.service, record.procedure_version)
+    registry = {pk for pk, source in replacements.items() if source == ReplacementSource.POPULATION_REGISTRY}
+    satisfied = attached | replaced | registry | {form_component}
     return [c for c in published_components(record.procedure_version) if c.mandatory and c.pk not in satisfied]
 
 

@@ -20,7 +20,7 @@ from records import deadlines
 from records import services as records_services
 from records.constants import RecordState
 from records.models import Record
-from records.rules import days_to_result, missing_components
+from records.rules import days_to_result, missing_components, needs_no_file
 from tests.eservices import factories
 from tests.identity import factories as identity_factories
 from tests.records.conftest import filled_draft, login
@@ -141,6 +141,11 @@ def test_a_new_time_limit_alone_moves_the_service_and_a_filed_record_keeps_its_v
     before.refresh_from_db()
     assert before.procedure_version_id == v1.pk and before.expected_result_date == promised
     assert before.state == RecordState.SUBMITTED
+    # Its papers read as they were filed: its e-form and the registry still stand in for the old version's papers
+    # (asked for a supplement, the citizen is not asked to upload them).
+    assert missing_components(before) == []
+    declaration = v1.components.get(name=OnlineService.objects.get(slug="dang-ky-thuong-tru").form_component.name)
+    assert needs_no_file(before, declaration)
 
     after = records_services.submit(filled_draft(father.user, father), actor=father.user)
     assert after.procedure_version_id == v2.pk
