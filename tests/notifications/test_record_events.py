@@ -112,6 +112,7 @@ def test_every_step_of_a_record_reaches_the_citizen_with_its_slip(
         Event.RECORD_RECEIVED,
         Event.SUPPLEMENT_REQUESTED,
         Event.RESULT_RETURNED,  # approval is no news of its own when the result is returned right after
+        Event.RATING_INVITED,  # then, once, the invitation to rate the service (feedback.receivers)
     ]
     supplement = Message.objects.get(recipient=citizen, event=Event.SUPPLEMENT_REQUESTED)
     assert "Thiếu bản sao sổ hộ khẩu" in supplement.body
