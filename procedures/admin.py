@@ -3,9 +3,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import process, services
+from .constants import VersionStatus
 from .models import (
     AdministrativeUnit,
     Agency,
@@ -117,6 +119,31 @@ class InternalProcessAdmin(admin.ModelAdmin):
         """The version itself is not changed here (a published one never is): only its steps are saved."""
 
 
+class InForceFilter(admin.SimpleListFilter):
+    """Published versions by where they stand today: in force, coming into force, no longer in force."""
+
+    title = _("hiệu lực")
+    parameter_name = "in_force"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("current", _("Đang có hiệu lực")),
+            ("scheduled", _("Sắp có hiệu lực")),
+            ("superseded", _("Hết hiệu lực")),
+        ]
+
+    def queryset(self, request, queryset):
+        published = queryset.filter(status=VersionStatus.PUBLISHED)
+        today = timezone.localdate()
+        if self.value() == "current":
+            return published.filter(superseded_on__isnull=True, effective_from__lte=today)
+        if self.value() == "scheduled":
+            return published.filter(effective_from__gt=today)
+        if self.value() == "superseded":
+            return published.filter(superseded_on__isnull=False)
+        return queryset
+
+
 @admin.display(description=_("trạng thái"))
 def standing(version):
     """Draft, in force since, in force from a later date, or no longer in force since (with the date)."""
@@ -126,7 +153,7 @@ def standing(version):
 @admin.register(ProcedureVersion)
 class ProcedureVersionAdmin(admin.ModelAdmin):
     list_display = ("procedure", "number", "name", standing, "effective_from", "published_at")
-    list_filter = ("status", "delivery_level", "sector")
+    list_filter = ("status", InForceFilter, "delivery_level", "sector")
     search_fields = ("procedure__code", "name")
     autocomplete_fields = ("procedure", "sector", "agencies")
     readonly_fields = ("number", standing, "published_at", "published_by")

@@ -206,6 +206,10 @@ def test_an_old_version_reads_no_longer_in_force_with_its_date(catalogue, admin_
 
     listing = admin_client.get(f"/admin/procedures/procedureversion/?q={RESIDENCE}").content.decode()
     assert f"Hết hiệu lực từ {today}" in listing
+    superseded = admin_client.get("/admin/procedures/procedureversion/?in_force=superseded").context["cl"].result_list
+    assert list(superseded) == [v1]
+    current = admin_client.get("/admin/procedures/procedureversion/?in_force=current").context["cl"].result_list
+    assert v2 in current and v1 not in current
     page = admin_client.get(f"/admin/procedures/procedureversion/{v1.pk}/change/").content.decode()
     assert f"Hết hiệu lực từ {today}" in page
     page = client.get(v1.get_absolute_url()).content.decode()
