@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -24,7 +25,8 @@ SHARES = [
 
 
 def _query(request):
-    form = StatisticsForm(request.GET or None)
+    # Unbound, the picker shows what the page shows: this year (not the first choice, "Ngày").
+    form = StatisticsForm(request.GET or None, initial={"period": "year", "date": timezone.localdate()})
     if request.GET and form.is_valid():
         return form, form.cleaned_data["target"], form.cleaned_data["period_value"]
     if request.GET and "code" in form.errors:

@@ -176,3 +176,16 @@ def test_a_bad_period_is_said_and_this_month_shown(client, record, staff):
     assert response.status_code == 200 and "Ngày kết thúc phải sau ngày bắt đầu" in page
     first = today().replace(day=1).strftime("%d/%m/%Y")
     assert first in page
+
+
+def test_the_pages_read_in_english_on_the_english_site(client, book, record, staff):
+    staff_login(client, staff["head"])
+    client.cookies["django_language"] = "en"
+    page = client.get(statistics_url(record.agency)).content.decode()
+    assert "Agency statistics" in page and "By handling officer" in page and "Records overdue" in page
+    assert "Reporting period" in page and "Theo cán bộ xử lý" not in page
+    page = client.get(statistics_url(record.agency, f"logbook/?{period_query()}")).content.decode()
+    assert "Records logbook" in page and "3 records received at the agency" in page
+    assert "Organisation or person" in page and "Tên tổ chức, cá nhân" not in page
+    lines = client.get(statistics_url(record.agency, f"logbook.csv?{period_query()}")).content.decode("utf-8-sig")
+    assert lines.startswith("No.,Record code,Administrative procedure")
