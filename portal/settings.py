@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "documents",
     "feedback",
     "monitoring",
+    "assistant",
 ]
 
 MIDDLEWARE = [
@@ -524,3 +525,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# The virtual assistant (assistant/, README "The assistant"). ASSISTANT_REPHRASER: "none" (default, no outside
+# service) or "openai" (an OpenAI-compatible endpoint that only rephrases questions, never answers them).
+ASSISTANT_REPHRASER = env.str("ASSISTANT_REPHRASER", default="none")
+ASSISTANT_REPHRASER_URL = env.str("ASSISTANT_REPHRASER_URL", default="")
+ASSISTANT_REPHRASER_MODEL = env.str("ASSISTANT_REPHRASER_MODEL", default="")
+ASSISTANT_REPHRASER_API_KEY = env.str("ASSISTANT_REPHRASER_API_KEY", default="")
+ASSISTANT_REPHRASER_TIMEOUT = env.float("ASSISTANT_REPHRASER_TIMEOUT", default=2.0)
+ASSISTANT_RATE = env.str("ASSISTANT_RATE", default="30/minute")  # questions per client address

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from assistant import api as assistant_api
 from eservices import api as services_api
 from identity import mfa_views
 from monitoring import api as monitoring_api
@@ -21,6 +22,7 @@ api_v1 = [
     path("records/lookup/", records_api.RecordLookupView.as_view(), name="record-lookup"),
     path("indicators/", monitoring_api.IndicatorsView.as_view(), name="indicators"),
     path("indicators/ranking/", monitoring_api.RankingView.as_view(), name="indicators-ranking"),
+    path("assistant/", assistant_api.AssistantView.as_view(), name="assistant"),
 ]
 
 urlpatterns = [
@@ -30,6 +32,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("procedures/", include("procedures.urls")),
+    # The virtual assistant: the chat page (works without JavaScript); its widget is on every page (base.html).
+    path("assistant/", include("assistant.urls")),
     # Service-quality statistics: indicators, the Decision 766-style score, ranking, methodology, exports.
     path("statistics/", include("monitoring.urls")),
     path("", include("records.urls")),  # before eservices: /services/resume/ is not a service's slug
