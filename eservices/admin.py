@@ -7,7 +7,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -16,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from common import jsoninput
 
 from . import eforms, versioning
-from .builder import json_error_message, ordered, ordered_map
-from .builder_admin import EFormBuilderMixin
+from .builder import json_error_message, ordered, ordered_map, read_json
+from .builder_admin import EFormBuilderMixin, citizen_page
 from .models import BundleMember, ComponentReplacement, IntegratedService, OnlineService
 
 
@@ -52,7 +51,8 @@ class BundleMemberInline(admin.TabularInline):
 
 
 class EFormPreviewMixin:
-    """Adds ``…/preview/``: the admin's change form posts the schema there and shows the rendered e-form."""
+    """Adds ``…/preview/``: the admin's change form posts the definition there and shows, in a frame, the citizen's
+    form page it makes (the portal's styling, prefilled fields as the citizen sees them), saved or not."""
 
     change_form_template = "admin/services/eform_change_form.html"
 
@@ -64,35 +64,44 @@ class EFormPreviewMixin:
     def preview(self, request):
         if request.method != "POST" or not self.has_change_permission(request):
             return HttpResponse(status=405)
+        parts = {}
         try:
-            schema = jsoninput.loads(request.POST.get("form_schema") or "{}")
-            ui = jsoninput.loads(request.POST.get("form_ui") or "{}")
-        except ValueError as error:
-            return HttpResponse(self.render_preview(request, None, None, str(error)), status=400)
-        html = self.render_preview(request, schema, ui)
+            for key in ("form_schema", "form_ui", "prefill_map", "suggest_map"):
+                parts[key] = read_json(request.POST.get(key) or "{}")
+        except ValidationError as error:
+            return HttpResponse(self.render_problem(" ".join(error.messages)), status=400)
+        html = self.render_preview(request, None, *parts.values())
         return HttpResponse(html, status=400 if 'class="errornote"' in html else 200)
 
-    def render_preview(self, request, schema, ui, problem: str = "") -> str:
-        """The e-form as citizens will see it, or why it cannot be shown yet.
+    def render_problem(self, problem: str) -> str:
+        return format_html('<p class="errornote">{}: {}</p>', _("Chưa xem trước được"), problem)
 
-        Its fields carry the prefix ``preview-``: the preview sits on the change page, and a field
-        named like the service's own (``name``, ``delivery``…) must never be taken for it."""
-        if not problem:
-            try:
-                eforms.check_definition(schema, ui)
-            except (ValueError, ValidationError) as error:
-                problem = " ".join(getattr(error, "messages", [str(error)]))
-        if problem:
-            return format_html('<p class="errornote">{}: {}</p>', _("Chưa xem trước được"), problem)
-        form = eforms.EForm(schema=schema, ui=ui, prefix="preview")
-        return render_to_string("includes/eform.html", {"form": form, "prefilled": {}}, request=request)
+    def render_preview(self, request, obj, schema, ui, prefill_map=None, suggest_map=None) -> str:
+        """The citizen's page for this definition (a whole document), or why it cannot be shown yet.
+
+        Its fields carry the prefix ``preview-``, as they did when the preview sat in the change page itself."""
+        try:
+            eforms.check_definition(schema, ui)
+        except (ValueError, ValidationError) as error:
+            return self.render_problem(" ".join(getattr(error, "messages", [str(error)])))
+        return citizen_page(request, obj, schema, ui, prefill_map, suggest_map, prefix="preview")
+
+    def preview_context(self, request, obj, schema, ui, prefill_map, suggest_map) -> dict:
+        """Shown at once, without JavaScript; the page's script redraws it as the definition is edited."""
+        html = self.render_preview(request, obj, schema, ui, prefill_map, suggest_map)
+        problem = html.startswith('<p class="errornote">')
+        return {"eform_preview": "" if problem else html, "eform_problem": html if problem else ""}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # Before the first save: the empty form a new service starts with, as the citizen would see it.
+        preview = self.preview_context(request, None, {"type": "object", "properties": {}}, {}, {}, {})
+        return super().add_view(request, form_url, {**(extra_context or {}), **preview})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, admin.utils.unquote(object_id))
         if obj is not None:
-            # Shown at once, without JavaScript; the page's script redraws it as the definition is edited.
-            preview = self.render_preview(request, obj.form_schema, obj.form_ui)
-            extra_context = {**(extra_context or {}), "eform_preview": preview}
+            definition = obj.form_schema, obj.form_ui, obj.prefill_map, obj.suggest_map
+            extra_context = {**(extra_context or {}), **self.preview_context(request, obj, *definition)}
         return super().change_view(request, object_id, form_url, extra_context)
 
 

@@ -118,13 +118,21 @@ def save_form(obj, state: dict, *, publish: bool = False):
 
 def preview_document(request, obj, state: dict) -> str:
     """The citizen's form page for this state, as a whole HTML document (shown in the builder's frame)."""
-    schema, ui, prefill_map, suggest_map = builder.to_definition(state)
+    return citizen_page(request, obj, *builder.to_definition(state))
+
+
+def citizen_page(request, obj, schema, ui, prefill_map, suggest_map, *, prefix=None) -> str:
+    """The citizen's form step for a definition, as a whole HTML document in the portal's styling, prefilled with
+    the sample citizen's registry data. ``obj``: the service (None on a service not saved yet)."""
+    prefill_map = prefill_map if isinstance(prefill_map, dict) else {}
+    suggest_map = suggest_map if isinstance(suggest_map, dict) else {}
     prefilled = prefill.prefill_values(prefill_map, SAMPLE_PERSON)
     form = eforms.EForm(
         schema=schema,
         ui=ui,
         prefilled=prefilled,
         suggested=prefill.prefill_values(suggest_map, SAMPLE_PERSON),
+        prefix=prefix,
     )
     context = {
         "service": obj,

@@ -366,6 +366,9 @@ def test_a_save_without_the_csrf_token_is_refused(service, django_user_model):
 def test_a_new_service_starts_with_an_empty_form_for_the_builder(admin_client):
     page = admin_client.get("/admin/services/onlineservice/add/").content.decode()
     assert re.search(r'name="form_schema"[^>]*>\s*\{\s*&quot;type&quot;: &quot;object&quot;', page)
+    # Before the first save, the citizen's page already shows (empty), in the portal's styling.
+    frame = re.search(r'<iframe id="eform-preview-frame"[^>]*srcdoc="([^"]*)"', page).group(1)
+    assert "Điền tờ khai" in frame and "portal.css" in frame
     assert OnlineService.objects.count() == 0
 
 

@@ -1,6 +1,8 @@
 """E-form definitions are validated on save, and administrators preview them live."""
 
 import copy
+import html
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -149,7 +151,11 @@ def test_admin_preview_renders_the_form_as_typed(client, django_user_model, cata
     # The saved form is previewed at once (no JavaScript needed), after the admin's own form, not inside it.
     preview_at = page.index('id="eform-preview"')
     assert page.index("</form>") < preview_at
-    assert 'for="id_preview-licence_number"' in page[preview_at:]
+    # In its frame, as the citizen's whole page: the portal's styling, the registry's data as the citizen reads it.
+    frame = html.unescape(re.search(r'<iframe id="eform-preview-frame"[^>]*srcdoc="([^"]*)"', page).group(1))
+    assert 'for="id_preview-change_details"' in frame and "/static/css/portal.css" in frame
+    assert '<p class="prefilled-value" aria-labelledby="id_preview-full_name_label">Nguyễn Thị Mẫu</p>' in frame
+    assert 'aria-labelledby="id_preview-licence_number_label">012345678901</p>' in frame  # from the wallet
 
 
 @pytest.mark.browser
@@ -168,9 +174,9 @@ def test_trying_the_preview_then_saving_changes_nothing_else_of_the_service(page
     before = (service.name, service.delivery, service.form_schema)
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     page.goto(f"{live_server.url}/admin/services/onlineservice/{service.pk}/change/")
-    preview = page.locator("#eform-preview")
+    preview = page.frame_locator("#eform-preview-frame")
     preview.get_by_label("Qua dịch vụ bưu chính").check()
-    preview.get_by_label("Số giấy phép lái xe").fill("Thử xem trước")
+    preview.get_by_label("Thông tin thay đổi").fill("Thử xem trước")  # the licence number is prefilled there
     page.locator("input[name=_continue]").click()
     page.wait_for_load_state()
     assert page.locator(".messagelist .success").count() == 1, page.locator("#content").inner_text()[:1500]
