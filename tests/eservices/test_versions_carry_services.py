@@ -217,3 +217,25 @@ def test_an_old_version_reads_no_longer_in_force_with_its_date(catalogue, admin_
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get(v1.get_absolute_url()).content.decode()
     assert f"no longer in force since {today}" in page.lower()
+
+
+def test_a_changed_declaration_form_holds_the_service_and_a_changed_time_limit_holds_the_bundle_that_sets_its_own(
+    catalogue,
+):
+    # The birth bundle gives the residence registration 3 working days of its own (its procedure has 7).
+    v2 = second_version(RESIDENCE, days=5)
+    service = OnlineService.objects.get(slug="dang-ky-thuong-tru")
+    DocumentComponent.objects.filter(version=v2, name=service.form_component.name).update(
+        template_name="Mẫu CT01 ban hành kèm theo Thông tư 66/2023/TT-BCA (sửa đổi 2026)"
+    )
+    said = " ".join(map(str, procedures_services.publish(v2).notices))
+
+    service = OnlineService.objects.get(pk=service.pk)
+    assert service.is_held and "mẫu tờ khai" in " ".join(service.review_notes)
+    bundle = IntegratedService.objects.get(slug="lien-thong-khai-sinh")
+    assert bundle.is_held
+    assert "3 ngày làm việc, đặt khi thời hạn của thủ tục là 7 ngày; phiên bản mới: 5 ngày" in bundle.review_notes[0]
+    assert "Thông tư 66/2023/TT-BCA (sửa đổi 2026)" in said and "Liên thông đăng ký khai sinh" in said
+    # Reviewing the service alone does not reopen the bundle: its own time limit is still to be looked at.
+    versioning.mark_reviewed(service)
+    assert IntegratedService.objects.get(pk=bundle.pk).filing_hold_message
