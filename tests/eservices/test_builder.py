@@ -512,3 +512,11 @@ def test_a_form_the_builder_cannot_edit_sends_back_to_the_json_view_saying_why(a
     assert "Trường “rows” có kiểu “array” mà trình thiết kế chưa sửa được; hãy dùng chế độ JSON" in (
         response.content.decode()
     )
+
+
+def test_the_builder_reads_in_vietnamese(admin_session, service):
+    from tests.test_admin_in_vietnamese import english_in, english_messages
+
+    exact, pattern = english_messages()
+    page = admin_session.get(_builder_url(service), headers={"Accept-Language": "vi"}).content.decode()
+    assert not english_in(page, exact, pattern)
