@@ -84,7 +84,8 @@ def _receiving_agency(events, current_code: str) -> str | None:
 def received(agency, start: datetime.date, end: datetime.date):
     """The records received at ``agency`` from ``start`` to ``end`` (local days), in the order they were received."""
     lo, hi = _bounds(start, end)
-    sent_away = RecordEvent.objects.filter(action__in=MOVES_AGENCY, data__from_agency=agency.code)
+    # A record leaves the agency after it was received there: only the moves since the period began (``at`` index).
+    sent_away = RecordEvent.objects.filter(action__in=MOVES_AGENCY, at__gte=lo, data__from_agency=agency.code)
     # Submitted before it was received: the bound lets the (agency, submitted_at) index narrow the search.
     here = Q(agency=agency, submitted_at__lt=hi)
     candidates = Record.objects.filter(here | Q(pk__in=sent_away.values("record_id")), received_at__gte=lo)
