@@ -54,6 +54,8 @@ bench: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_bench} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 		$(BIN)/python bench/filing.py
 	DOCUMENT_SIGNING_DIR=$${DOCUMENT_SIGNING_DIR:-var/bench-signing} $(BIN)/python bench/documents.py
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_bench} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+		$(BIN)/python bench/assistant.py
 	$(MAKE) bench-backoffice
 
 # The back-office queue with 1,000,000 records (its own database, portal_bench_bo).

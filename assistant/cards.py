@@ -38,10 +38,7 @@ def procedures_with_details(codes: list[str]) -> dict[str, Procedure]:
 
 def bundles_for(version_ids: list[int]) -> list[IntegratedService]:
     """Active integrated services one of whose member services files one of the procedure versions ``version_ids``
-    (the procedures' versions in force)."""
-    members = BundleMember.objects.select_related(
-        "service__version__procedure", "service__version__sector"
-    ).prefetch_related("service__version__fees", "service__version__agencies__unit__parent")
+    (the procedures' versions in force), with their members' versions (enough to name them)."""
     return list(
         IntegratedService.objects.filter(
             is_active=True,
@@ -49,7 +46,22 @@ def bundles_for(version_ids: list[int]) -> list[IntegratedService]:
             bundle_members__service__version_id__in=version_ids,
         )
         .distinct()
-        .prefetch_related(Prefetch("bundle_members", queryset=members), "members")
+        .prefetch_related(Prefetch("bundle_members", queryset=BundleMember.objects.select_related("service__version")))
+    )
+
+
+def bundle_with_details(pk: int) -> IntegratedService:
+    """The integrated service with what its card reads."""
+    members = BundleMember.objects.select_related(
+        "service__version__procedure", "service__version__sector"
+    ).prefetch_related(
+        "service__version__fees",
+        Prefetch(
+            "service__version__agencies", queryset=Agency.objects.filter(is_active=True).select_related("unit__parent")
+        ),
+    )
+    return IntegratedService.objects.prefetch_related(Prefetch("bundle_members", queryset=members), "members").get(
+        pk=pk
     )
 
 

@@ -202,10 +202,7 @@ def _resolve(request, state: dict) -> Answer:
         wanted = state["v"] == Variant.RENEWAL
         procedures = [p for p in procedures if is_renewal_name(p.name) == wanted] or procedures
 
-    details = cards.procedures_with_details([p.code for p in procedures])
-    procedures = [details[p.code] for p in procedures if p.code in details]
-    if not procedures:
-        return _unknown(query=state.get("t", ""))
+    # What asking back needs is light (names, which bundle holds which procedure); the chosen one is read in full.
     bundles = cards.bundles_for([p.current_version_id for p in procedures])
     options = {f"p:{p.code}": p for p in procedures} | {f"b:{b.slug}": b for b in bundles}
 
@@ -220,6 +217,9 @@ def _resolve(request, state: dict) -> Answer:
             return _ask_option(state, procedures, bundles)
 
     is_bundle = not hasattr(chosen, "current_version")
+    chosen = (
+        cards.bundle_with_details(chosen.pk) if is_bundle else cards.procedures_with_details([chosen.code])[chosen.code]
+    )
     versions = [m.service.version for m in chosen.bundle_members.all()] if is_bundle else [chosen.current_version]
     provinces = {}
     for version in versions:

@@ -23,7 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 # In order: the first migrates and seeds the shared database, the next find it ready.
 # filing.py's profile mode (what its report points to) is smoke-tested with it.
-BENCHMARKS = {"run.py": [], "filing.py": ["--profile"], "backoffice.py": [], "documents.py": []}
+BENCHMARKS = {
+    "run.py": [],
+    "filing.py": ["--profile"],
+    "backoffice.py": [],
+    "assistant.py": [],
+    "documents.py": [],
+}
 BESIDE = {"documents.py"}  # needs no database: started first, runs beside the others
 TIMEOUT = 240  # seconds for one benchmark; a smoke run takes a fraction of it
 
