@@ -75,11 +75,14 @@ def answer(request, *, question: str = "", choice: str = "", context: str = "") 
                 "cần làm gì”, hoặc về hồ sơ của bạn, ví dụ “hồ sơ của tôi đến đâu rồi?”."
             ),
         )
+    province = _province_in(understood.text)
+    if province:  # the place is a slot, not words to look for in procedures
+        understood.words = [w for w in understood.words if w not in _province_words(province)]
     state = {
         "t": search_text(understood),
         "w": understood.words if not understood.topic else understood.topic.split(),
         "v": understood.variant,
-        "p": _province_in(understood.text),
+        "p": province,
         "full": understood.text,
     }
     if not state["t"]:
@@ -289,6 +292,9 @@ def _candidates(state: dict) -> list:
     """The procedures that fit the question, best first: search's results that hold enough of its words."""
     words = state.get("w") or state.get("t", "").split()
     found = [p for p in search_procedures(q=state["t"])[: CANDIDATES * 2] if _fits(p, words)]
+    complete = [p for p in found if _coverage(p, words) == 1]
+    if len(complete) == 1:  # one procedure holds every word: the others are only near
+        return complete
     if not found and len(words) >= 2:
         # Not every word is in one procedure: procedures that hold most of the words, one word searched at a time.
         hits: dict[str, list] = {}
@@ -300,8 +306,16 @@ def _candidates(state: dict) -> list:
     return found[:CANDIDATES]
 
 
+def _coverage(procedure, words: list[str]) -> float:
+    return covers(words, f"{procedure.search_name} {procedure.search_text}")
+
+
 def _fits(procedure, words: list[str]) -> bool:
-    return covers(words, f"{procedure.search_name} {procedure.search_text}") >= MIN_COVERAGE
+    return _coverage(procedure, words) >= MIN_COVERAGE
+
+
+def _province_words(pk: int) -> set[str]:
+    return {word for name, unit in _provinces() if unit == pk for word in name.split()} | set(PROVINCE_ALIASES)
 
 
 def _provinces() -> list[tuple[str, int]]:
