@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
-    "oauth2_provider",
+    "portal.library_apps.OAuthProviderConfig",  # Django OAuth Toolkit, under a Vietnamese name in the admin
     "portal",
     "outbox",
     "identity",
