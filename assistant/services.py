@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from identity.services import citizen_claims
 from procedures.constants import UnitLevel
 from procedures.models import AdministrativeUnit
-from procedures.selectors import search_procedures
+from procedures.selectors import ProcessCopies, search_procedures
 from procedures.text import fold
 
 from . import cards, my_records, rephrasers
@@ -32,6 +32,7 @@ CONTEXT_SALT = "assistant.context"
 CANDIDATES = 4
 # A procedure fits when it holds at least this share of the question's meaningful words.
 MIN_COVERAGE = 0.5
+_PROVINCES = ProcessCopies()
 PROVINCE_ALIASES = {"hcm": "ho chi minh", "tphcm": "ho chi minh", "sai gon": "ho chi minh", "saigon": "ho chi minh"}
 
 
@@ -80,7 +81,10 @@ def answer(request, *, question: str = "", choice: str = "", context: str = "") 
         understood.words = [w for w in understood.words if w not in _province_words(province)]
     state = {
         "t": search_text(understood),
-        "w": understood.words if not understood.topic else understood.topic.split(),
+        # Whether a procedure fits is judged on the life event's words when one is told ("nhập hộ khẩu vào nhà
+        # chồng": thường trú), and which one fits best on all the words ("đổi bằng lái": the one that "đổi").
+        "w": understood.topic.split() or understood.words,
+        "all": understood.words,
         "v": understood.variant,
         "p": province,
         "full": understood.text,
@@ -272,7 +276,12 @@ def _ask(state: dict, slot: str, question: str, choices: list[tuple[str, str]], 
 
 
 def _ask_option(state: dict, procedures, bundles) -> Answer:
-    choices = [(f"p:{p.code}", p.current_version.display_name) for p in procedures]
+    names = [p.current_version.display_name for p in procedures]
+    # Procedures of one name (at different levels, say) are told apart by their codes.
+    choices = [
+        (f"p:{p.code}", f"{name} ({p.code})" if names.count(name) > 1 else name)
+        for p, name in zip(procedures, names, strict=True)
+    ]
     choices += [(f"b:{b.slug}", b.display_name) for b in bundles]
     bundled = {m.service.version.procedure_id for b in bundles for m in b.bundle_members.all()}
     if len(procedures) == 1 and bundles and procedures[0].pk in bundled:
@@ -291,11 +300,12 @@ def _ask_option(state: dict, procedures, bundles) -> Answer:
 def _candidates(state: dict) -> list:
     """The procedures that fit the question, best first: search's results that hold enough of its words."""
     words = state.get("w") or state.get("t", "").split()
-    found = [p for p in search_procedures(q=state["t"])[: CANDIDATES * 2] if _fits(p, words)]
-    complete = [p for p in found if _coverage(p, words) == 1]
+    results = list(search_procedures(q=state["t"])[: CANDIDATES * 3])
+    found = [p for p in results if _fits(p, words)]
+    complete = [p for p in found if _coverage(p, state.get("all") or words) == 1]
     if len(complete) == 1:  # one procedure holds every word: the others are only near
         return complete
-    if not found and len(words) >= 2:
+    if not results and len(words) >= 2:
         # Not every word is in one procedure: procedures that hold most of the words, one word searched at a time.
         hits: dict[str, list] = {}
         for word in [w for w in words if len(w) >= 3][:4]:
@@ -319,6 +329,11 @@ def _province_words(pk: int) -> set[str]:
 
 
 def _provinces() -> list[tuple[str, int]]:
+    """(folded name, id) of every province, kept in the process while the catalogue does not change."""
+    return _PROVINCES.get("provinces", _read_provinces)
+
+
+def _read_provinces() -> list[tuple[str, int]]:
     rows = AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, retired_on__isnull=True).values_list(
         "pk", "name", "name_en"
     )

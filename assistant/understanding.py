@@ -109,7 +109,7 @@ STOP_PHRASES = (
 STOP_WORDS = frozenset(
     """
     toi minh em anh chi ban co khong gi can phai muon xin hoi cho ve voi cua va hay la thi ma nhu den o roi nhe
-    a ah oi vay day nay kia nao ai cach khi duoc viec nhung cac mot lam ra
+    a ah oi vay day nay kia nao ai cach khi duoc viec nhung cac mot lam ra con di
     i me my we you want need do how what which where when is are an for of in on please can get make
     procedure apply applying application
     """.split()  # noqa: SIM905 - read as one block of words
@@ -122,6 +122,7 @@ _VARIANT_WORDS = {
         "cap doi",
         "lam lai",
         "doi lai",
+        "doi",
         "gia han",
         "bi mat",
         "lam mat",
@@ -162,7 +163,7 @@ class Understood:
 def understand(message: str) -> Understood:
     text = fold(message).replace("?", " ").strip()
     understood = Understood(text=text, intent=intent_of(text), variant=variant_of(text), topic=topic_of(text))
-    understood.words = meaningful_words(text)
+    understood.words = meaningful_words(_with_topic(text))
     if code := _RECORD_CODE.search(message or ""):
         understood.record_code = code.group(0).upper()
     return understood
@@ -210,6 +211,17 @@ def variant_of(text: str) -> str:
     return ""
 
 
+def _with_topic(text: str) -> str:
+    """``text`` with the everyday phrase of its life event put in the catalogue's words ("đổi bằng lái xe" →
+    "doi lai xe xe"), so the other words of the question ("đổi") still count."""
+    padded = f" {text} "
+    for phrases, topic in LIFE_EVENTS:
+        for phrase in phrases:
+            if f" {phrase} " in padded:
+                return padded.replace(f" {phrase} ", f" {topic} ").strip()
+    return text
+
+
 def topic_of(text: str) -> str:
     for phrases, topic in LIFE_EVENTS:
         if has(text, phrases):
@@ -222,8 +234,8 @@ def is_renewal_name(name: str) -> bool:
 
 
 def search_text(understood: Understood) -> str:
-    """What to ask search for: the life event's catalogue words, else the words that carry meaning."""
-    return understood.topic or " ".join(understood.words)
+    """What to ask search for: the words that carry meaning, the life event told in the catalogue's words."""
+    return " ".join(understood.words) or understood.topic
 
 
 def covers(words: list[str], haystack: str) -> float:
