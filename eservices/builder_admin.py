@@ -161,12 +161,10 @@ class EFormBuilderMixin:
         return extra + super().get_urls()
 
     def get_changeform_initial_data(self, request):
-        # A new service starts with an empty form, built afterwards in the builder: no JSON to type.
-        return {
-            "form_schema": {"type": "object", "properties": {}},
-            "form_ui": {},
-            **super().get_changeform_initial_data(request),
-        }
+        # A new service starts with an empty form, built afterwards in the builder: no JSON to type. It is not
+        # offered to citizens until the builder's "Lưu và mở cho công dân nộp" (an empty form is nothing to file).
+        empty = {"form_schema": {"type": "object", "properties": {}}, "form_ui": {}, "is_active": False}
+        return {**empty, **super().get_changeform_initial_data(request)}
 
     def _object(self, request, object_id, *, change: bool = True):
         obj = self.get_object(request, admin.utils.unquote(object_id))

@@ -369,6 +369,8 @@ def test_a_new_service_starts_with_an_empty_form_for_the_builder(admin_client):
     # Before the first save, the citizen's page already shows (empty), in the portal's styling.
     frame = re.search(r'<iframe id="eform-preview-frame"[^>]*srcdoc="([^"]*)"', page).group(1)
     assert "Điền tờ khai" in frame and "portal.css" in frame
+    assert re.search(r'<input type="checkbox" name="is_active"', page)
+    assert not re.search(r'<input type="checkbox" name="is_active"[^>]*checked', page)  # not offered while empty
     assert OnlineService.objects.count() == 0
 
 
