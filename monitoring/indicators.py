@@ -208,6 +208,13 @@ def by_agency(scope: Scope, start: datetime.date, end: datetime.date) -> dict[in
     return {agency: _indicators(row, ratings.get(agency)) for agency, row in sums.items()}
 
 
+def by_key(scope: Scope, start: datetime.date, end: datetime.date, key: str, **annotations) -> dict:
+    """The figures grouped by ``key``, a field or one of ``annotations`` (the province of each row's agency), in one
+    query; without ratings (the caller groups those its own way)."""
+    qs = scope.rows().filter(period_filter(start, end)).annotate(**annotations)
+    return {value: _indicators(row) for value, row in _sums(qs, key).items()}
+
+
 def by_month(scope: Scope, start: datetime.date, end: datetime.date) -> list[tuple[datetime.date, Indicators]]:
     """Month by month (each month cut to the period): the charts' series.
 

@@ -52,7 +52,11 @@ class AgencyFigure(FigureBase):
         constraints = [
             models.UniqueConstraint(fields=["grain", "start", "agency", "channel"], name="agency_figure_once"),
         ]
-        indexes = [models.Index(fields=["grain", "start"], name="agency_figure_period")]
+        indexes = [
+            models.Index(fields=["grain", "start"], name="agency_figure_period"),
+            # A province's or an agency's dashboard: its few rows, not every agency's rows of the period.
+            models.Index(fields=["agency", "grain", "start"], name="agency_figure_agency_period"),
+        ]
 
 
 class ProcedureFigure(FigureBase):
@@ -69,7 +73,10 @@ class ProcedureFigure(FigureBase):
                 fields=["grain", "start", "agency", "procedure", "channel"], name="procedure_figure_once"
             ),
         ]
-        indexes = [models.Index(fields=["procedure", "grain", "start"], name="procedure_figure_period")]
+        indexes = [
+            models.Index(fields=["procedure", "grain", "start"], name="procedure_figure_period"),
+            models.Index(fields=["agency", "grain", "start"], name="procedure_figure_agency_period"),
+        ]
 
 
 class OfficerFigure(FigureBase):

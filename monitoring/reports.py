@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -86,17 +86,6 @@ def province_of(agency: Agency) -> AdministrativeUnit | None:
     return unit if unit.level == UnitLevel.PROVINCE else unit.parent
 
 
-def _province_map() -> dict[int, int]:
-    """Agency id → province unit id, for every agency under a province."""
-    mapping = {}
-    for agency_id, unit_id, level, parent_id in Agency.objects.values_list(
-        "id", "unit_id", "unit__level", "unit__parent_id"
-    ):
-        if unit_id is not None:
-            mapping[agency_id] = unit_id if level == UnitLevel.PROVINCE else parent_id
-    return mapping
-
-
 def provinces():
     return AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, retired_on__isnull=True).order_by("name")
 
@@ -119,7 +108,9 @@ def target(level: str = "national", code: str = "") -> Target:
         unit = provinces().filter(code=code).first()
         if unit is None:
             raise ValidationError(_("Không tìm thấy tỉnh, thành phố có mã “%(code)s”.") % {"code": code})
-        ids = tuple(sorted(agency for agency, province in _province_map().items() if province == unit.pk))
+        # The agencies ``province_of`` puts under this province.
+        agencies = Agency.objects.filter(Q(unit=unit) | Q(unit__parent=unit)).order_by("pk")
+        ids = tuple(agencies.values_list("pk", flat=True))
         return Target(level, unit.code, unit.name, Scope(agency_ids=ids))
     if level == "agency":
         agency = Agency.objects.filter(code=code).first()
@@ -132,9 +123,18 @@ def target(level: str = "national", code: str = "") -> Target:
 # --- Ratings and feedback, grouped per agency ----------------------------------------------
 
 
-def _feedback_by_agency(agency_ids, period: Period) -> tuple[dict, dict]:
+def _province_of(agency: str):
+    """The province of the agency at ``agency`` (a relation's path), in SQL, as ``province_of`` gives it."""
+    return Case(
+        When(**{f"{agency}__unit__level": UnitLevel.PROVINCE}, then=F(f"{agency}__unit_id")),
+        default=F(f"{agency}__unit__parent_id"),
+    )
+
+
+def _feedback_by_agency(agency_ids, period: Period, key: str = "agency_id", **annotations) -> tuple[dict, dict]:
     """(ratings per agency: {"ratings", "satisfied"}, feedback handling per agency: {"received", "answered_on_time"}).
 
+    Per ``key`` instead, one of ``annotations`` (the province: ``province=_province_of("agency")``).
     Read from the feedback app's own tables when it is installed; the rules are ``feedback.selectors``' ones."""
     try:
         from feedback.constants import SATISFIED_AT_LEAST
@@ -144,14 +144,17 @@ def _feedback_by_agency(agency_ids, period: Period) -> tuple[dict, dict]:
         return {}, {}
     ratings = (
         _period(Rating.objects.all(), "created_at", agency_ids, period.start, period.end)
-        .values("agency_id")
+        .annotate(**annotations)
+        .values(key)
         .annotate(ratings=Count("id"), satisfied=Count("id", filter=Q(overall__gte=SATISFIED_AT_LEAST)))
         .order_by()
     )
-    ratings = {row.pop("agency_id"): row for row in ratings}
+    ratings = {row.pop(key): row for row in ratings}
     handled = defaultdict(Counter)
     rows = _period(Feedback.objects.all(), "received_at", agency_ids, period.start, period.end)
-    for agency_id, answered_at, due in rows.values_list("agency_id", "answered_at", "due_date").iterator():
+    for agency_id, answered_at, due in (
+        rows.annotate(**annotations).values_list(key, "answered_at", "due_date").iterator()
+    ):
         handled[agency_id]["received"] += 1
         handled[agency_id]["answered_on_time"] += int(
             answered_at is not None and timezone.localdate(answered_at) <= due
@@ -176,9 +179,10 @@ def _merge(items) -> tuple[Indicators, dict]:
     return Indicators(counts, ratings, satisfied), handling
 
 
-def _per_agency(scope: Scope, period: Period) -> dict[int, tuple[Indicators, dict]]:
-    values = indicators.by_agency(Scope(agency_ids=scope.agency_ids), period.start, period.end)
-    ratings, handled = _feedback_by_agency(scope.agency_ids, period)
+def _per_agency(scope: Scope, period: Period, key: str = "agency_id", **annotations) -> dict:
+    """Each agency's indicators and feedback handling; or each ``key`` (one of ``annotations``: the province)."""
+    values = indicators.by_key(Scope(agency_ids=scope.agency_ids), period.start, period.end, key, **annotations)
+    ratings, handled = _feedback_by_agency(scope.agency_ids, period, key, **annotations)
     result = {}
     for agency_id in set(values) | set(ratings) | set(handled):
         value = values.get(agency_id) or Indicators()
@@ -193,24 +197,27 @@ def row(code: str, name: str, value: Indicators, feedback: dict) -> dict:
 
 
 def dashboard(target: Target, period: Period) -> dict:
-    """Everything a statistics page shows for ``target`` in ``period``."""
-    per_agency = _per_agency(target.scope, period)
+    """Everything a statistics page shows for ``target`` in ``period``.
+
+    The country is summed per province in SQL (34 rows, not one per agency: a country has thousands)."""
+    if target.level == "national":
+        per_agency = _per_agency(target.scope, period, "province", province=_province_of("agency"))
+    else:
+        per_agency = _per_agency(target.scope, period)
     total, feedback = _merge(per_agency.values())
     breakdown = []
     if target.level == "national":
-        provinces_of = _province_map()
-        grouped = defaultdict(list)
-        for agency_id, item in per_agency.items():
-            grouped[provinces_of.get(agency_id)].append(item)
         units = {unit.pk: unit for unit in provinces()}
-        for unit_id, items in grouped.items():
+        for unit_id, item in per_agency.items():
             unit = units.get(unit_id)
             if unit is not None:
-                breakdown.append(row(unit.code, unit.name, *_merge(items)))
+                breakdown.append(row(unit.code, unit.name, *item))
     elif target.level == "province":
-        names = dict(Agency.objects.filter(pk__in=per_agency).values_list("pk", "name"))
-        codes = dict(Agency.objects.filter(pk__in=per_agency).values_list("pk", "code"))
-        breakdown = [row(codes[pk], names[pk], *item) for pk, item in per_agency.items()]
+        agencies = {
+            pk: (code, name)
+            for pk, code, name in Agency.objects.filter(pk__in=per_agency).values_list("pk", "code", "name")
+        }
+        breakdown = [row(*agencies[pk], *item) for pk, item in per_agency.items()]
     else:
         breakdown = _by_procedure(target.scope, period)
     breakdown.sort(key=lambda item: (-item["received"], item["name"]))

@@ -94,3 +94,28 @@ def test_the_national_dashboard_takes_as_many_queries_for_forty_agencies_as_for_
     for agency in agencies(38):
         fill(agency)
     assert queries_of_national_dashboard() == few
+
+
+def test_the_country_summed_per_province_in_sql_gives_each_province_dashboard_and_the_whole_country():
+    from procedures.constants import UnitLevel
+    from procedures.models import AdministrativeUnit
+
+    north = AdministrativeUnit.objects.create(code="GR91", name="Tỉnh Bắc", level=UnitLevel.PROVINCE)
+    south = AdministrativeUnit.objects.create(code="GR92", name="Tỉnh Nam", level=UnitLevel.PROVINCE)
+    commune = AdministrativeUnit.objects.create(code="GR9101", name="Xã Một", level=UnitLevel.COMMUNE, parent=north)
+    places = [(north, AgencyLevel.PROVINCE), (commune, AgencyLevel.COMMUNE), (south, AgencyLevel.PROVINCE)]
+    for i, (unit, level) in enumerate(places):
+        fill(Agency.objects.create(code=f"GR-P{i}", name=f"Cơ quan {i}", level=level, unit=unit), salt=i)
+    fill(agencies(1)[0], salt=7)  # a central agency: in the country's total, under no province
+    period = reports.period_of("range", start=datetime.date(2026, 1, 15), end=datetime.date(2026, 3, 10))
+    national = reports.dashboard(reports.target("national"), period)
+    rows = {item["code"]: item for item in national["breakdown"]}
+    assert set(rows) == {"GR91", "GR92"}
+    for code in rows:
+        province = reports.dashboard(reports.target("province", code), period)
+        assert {k: v for k, v in rows[code].items() if k not in ("code", "name")} == {
+            **province["indicators"],
+            "score": province["score"]["score"],
+        }
+    assert national["indicators"] == compute(Scope(), period.start, period.end).as_dict()
+    assert national["indicators"]["received"] > rows["GR91"]["received"] + rows["GR92"]["received"]
