@@ -10,7 +10,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # tests/settings.py). TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test lint format bench bench-backoffice worker beat messages clean
+.PHONY: install run test lint format bench bench-backoffice bench-monitoring worker beat messages clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,10 +57,15 @@ bench: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_bench} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 		$(BIN)/python bench/assistant.py
 	$(MAKE) bench-backoffice
+	$(MAKE) bench-monitoring
 
 # The back-office queue with 1,000,000 records (its own database, portal_bench_bo).
 bench-backoffice: install
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(BIN)/python bench/backoffice.py
+
+# The statistics API over the figures of 10,000,000 records (its own database, portal_bench_mon).
+bench-monitoring: install
+	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(BIN)/python bench/monitoring.py
 
 worker: install
 	$(BIN)/celery -A portal worker --loglevel=info -Q default,notifications,documents

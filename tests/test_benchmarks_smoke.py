@@ -27,6 +27,7 @@ BENCHMARKS = {
     "run.py": [],
     "filing.py": ["--profile"],
     "backoffice.py": [],
+    "monitoring.py": [],
     "assistant.py": [],
     "documents.py": [],
 }
