@@ -1,4 +1,5 @@
-"""Catalogue benchmark: search API latency and procedure page throughput with 10,000 procedures.
+"""Catalogue benchmark: search API latency and procedure page throughput with 10,000 procedures, and the search's
+quality: the top-3 hit rate on the citizen questions of ``bench/search_questions.json`` (``bench/search_quality.py``).
 
 Run with ``make bench``. It loads a separate database (``portal_bench`` by default),
 starts gunicorn with 2 sync workers, and prints the project's figures beside the
@@ -66,6 +67,8 @@ QUERIES = [
     "giay phep kinh doanh van tai",
     "the bao hiem y te tre em",
 ]
+# Citizens' questions weigh more than keywords (more words, the thesaurus, typos): every fourth one is timed too.
+QUESTION_SAMPLE = 4
 
 
 def prepare() -> str:
@@ -97,11 +100,14 @@ def percentile(values, fraction):
 
 
 def search_latency(session) -> tuple[float, float, int]:
+    from bench.search_quality import questions
+
+    queries = QUERIES + [item["q"] for item in questions()[::QUESTION_SAMPLE]]
     for query in QUERIES[:5]:  # warm the workers' connections and caches
         session.get(BASE + "/api/v1/procedures/", params={"q": query})
     timings = []
     for _round in range(SEARCH_ROUNDS):
-        for query in QUERIES:
+        for query in queries:
             started = time.perf_counter()
             response = session.get(BASE + "/api/v1/procedures/", params={"q": query})
             timings.append((time.perf_counter() - started) * 1000)
@@ -121,6 +127,9 @@ def throughput(path: str) -> float:
 
 def main() -> None:
     code = prepare()
+    from bench.search_quality import top3_quality
+
+    quality = top3_quality()
     server = start_gunicorn(PORT)
     try:
         with requests.Session() as session:
@@ -132,6 +141,12 @@ def main() -> None:
         server.wait()
     print()
     print(f"search API  /api/v1/procedures/?q=…  {n} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p95 < 30 ms)")
+    print(
+        f"search quality: top-3 hit rate {quality.rate:.1%} on {quality.asked} citizen questions "
+        f"(bench/search_questions.json; target ≥ 90%)"
+    )
+    for question, expected, found in quality.misses[:10]:
+        print(f"  missed: {question!r}: expected {', '.join(expected)}, first three {', '.join(found) or 'none'}")
     print(f"procedure page  /procedures/{code}/  gunicorn 2 sync workers: {page:.0f} req/s")
     print(f"ceiling, same run: one-query view /healthz: {ceiling:.0f} req/s (page = {page / ceiling:.0%} of it)")
     if SMOKE:

@@ -232,6 +232,11 @@ class ProcedureAdmin(admin.ModelAdmin):
     inlines = [VersionInline]
     actions = ["retire", "reinstate"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "search_keywords" in form.changed_data:
+            services.refresh_search_fields(obj)  # search finds the procedure by its new keywords at once
+
     def get_search_results(self, request, queryset, search_term):
         from .text import fold
 

@@ -9,11 +9,12 @@ class ProceduresConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from .models import AdministrativeUnit, Agency, DocumentComponent, ProcedureVersion
+        from .models import AdministrativeUnit, Agency, DocumentComponent, Procedure, ProcedureVersion
         from .selectors import catalogue_changed
 
-        # What filings keep in each process (``selectors.ProcessCopies``): read again after any change of these.
-        for model in (Agency, AdministrativeUnit, ProcedureVersion, DocumentComponent):
+        # What filings and search keep in each process (``selectors.ProcessCopies``, ``search.current_index``):
+        # read again after any change of these (a procedure: published, retired, its keywords edited).
+        for model in (Agency, AdministrativeUnit, Procedure, ProcedureVersion, DocumentComponent):
             for signal in (post_save, post_delete):
                 signal.connect(catalogue_changed, sender=model, dispatch_uid=f"catalogue_changed:{model.__name__}")
         m2m_changed.connect(

@@ -204,6 +204,17 @@ class Procedure(models.Model):
     name = models.CharField(_("tên thủ tục"), max_length=500, blank=True, editable=False)
     search_name = models.CharField(max_length=500, blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
+    # Words people search this procedure by, besides its name (``procedures.search``); edited in the admin.
+    search_keywords = models.TextField(
+        _("từ khóa tìm kiếm"),
+        blank=True,
+        help_text=_(
+            "Những cách người dân gọi thủ tục này, cách nhau bằng dấu phẩy, ví dụ: sổ đỏ, sổ hồng, làm lại sổ. "
+            "Tìm kiếm trên cổng tìm thấy thủ tục theo các từ này như theo tên thủ tục."
+        ),
+    )
+    # Folded English name and keywords: matched almost as the name.
+    search_aliases = models.TextField(blank=True, editable=False)
     retired_at = models.DateTimeField(_("ngày bãi bỏ"), null=True, blank=True, editable=False)
     retirement_note = models.TextField(_("lý do bãi bỏ"), blank=True)
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)

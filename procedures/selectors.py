@@ -6,13 +6,15 @@ import re
 import secrets
 import time
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 
+from . import search
 from .constants import AgencyLevel
 from .fields import ChoiceSetField
 from .models import Agency, DocumentComponent, Procedure, Sector
@@ -20,7 +22,6 @@ from .text import fold, query_words
 
 logger = logging.getLogger(__name__)
 
-_TSQUERY_TERM = re.compile(r"[a-z0-9]+")
 _CODE_FRAGMENT = re.compile(r"[0-9.]{3,}")
 # The same expression as the GIN index of migration 0002, so PostgreSQL uses the index.
 SEARCH_VECTOR = SearchVector("search_text", config="simple")
@@ -32,16 +33,17 @@ def public_procedures() -> QuerySet[Procedure]:
 
 
 def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, delivery="") -> QuerySet[Procedure]:
-    """Accent- and case-insensitive search, names first.
+    """Search in a citizen's words, with or without accents, best first (``procedures.search``).
 
-    Every word of the query must appear (in any order) in the procedure's folded
-    text: code, name, sector, result and agencies. Rank: exact code, the name
-    itself, a name starting with the phrase, the phrase inside the name, every
-    word in the name, then matches elsewhere; popularity breaks ties.
+    Procedures that match every word of the query (a thesaurus phrase, a corrected typo or a word of the
+    question counts as one; question words like "tôi muốn" need not match) come alone; when none does, the
+    closest ones. Rank: exact code, the name itself, a name starting with the phrase, the phrase inside the
+    name, then the score (rare words and matches in the name count most); popularity breaks ties.
     """
     # Prefetch, not a join: PostgreSQL then sorts and cuts the page on the procedure
     # table alone and reads the versions of just that page.
     qs = public_procedures().prefetch_related("current_version__sector")
+    filtered = bool(sector or level or delivery or agency or unit)
     if sector:
         qs = qs.filter(current_version__sector=sector)
     if level:
@@ -59,43 +61,69 @@ def search_procedures(*, q="", sector=None, level="", agency=None, unit=None, de
     if not words:
         return qs.order_by("-view_count", "code")
     phrase = fold(q)
-    qs = _filter_words(qs, words, phrase)
-    all_words_in_name = Q()
-    for word in words:
-        all_words_in_name &= Q(search_name__contains=word)
-    rank = Case(
-        When(code=phrase, then=Value(0)),
-        When(search_name=phrase, then=Value(1)),
-        When(search_name__startswith=phrase, then=Value(2)),
-        When(search_name__contains=phrase, then=Value(3)),
-        When(all_words_in_name, then=Value(4)),
-        default=Value(5),
-        output_field=IntegerField(),
-    )
-    return qs.annotate(rank=rank).order_by("rank", "-view_count", "code")
-
-
-def _filter_words(qs: QuerySet[Procedure], words: list[str], phrase: str) -> QuerySet[Procedure]:
-    """A code fragment (``1.0011``, ``002804``) matches codes; otherwise every word must match.
-
-    PostgreSQL answers from its full-text index (prefix match, so ``giay ph``
-    finds ``giấy phép``); other databases fall back to substring matching.
-    """
     if _CODE_FRAGMENT.fullmatch(phrase):
-        return qs.filter(code__contains=phrase)
+        return (
+            qs.filter(code__contains=phrase)
+            .annotate(rank=Case(When(code=phrase, then=Value(0)), default=Value(1), output_field=IntegerField()))
+            .order_by("rank", "-view_count", "code")
+        )
+    allowed = set(qs.values_list("pk", flat=True)) if filtered else None
+    ranking = search.current_index().rank(q, allowed)
+    return _in_ranked_order(qs, ranking)
+
+
+def _in_ranked_order(qs: QuerySet[Procedure], ranking) -> QuerySet[Procedure]:
+    """The ranking's procedures, its first ``search.RANKED`` in its order, any further ones by popularity."""
+    if not ranking.matched:
+        return qs.none()
+    ids = list(ranking.matched)
     if connection.vendor == "postgresql":
-        terms = [term for word in words for term in _TSQUERY_TERM.findall(word)]
-        if not terms:
-            # Nothing searchable left after folding ("_", "中文", "ß"): no match, not an empty tsquery.
-            return qs.none()
-        tsquery = " & ".join(f"{term}:*" for term in terms)
-        qs = qs.annotate(search_vector=SEARCH_VECTOR)
-        condition = Q(search_vector=SearchQuery(tsquery, search_type="raw", config="simple"))
+        # One array parameter written as text (quick to pass), not thousands of placeholders, for a query that matches
+        # much of the catalogue; ``= ANY`` of a constant array is a hash lookup, and it spares the linear
+        # ``array_position`` to all but the ranked ids.
+        matched, ranked = _int_array(ids), _int_array(ranking.ids)
+        qs = qs.filter(RawSQL("procedures_procedure.id = ANY(%s::int[])", (matched,), output_field=BooleanField()))
+        position = RawSQL(
+            "CASE WHEN procedures_procedure.id = ANY(%s::int[]) "
+            "THEN array_position(%s::int[], procedures_procedure.id) END",
+            (ranked, ranked),
+            output_field=IntegerField(),
+        )
     else:
-        condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=word)
-    return qs.filter(condition)
+        qs = qs.filter(pk__in=ids)
+        position = Case(
+            *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranking.ids)],
+            default=Value(None),
+            output_field=IntegerField(),
+        )
+    qs = qs.annotate(rank=position).order_by(F("rank").asc(nulls_last=True), "-view_count", "code")
+    qs.__class__ = _Counted
+    qs.known_count = len(ranking.matched)
+    return qs
+
+
+class _Counted(QuerySet):
+    """Search results whose number the search already knows: a page of them costs one query less. A queryset
+    made from it (filtered, sliced) counts again."""
+
+    known_count = None
+
+    def count(self):
+        if self.known_count is not None and self._result_cache is None:
+            return self.known_count
+        return super().count()
+
+
+def _int_array(ids) -> str:
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
+def search_suggestion(q: str) -> str:
+    """ "Có phải bạn muốn tìm …": the query with its typos corrected and its accents, or "" if it had none."""
+    if not query_words(q) or _CODE_FRAGMENT.fullmatch(fold(q)):
+        return ""
+    query = search.current_index().analyse(q)
+    return query.suggestion if query.corrected and query.suggestion and fold(query.suggestion) != fold(q) else ""
 
 
 def sectors_with_counts() -> QuerySet[Sector]:

@@ -104,7 +104,7 @@ def _switch_to_version_in_force(procedure: Procedure, on=None) -> list[Notice] |
     old = procedure.current_version
     procedure.current_version = version
     _copy_search_fields(procedure, version)
-    procedure.save(update_fields=["current_version", "name", "search_name", "search_text"])
+    procedure.save(update_fields=["current_version", "name", "search_name", "search_aliases", "search_text"])
     # A published version never changes (``ProcedureVersion.save``): the day it ceased is metadata, set in place.
     ProcedureVersion.objects.filter(
         procedure=procedure,
@@ -121,13 +121,15 @@ def refresh_search_fields(procedure: Procedure) -> None:
     """Recompute the folded search text, e.g. after an agency or sector was renamed."""
     if procedure.current_version:
         _copy_search_fields(procedure, procedure.current_version)
-        procedure.save(update_fields=["name", "search_name", "search_text"])
+        procedure.save(update_fields=["name", "search_name", "search_aliases", "search_text"])
 
 
 def _copy_search_fields(procedure: Procedure, version: ProcedureVersion) -> None:
     procedure.name = version.name
     procedure.search_name = fold(version.name)
-    parts = [procedure.code, version.name, version.name_en, version.sector.name, version.result_name]
+    procedure.search_aliases = fold(" ".join(p for p in (version.name_en, procedure.search_keywords) if p))
+    parts = [procedure.code, version.name, version.name_en, procedure.search_keywords, version.sector.name]
+    parts += [version.result_name, version.result_name_en]
     parts += [agency.name for agency in version.agencies.all()]
     procedure.search_text = fold(" ".join(p for p in parts if p))
 

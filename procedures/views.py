@@ -33,6 +33,12 @@ def procedure_list(request):
     out_of_range = str(page.number) != requested.strip() and "page" in request.GET
     query = request.GET.copy()
     query.pop("page", None)
+    suggestion = selectors.search_suggestion(filters.get("q", "")) if filters.get("q") else ""
+    suggestion_query = ""
+    if suggestion:
+        corrected = query.copy()
+        corrected["q"] = suggestion
+        suggestion_query = corrected.urlencode()
     return render(
         request,
         "procedures/list.html",
@@ -43,6 +49,8 @@ def procedure_list(request):
             "out_of_range": out_of_range,
             "querystring": query.urlencode(),
             "active_filters": sum(1 for name, value in filters.items() if name != "q" and value),
+            "suggestion": suggestion,
+            "suggestion_query": suggestion_query,
         },
     )
 

@@ -122,4 +122,6 @@ def test_benchmark_runs_in_smoke_mode(script, smoke_env, beside, tmp_path):
     output = f"--- stdout\n{stdout[-6000:]}\n--- stderr\n{stderr[-6000:]}"
     assert returncode == 0, f"bench/{script} --smoke failed ({returncode}):\n{output}"
     assert "smoke run:" in stdout, f"bench/{script} --smoke did not reach its figures:\n{output}"
+    if script == "run.py":  # the search's top-3 hit rate on the citizen questions (all of them: it is quick)
+        assert "search quality: top-3 hit rate" in stdout, output
     print(f"bench/{script} --smoke: {seconds:.1f} s")
