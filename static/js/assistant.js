@@ -99,6 +99,7 @@
       if (!response.ok) throw new Error(response.status);
       return response.json();
     }).then(function (answer) { show(said, answer); }, function () {
+      context.value = ""; // an expired or refused conversation: the next question starts a new one
       var error = el("p", "assistant-error", log.dataset.error);
       error.setAttribute("role", "alert");
       log.appendChild(error);

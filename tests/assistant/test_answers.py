@@ -171,6 +171,44 @@ def test_the_rephraser_registry_defaults_to_none_and_only_rephrases(client, cata
         rephrasers.rephrasers.unregister("test-plain")
 
 
+def test_the_openai_rephraser_only_rephrases_over_http(client, catalogue, settings):
+    """An OpenAI-compatible endpoint on this machine (no outside network): its words are searched with, its
+    "facts" are not: the card still reads the catalogue's fee and time limit."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    seen = []
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's naming
+            seen.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
+            reply = "cấp đổi giấy phép lái xe ở Hà Nội, lệ phí 1 đồng, xong trong 1 giờ"
+            body = json.dumps({"choices": [{"message": {"role": "assistant", "content": reply}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.ASSISTANT_REPHRASER = "openai"
+        settings.ASSISTANT_REPHRASER_URL = f"http://127.0.0.1:{server.server_port}/v1"
+        answered = ask(client, "cái thẻ để chạy xe máy hết hạn rồi")
+    finally:
+        server.shutdown()
+    assert seen and seen[0][0] == "/v1/chat/completions"
+    assert seen[0][1]["messages"][-1]["content"] == "cái thẻ để chạy xe máy hết hạn rồi"
+    [card] = answered["cards"]
+    assert card["code"] == "1.002804"
+    assert "1 đồng" not in str(card) and "1 giờ" not in str(card)
+
+
 def test_the_openai_rephraser_falls_back_to_the_question_when_the_endpoint_is_down(settings):
     settings.ASSISTANT_REPHRASER_URL = "http://127.0.0.1:9/v1"  # discard port: refused at once, no network
     settings.ASSISTANT_REPHRASER_TIMEOUT = 0.5
