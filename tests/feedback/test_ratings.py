@@ -107,3 +107,23 @@ def test_a_rating_with_a_criterion_missing_says_which_and_keeps_the_answers(retu
     assert re.search(r'<input[^>]*name="staff_attitude" value="5"[^>]*checked', page)
     assert "Cán bộ hướng dẫn tận tình." in page
     assert not Rating.objects.exists()
+
+
+def test_the_agencys_staff_read_its_ratings_and_comments_and_no_one_else(returned, client, staff):
+    client.post(rate_url(returned), RATING)
+    from tests.staff import totp_session
+
+    desk = totp_session(Client(), staff["processor"])
+    page = desk.get(f"/backoffice/feedback/agencies/{returned.agency.code}/ratings/").content.decode()
+    assert "Cán bộ hướng dẫn tận tình." in page and returned.code in page
+    assert re.search(r"Tỷ lệ hài lòng[^<]*</dt><dd>100%</dd>", page)
+    queue = desk.get(f"/backoffice/agencies/{returned.agency.code}/").content.decode()
+    assert f"/backoffice/feedback/agencies/{returned.agency.code}/ratings/" in queue
+    outsider = totp_session(Client(), staff["outsider"])
+    assert outsider.get(f"/backoffice/feedback/agencies/{returned.agency.code}/ratings/").status_code == 403
+
+
+def test_the_rating_form_reads_in_english_on_the_english_site(returned, client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(rate_url(returned)).content.decode()
+    assert "Overall satisfaction" in page and "5 — Very satisfied" in page and "Send the rating" in page
