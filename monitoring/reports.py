@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, F, Q, When
+from django.db import connection
+from django.db.models import Case, Count, F, Q, Sum, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +21,7 @@ from procedures.constants import UnitLevel
 from procedures.models import AdministrativeUnit, Agency, Procedure
 
 from . import indicators
+from .constants import COUNTERS
 from .indicators import Indicators, Scope
 from .score import score
 
@@ -179,10 +181,49 @@ def _merge(items) -> tuple[Indicators, dict]:
     return Indicators(counts, ratings, satisfied), handling
 
 
-def _per_agency(scope: Scope, period: Period, key: str = "agency_id", **annotations) -> dict:
-    """Each agency's indicators and feedback handling; or each ``key`` (one of ``annotations``: the province)."""
-    values = indicators.by_key(Scope(agency_ids=scope.agency_ids), period.start, period.end, key, **annotations)
-    ratings, handled = _feedback_by_agency(scope.agency_ids, period, key, **annotations)
+def _per_agency(scope: Scope, period: Period) -> dict:
+    """Each agency's indicators and feedback handling."""
+    values = indicators.by_key(Scope(agency_ids=scope.agency_ids), period.start, period.end, "agency_id")
+    return _with_feedback(values, *_feedback_by_agency(scope.agency_ids, period))
+
+
+def _figures_by_province(period: Period) -> dict:
+    """The country's figures summed per province (None: central agencies), in one query of a few dozen rows.
+
+    Summed per agency first, then per province: PostgreSQL hashes the agency ids it knows (a few thousand groups)
+    where grouping the figure rows by the province expression directly made it sort every row (4 times slower)."""
+    per_agency = (
+        Scope()
+        .rows()
+        .filter(indicators.period_filter(period.start, period.end))
+        .values("agency_id")
+        .annotate(**{name: Sum(name) for name in COUNTERS})
+        .order_by()
+    )
+    inner, params = per_agency.query.sql_with_params()
+    sums = ", ".join(f"sum(f.{name})" for name in COUNTERS)
+    agency, unit = Agency._meta.db_table, AdministrativeUnit._meta.db_table
+    # Names come from the models' own metadata; every value is a parameter.
+    sql = (
+        f"SELECT CASE WHEN u.level = %s THEN a.unit_id ELSE u.parent_id END, {sums} "  # noqa: S608
+        f"FROM ({inner}) AS f JOIN {agency} AS a ON a.id = f.agency_id LEFT JOIN {unit} AS u ON u.id = a.unit_id "
+        "GROUP BY 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (UnitLevel.PROVINCE, *params))
+        rows = cursor.fetchall()
+    return {
+        row[0]: Indicators(Counter({n: int(v or 0) for n, v in zip(COUNTERS, row[1:], strict=True)})) for row in rows
+    }
+
+
+def _per_province(period: Period) -> dict:
+    """Each province's indicators and feedback handling (None: the central agencies')."""
+    feedback = _feedback_by_agency(None, period, "province", province=_province_of("agency"))
+    return _with_feedback(_figures_by_province(period), *feedback)
+
+
+def _with_feedback(values: dict, ratings: dict, handled: dict) -> dict:
     result = {}
     for agency_id in set(values) | set(ratings) | set(handled):
         value = values.get(agency_id) or Indicators()
@@ -200,10 +241,7 @@ def dashboard(target: Target, period: Period) -> dict:
     """Everything a statistics page shows for ``target`` in ``period``.
 
     The country is summed per province in SQL (34 rows, not one per agency: a country has thousands)."""
-    if target.level == "national":
-        per_agency = _per_agency(target.scope, period, "province", province=_province_of("agency"))
-    else:
-        per_agency = _per_agency(target.scope, period)
+    per_agency = _per_province(period) if target.level == "national" else _per_agency(target.scope, period)
     total, feedback = _merge(per_agency.values())
     breakdown = []
     if target.level == "national":
