@@ -131,7 +131,12 @@ class ProcedureDetailSerializer(serializers.ModelSerializer):
 
 SEARCH_PARAMETERS = [
     OpenApiParameter(
-        "q", OpenApiTypes.STR, description="Words to find, with or without Vietnamese accents (max 200 characters)."
+        "q",
+        OpenApiTypes.STR,
+        description=(
+            "Words or a question, in official or everyday words (`bằng lái`, `sổ đỏ`, `con mới sinh cần làm gì`), "
+            "with or without Vietnamese accents, typos tolerated; best matches first (max 200 characters)."
+        ),
     ),
     OpenApiParameter("sector", OpenApiTypes.STR, description="Sector code, e.g. `ho-tich`."),
     OpenApiParameter("level", OpenApiTypes.STR, enum=AgencyLevel.values, description="Implementing level."),
