@@ -281,12 +281,13 @@ class SearchIndex:
         for start, length, _ in table.find(tokens, table.stop, [t or False for t in taken]):
             for i in range(start, start + length):
                 dropped[i] = True
-        rest = [i for i in range(len(tokens)) if not taken[i] and not dropped[i]]
-        if not groups and not rest:  # nothing but question words: search them as typed
-            rest = list(range(len(tokens)))
-        # A phrase split by question words ("con tôi mới sinh") is read again without them.
-        rest_tokens = [tokens[i] for i in rest]
-        rest_taken = [False] * len(rest_tokens)
+        if not groups and all(dropped):  # nothing but question words: search them as typed
+            dropped = [False] * len(tokens)
+        # A phrase split by question words ("con tôi mới sinh") is read again without them; a phrase found is a
+        # boundary (None) that no other phrase crosses.
+        rest = [i for i in range(len(tokens)) if not dropped[i]]
+        rest_tokens = [None if taken[i] else tokens[i] for i in rest]
+        rest_taken = [token is None for token in rest_tokens]
         for start, length, number in table.find(rest_tokens, table.concept_of, rest_taken):
             groups.append(self._concept_group(rest_tokens[start : start + length], number, rest[start]))
         for j, (i, token) in enumerate(zip(rest, rest_tokens, strict=True)):
@@ -326,6 +327,9 @@ class SearchIndex:
             if known and (self.text.get(f"{head} {tail}") or (head, tail) in phrases().concept_of):
                 return [head, tail]
         limit = 1 if len(token) <= 4 else 2
+        # A two-letter word is corrected only to make a known pair with its neighbour ("dang ki" → "đăng ký"):
+        # too many short words ("áo") are simply missing from the catalogue.
+        confirmed_only = len(token) == 2
         candidates = fuzzy_process.extract(
             token, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=30
         )
@@ -341,7 +345,10 @@ class SearchIndex:
             )
             return (distance, not together, -self.frequency(word), word)
 
-        return [min(candidates, key=preference)[0]]
+        best = min(candidates, key=preference)
+        if confirmed_only and preference(best)[1]:
+            return [token]
+        return [best[0]]
 
     def spell(self, tokens: list[str]) -> str:
         """The words with their accents as the catalogue writes them (``lai xe`` → ``lái xe``)."""
