@@ -182,13 +182,13 @@ def load_figures(today: datetime.date):
         # What counting writes for the same events: the agency rows and the month rows are sums of the day rows.
         # Table and column names come from the models; there is no parameter.
         cursor.execute(
-            f"INSERT INTO {af} (grain, start, agency_id, channel, {counters}) "  # noqa: S608
-            f"SELECT 'D', start, agency_id, channel, {sums} FROM {pf} GROUP BY start, agency_id, channel"
+            f"INSERT INTO {af} (grain, start, agency_id, {counters}) "  # noqa: S608
+            f"SELECT 'D', start, agency_id, {sums} FROM {pf} GROUP BY start, agency_id"
         )
         cursor.execute(
-            f"INSERT INTO {af} (grain, start, agency_id, channel, {counters}) "  # noqa: S608
-            f"SELECT 'M', date_trunc('month', start)::date, agency_id, channel, {sums} FROM {af} "
-            "WHERE grain = 'D' GROUP BY 2, agency_id, channel"
+            f"INSERT INTO {af} (grain, start, agency_id, {counters}) "  # noqa: S608
+            f"SELECT 'M', date_trunc('month', start)::date, agency_id, {sums} FROM {af} "
+            "WHERE grain = 'D' GROUP BY 2, agency_id"
         )
         cursor.execute(
             f"INSERT INTO {pf} (grain, start, agency_id, procedure_id, channel, {counters}) "  # noqa: S608

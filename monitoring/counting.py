@@ -177,14 +177,14 @@ def add_up(deltas) -> dict:
             if delta.officer_id is not None:
                 rows[(OfficerFigure, (grain, start, delta.agency_id, delta.officer_id))].update(delta.counts)
                 continue
-            rows[(AgencyFigure, (grain, start, delta.agency_id, delta.channel))].update(delta.counts)
+            rows[(AgencyFigure, (grain, start, delta.agency_id))].update(delta.counts)
             key = (grain, start, delta.agency_id, delta.procedure_id, delta.channel)
             rows[(ProcedureFigure, key)].update(delta.counts)
     return rows
 
 
 KEYS = {
-    AgencyFigure: ("grain", "start", "agency_id", "channel"),
+    AgencyFigure: ("grain", "start", "agency_id"),
     ProcedureFigure: ("grain", "start", "agency_id", "procedure_id", "channel"),
     OfficerFigure: ("grain", "start", "agency_id", "officer_id"),
 }

@@ -42,15 +42,15 @@ class FigureBase(models.Model):
 
 
 class AgencyFigure(FigureBase):
-    """An agency's figures for a day or a month, per channel: the national, province and agency dashboards."""
-
-    channel = models.CharField(max_length=16)
+    """An agency's figures for a day or a month: the national, province and agency dashboards. One row per agency and
+    period, not per channel (``received_online`` already tells the channels apart): the country's year reads half the
+    rows."""
 
     class Meta:
         verbose_name = _("số liệu cơ quan")
         verbose_name_plural = _("số liệu cơ quan")
         constraints = [
-            models.UniqueConstraint(fields=["grain", "start", "agency", "channel"], name="agency_figure_once"),
+            models.UniqueConstraint(fields=["grain", "start", "agency"], name="agency_figure_once_per_period"),
         ]
         indexes = [
             models.Index(fields=["grain", "start"], name="agency_figure_period"),

@@ -32,13 +32,12 @@ def fill(agency: Agency, salt: int = 0) -> None:
     months: dict = {}
     for i, day in enumerate(DAYS):
         counts = {"received": 3 + (i + salt) % 5, "received_online": 1 + (i + salt) % 3, "finished": 2 + i % 2}
-        for channel in ("online", "counter"):
-            AgencyFigure.objects.create(grain=Grain.DAY, start=day, agency=agency, channel=channel, **counts)
-            month = months.setdefault((day.replace(day=1), channel), dict.fromkeys(counts, 0))
-            for name, value in counts.items():
-                month[name] += value
-    for (start, channel), counts in months.items():
-        AgencyFigure.objects.create(grain=Grain.MONTH, start=start, agency=agency, channel=channel, **counts)
+        AgencyFigure.objects.create(grain=Grain.DAY, start=day, agency=agency, **counts)
+        month = months.setdefault(day.replace(day=1), dict.fromkeys(counts, 0))
+        for name, value in counts.items():
+            month[name] += value
+    for start, counts in months.items():
+        AgencyFigure.objects.create(grain=Grain.MONTH, start=start, agency=agency, **counts)
 
 
 @pytest.mark.parametrize(
