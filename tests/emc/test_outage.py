@@ -78,9 +78,11 @@ def counter_record(staff, agency, person):
 def late_return(record, staff):
     """Approved after its due date: the apology letter, a new appointment, then the result returned late."""
     record = advance(record, staff, "approved")
-    Record.objects.filter(pk=record.pk).update(
-        due_date=deadlines.add_working_days(timezone.localdate() - datetime.timedelta(days=30), 1)
-    )
+    due = deadlines.add_working_days(timezone.localdate() - datetime.timedelta(days=30), 1)
+    Record.objects.filter(pk=record.pk).update(due_date=due)
+    # As if received a month ago: the due date set at receipt is on its event too, where the figures read it.
+    received = record.events.get(action=A.RECEIVE)
+    RecordEvent.objects.filter(pk=received.pk).update(data={**received.data, "due_date": due.isoformat()})
     record.refresh_from_db()
     services.apologise(
         record, deadlines.add_working_days(timezone.localdate(), 3), "Chờ xác minh", actor=staff["processor"]
@@ -161,3 +163,14 @@ def test_after_an_outage_the_nation_and_the_portal_count_the_same(
     assert send(again.kwargs["report"]) == 200  # ...and the receiver ignores a repeat
     assert StatusReport.objects.count() == reports().count()
     assert national_figures(national) == portal_figures()
+
+    # The portal's own published figures (``monitoring``, counted from the same events) say the same.
+    from monitoring.counting import count_pending
+    from monitoring.indicators import Scope, compute
+
+    count_pending()
+    today = timezone.localdate()
+    ours = compute(Scope(), today - datetime.timedelta(days=400), today)
+    overall = portal_figures()["overall"]
+    assert (ours.received, ours.received_online) == (overall["received"], overall["online"])
+    assert (ours.finished, ours.finished_on_time) == (overall["finished"], overall["on_time"])
