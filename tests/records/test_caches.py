@@ -79,7 +79,9 @@ class AnotherProcess:
     """The process copies as they are now, to put back after a change (as a process that has not heard of it)."""
 
     def __init__(self):
-        self.saved = [(copies, dict(copies._values)) for copies in procedures_selectors.ProcessCopies.instances]
+        # The search index (``procedures.search``) is cleared with the copies too, but reads its generation anew.
+        kept = [copies for copies in procedures_selectors.ProcessCopies.instances if hasattr(copies, "_values")]
+        self.saved = [(copies, dict(copies._values)) for copies in kept]
         assert any(values for _copies, values in self.saved), "nothing kept yet"
 
     def restore(self):
