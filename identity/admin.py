@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import ReadOnlyAdmin
+
 from .models import (
     ActivationCode,
     AuthEvent,
@@ -88,17 +90,6 @@ class ProvinceAdministratorAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "province__name", "province__code")
     autocomplete_fields = ["user"]
     raw_id_fields = ["province"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StaffEvent)

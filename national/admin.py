@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin as ReadOnly  # what the nation received is evidence: read, never edited
+
 from .models import RecordStatus, StatusReport
-
-
-class ReadOnly(admin.ModelAdmin):
-    """What the nation received is evidence: read, never edited."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StatusReport)

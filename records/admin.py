@@ -6,40 +6,13 @@ for the retention period of their procedure and then archived, never removed.
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin, ReadOnlyInline
+
 from .models import Attachment, DayOff, Record, RecordEvent, ResultDocument
 
 
-class NeverDeletedAdmin(admin.ModelAdmin):
+class NeverDeletedAdmin(ReadOnlyAdmin):
     """No delete view, no "Xóa ... đã chọn" action, no add or change: the rows are looked at, never altered."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RecordEventInline(ReadOnlyInline):
