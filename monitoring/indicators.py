@@ -179,7 +179,8 @@ def _satisfaction(agency_ids, start, end) -> dict:
 
 def compute(scope: Scope, start: datetime.date, end: datetime.date) -> Indicators:
     sums = _sums(scope.rows().filter(period_filter(start, end)))[None]
-    return _indicators(sums, _satisfaction(scope.agency_ids, start, end) if scope.officer_id is None else None)
+    rated = scope.officer_id is None and scope.procedure_ids is None  # ratings are an agency's, not a procedure's
+    return _indicators(sums, _satisfaction(scope.agency_ids, start, end) if rated else None)
 
 
 def _satisfaction_by(group: str, agency_ids, start, end) -> dict:
@@ -222,7 +223,8 @@ def by_month(scope: Scope, start: datetime.date, end: datetime.date) -> list[tup
     month gives each month what ``compute`` would for that month alone."""
     rows = scope.rows().filter(period_filter(start, end)).annotate(month=TruncMonth("start"))
     sums = _sums(rows, "month")
-    ratings = _satisfaction_by("month", scope.agency_ids, start, end) if scope.officer_id is None else {}
+    rated = scope.officer_id is None and scope.procedure_ids is None  # ratings are an agency's, not a procedure's
+    ratings = _satisfaction_by("month", scope.agency_ids, start, end) if rated else {}
     ratings = {timezone.localdate(moment).replace(day=1): value for moment, value in ratings.items()}
     months = []
     month = _month_start(start)

@@ -2,6 +2,7 @@
 Excel files that read back, the API documented and answering 400 on a bad parameter."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -77,3 +78,35 @@ def test_the_ranking_and_methodology_pages(client, figures):
     assert figures.name in page
     page = client.get("/statistics/methodology/").content.decode()
     assert "Không quan sát được" in page and "12 × tỷ lệ trực tuyến toàn trình" in page
+
+
+def test_a_procedure_and_a_sector_are_scopes_too(client, figures, record):
+    procedure = record.procedure_version.procedure
+    data = client.get(f"/api/v1/indicators/?level=procedure&code={procedure.code}&period=year").json()
+    assert data["indicators"]["received"] == 2 and data["target"]["code"] == procedure.code
+    assert [row["code"] for row in data["breakdown"]] == [figures.code]  # by agency
+    assert data["indicators"]["ratings"] == 0  # an agency's ratings are not borrowed for one of its procedures
+    sector = record.procedure_version.sector
+    data = client.get(f"/api/v1/indicators/?level=sector&code={sector.code}&period=year").json()
+    assert data["indicators"]["received"] == 2
+    assert procedure.code in [row["code"] for row in data["breakdown"]]  # by procedure
+    assert client.get("/api/v1/indicators/?level=sector&code=khong-co").status_code == 400
+    page = client.get(f"/statistics/?level=procedure&code={procedure.code}&period=year").content.decode()
+    assert record.procedure_version.procedure.current_version.name in page
+
+
+def test_every_record_overdue(record, staff):
+    from monitoring.indicators import Scope, compute
+    from records import services
+
+    from .conftest import backdate
+
+    for channel in (Channel.ONLINE, Channel.COUNTER):
+        late = advance(another(record, channel=channel), staff, "received")
+        backdate(late, 30)
+    assert services.scan_overdue() == 2
+    counting.count_pending()
+    today = timezone.localdate()
+    result = compute(Scope(agency_ids=(record.agency_id,)), today - datetime.timedelta(days=60), today)
+    assert result.received == 2 and result.open_from_cohort == 2 and result.overdue_from_cohort == 2
+    assert result.finished == 0 and result.on_time_share is None
