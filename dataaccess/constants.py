@@ -11,6 +11,7 @@ class AccessKind(models.TextChoices):
     REGISTRY_LOOKUP = "registry_lookup", _("Tra cứu Cơ sở dữ liệu quốc gia về dân cư")
     COUNTER_INTAKE = "counter_intake", _("Nhập hồ sơ tại bộ phận một cửa")
     API_READ = "api_read", _("Hệ thống của cơ quan đọc dữ liệu qua API")
+    LOGBOOK = "logbook", _("Xem, tải sổ theo dõi hồ sơ của cơ quan")
 
 
 class ReportStatus(models.TextChoices):

@@ -62,6 +62,38 @@ def log_access(request, kind: AccessKind | str, record=None, *, subject_id_numbe
     return any(written)
 
 
+def log_listing(request, kind: AccessKind | str, records, *, agency, detail="") -> int:
+    """Log that ``request.user``, an officer, read the applicant's data of each of ``records`` in one listing (a
+    page of the agency's logbook, its export): one entry per record, written in one statement. Each listing is an
+    access of its own (not collapsed like reloads of a record page). Returns how many entries were written."""
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_officer", False):
+        return 0
+    now, ip = timezone.now(), client_ip(request) or None
+    common = {
+        "created_at": now,
+        "kind": str(kind),
+        "officer_id": user.pk,
+        "officer_name": (user.get_full_name() or user.get_username())[:300],
+        "agency_id": agency.pk,
+        "agency_name": (getattr(agency, "display_name", "") or agency.name or "")[:500],
+        "detail": (detail or "")[:255],
+        "ip_address": ip,
+    }
+    entries = [
+        DataAccess(
+            **common,
+            subject_id_number=record.applicant_id_number[:12],
+            record_id=record.pk,
+            record_code=(record.code or "")[:64],
+        )
+        for record in records
+        if record.applicant_id_number
+    ]
+    DataAccess.objects.bulk_create(entries, batch_size=1000)
+    return len(entries)
+
+
 def _participants(record) -> list[str]:
     """The ID numbers of the other persons a filed record names (none for an object without participants)."""
     participants = getattr(record, "participants", None)

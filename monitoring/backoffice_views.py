@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from dataaccess.constants import AccessKind
+from dataaccess.services import log_listing
 from identity import services as identity
 from identity.constants import StaffRole
 from identity.decorators import staff_required
@@ -110,6 +112,8 @@ def logbook_page(request, code):
     agency = _head_agency(request, code)
     form, period = _period(request)
     page = Paginator(logbook.received(agency, period.start, period.end), LOGBOOK_PAGE).get_page(request.GET.get("page"))
+    # The book shows each applicant's address and phone: each citizen sees in their access log that the head read it.
+    log_listing(request, AccessKind.LOGBOOK, page.object_list, agency=agency, detail=period.label)
     return render(
         request,
         "monitoring/backoffice/logbook.html",
@@ -132,7 +136,8 @@ def logbook_export(request, code, fmt):
     _form, period = _period(request)
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    records = logbook.received(agency, period.start, period.end)
+    records = list(logbook.received(agency, period.start, period.end))
+    log_listing(request, AccessKind.LOGBOOK, records, agency=agency, detail=f"{period.label} ({fmt})")
     if fmt == "csv":
         return logbook.csv_response(agency, period, records)
     return logbook.xlsx_response(agency, period, records)

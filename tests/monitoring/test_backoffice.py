@@ -189,3 +189,18 @@ def test_the_pages_read_in_english_on_the_english_site(client, book, record, sta
     assert "Organisation or person" in page and "Tên tổ chức, cá nhân" not in page
     lines = client.get(statistics_url(record.agency, f"logbook.csv?{period_query()}")).content.decode("utf-8-sig")
     assert lines.startswith("No.,Record code,Administrative procedure")
+
+
+def test_reading_the_logbook_is_in_each_citizens_data_access_log(client, book, record, staff):
+    from dataaccess.constants import AccessKind
+    from dataaccess.models import DataAccess
+
+    inside, _outside = book
+    staff_login(client, staff["head"])
+    client.get(statistics_url(record.agency, f"logbook/?{period_query()}"))
+    client.get(statistics_url(record.agency, f"logbook.csv?{period_query()}"))
+    logged = DataAccess.objects.filter(kind=AccessKind.LOGBOOK, officer=staff["head"])
+    assert logged.count() == 2 * len(inside)  # the page, then the export: each an access of its own
+    assert set(logged.values_list("record_code", flat=True)) == {r.code for r in inside}
+    assert set(logged.values_list("subject_id_number", flat=True)) == {r.applicant_id_number for r in inside}
+    assert {entry.agency_id for entry in logged} == {record.agency_id}
