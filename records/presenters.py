@@ -30,6 +30,8 @@ def answers_shown(definition, data: dict, prefilled_fields: list) -> list:
             choices = dict(getattr(bound.field, "choices", []) or [])
             if isinstance(value, bool):
                 value = _("Có") if value else _("Không")
+            elif isinstance(value, list):  # an address half chosen in a draft, kept as its parts
+                value = ", ".join(str(part) for part in value if part)
             elif not choices:
                 value = bound.field.prepare_value(value)  # an amount as 500.000.000
             source = ""

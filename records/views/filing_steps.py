@@ -286,6 +286,12 @@ def _changed_fields(stale, form, applicant_form, agency_form) -> list[tuple[str,
 def _raw_values(form, post, prefilled) -> dict:
     """What the citizen typed, as typed, so an invalid form is saved and shown again intact."""
     values = {name: post.get(name, "") for name in form.fields if post.get(name, "") != ""}
+    for name, field in form.fields.items():
+        if getattr(field.widget, "is_address", False) and name not in values:
+            # Province, commune and street come as three inputs: kept as the three parts, drawn back in the pickers.
+            parts = field.widget.value_from_datadict(post, {}, name)
+            if isinstance(parts, list) and any(parts):
+                values[name] = parts
     return {**values, **prefilled}
 
 

@@ -522,3 +522,27 @@ def test_the_builder_reads_in_vietnamese(admin_session, service):
     exact, pattern = english_messages()
     page = admin_session.get(_builder_url(service), headers={"Accept-Language": "vi"}).content.decode()
     assert not english_in(page, exact, pattern)
+
+
+def test_an_address_half_chosen_in_a_refused_form_comes_back_as_it_was_typed(places):
+    from records.views.filing_steps import _raw_values
+
+    post = {"noi_o_0": "01", "noi_o_1": "", "noi_o_2": "Số 11 phố Đội Cấn"}
+    refused = _address_form(post)
+    assert not refused.is_valid()
+    kept = _raw_values(refused, post, {})
+    assert kept == {"noi_o": ["01", "", "Số 11 phố Đội Cấn"]}
+    html = str(_address_form(initial=kept)["noi_o"])
+    assert re.search(r'<option value="01" selected>Thành phố Hà Nội</option>', html)
+    assert 'value="Số 11 phố Đội Cấn"' in html
+
+
+def test_a_draft_holding_a_half_chosen_address_reads_back_without_error(places):
+    from types import SimpleNamespace
+
+    from records.presenters import answers_shown
+
+    form = _address_form()
+    definition = SimpleNamespace(form_schema=form.schema, form_ui=form.ui, prefill_map={})
+    rows = answers_shown(definition, {"noi_o": ["01", "", "Số 11 phố Đội Cấn"]}, [])
+    assert rows[0][1][0]["value"] == "01, Số 11 phố Đội Cấn"
