@@ -9,6 +9,7 @@ Periods: ``start`` and ``end`` are dates (``datetime.date``), both included, in 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
@@ -33,21 +34,35 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def satisfaction(agency_ids=None, start=None, end=None) -> dict:
+def satisfaction(agency_ids=None, start=None, end=None, *, group_by: str | None = None, **annotations) -> dict:
     """Citizens' satisfaction with the handling of their records, from their ratings given in the period.
 
     Returns ``{"ratings": n, "satisfied": s, "rate": s / n}`` (``rate`` is a fraction between 0 and 1 rounded to
     four places, ``None`` when there is no rating). A rating counts as *satisfied* when its overall criterion is
     4 (satisfied) or 5 (very satisfied) on the five-level scale (``constants.SATISFIED_AT_LEAST``). A rating
     belongs to the agency that returned the result, and to the period in which it was given (``created_at``).
+
+    ``group_by``: those figures per value of a field or of one of ``annotations`` (the indicators group them by
+    agency, by province, by month), in one query: ``{value: figures}``.
     """
-    figures = _period(Rating.objects.all(), "created_at", agency_ids, start, end).aggregate(
-        ratings=Count("id"), satisfied=Count("id", filter=Q(overall__gte=SATISFIED_AT_LEAST))
-    )
-    return {**figures, "rate": _rate(figures["satisfied"], figures["ratings"])}
+    figures = {"ratings": Count("id"), "satisfied": Count("id", filter=Q(overall__gte=SATISFIED_AT_LEAST))}
+    rows = _period(Rating.objects.all(), "created_at", agency_ids, start, end).annotate(**annotations)
+    if group_by is None:
+        totals = rows.aggregate(**figures)
+        return {**totals, "rate": _rate(totals["satisfied"], totals["ratings"])}
+    grouped = rows.values(group_by).annotate(**figures).order_by()
+    return {row.pop(group_by): {**row, "rate": _rate(row["satisfied"], row["ratings"])} for row in grouped}
 
 
-def feedback_handling(agency_ids=None, start=None, end=None, today=None) -> dict:
+def _on_time(answered_at, due_date) -> bool:
+    """Answered on or before the due date, the day of the answer taken in the portal's time zone (the database's
+    date of a timestamp depends on its session's time zone, so it is compared here)."""
+    return answered_at is not None and timezone.localdate(answered_at) <= due_date
+
+
+def feedback_handling(
+    agency_ids=None, start=None, end=None, today=None, *, group_by: str | None = None, **annotations
+) -> dict:
     """How the agencies handled the feedback and petitions received in the period (``received_at``).
 
     Of the feedback received in the period:
@@ -59,20 +74,26 @@ def feedback_handling(agency_ids=None, start=None, end=None, today=None) -> dict
     - ``overdue_open``: not answered and past their due date (``today``, default the current local date);
     - ``on_time_rate``: ``answered_on_time / received`` (Decision 766's "answered on time over all received"),
       ``None`` when nothing was received.
+
+    ``group_by``: those figures per value of a field or of one of ``annotations``: ``{value: figures}``.
     """
     today = today or timezone.localdate()
-    rows = _period(Feedback.objects.all(), "received_at", agency_ids, start, end)
-    figures = rows.aggregate(
-        received=Count("id"),
-        answered=Count("id", filter=Q(state=FeedbackState.ANSWERED)),
-        overdue_open=Count("id", filter=Q(state=FeedbackState.RECEIVED, due_date__lt=today)),
-    )
-    # "On or before the due date" compares the local day of the answer: counted in Python over answered rows'
-    # two columns, as the database's date of a timestamp depends on its session's time zone.
-    answered = rows.filter(state=FeedbackState.ANSWERED).values_list("answered_at", "due_date")
-    figures["answered_on_time"] = sum(1 for at, due in answered.iterator() if timezone.localdate(at) <= due)
-    figures["on_time_rate"] = _rate(figures["answered_on_time"], figures["received"])
-    return figures
+    rows = _period(Feedback.objects.all(), "received_at", agency_ids, start, end).annotate(**annotations)
+    grouped = defaultdict(lambda: dict.fromkeys(("received", "answered", "answered_on_time", "overdue_open"), 0))
+    key = group_by or "pk"
+    for value, state, answered_at, due in rows.values_list(key, "state", "answered_at", "due_date").iterator():
+        figures = grouped[value if group_by else None]
+        figures["received"] += 1
+        figures["answered"] += int(state == FeedbackState.ANSWERED)
+        figures["answered_on_time"] += int(state == FeedbackState.ANSWERED and _on_time(answered_at, due))
+        figures["overdue_open"] += int(state == FeedbackState.RECEIVED and due < today)
+    if group_by is None:
+        grouped[None]  # noqa: B018 (the totals exist, zero, when nothing was received)
+    for figures in grouped.values():
+        figures["on_time_rate"] = _rate(figures["answered_on_time"], figures["received"])
+    if group_by is None:
+        return grouped[None]
+    return dict(grouped)
 
 
 # --- Pages ------------------------------------------------------------------------------

@@ -11,9 +11,11 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+
+from feedback.selectors import satisfaction
 
 from .constants import COUNTERS, Grain
 from .models import AgencyFigure, OfficerFigure, ProcedureFigure
@@ -168,36 +170,10 @@ def _indicators(sums: dict, satisfaction: dict | None = None) -> Indicators:
     return Indicators(counts, satisfaction.get("ratings", 0), satisfaction.get("satisfied", 0))
 
 
-def _satisfaction(agency_ids, start, end) -> dict:
-    """Ratings from the feedback app, when it is installed (its own small table, not the records)."""
-    try:
-        from feedback.selectors import satisfaction
-    except ImportError:
-        return {}
-    return satisfaction(agency_ids=agency_ids, start=start, end=end)
-
-
 def compute(scope: Scope, start: datetime.date, end: datetime.date) -> Indicators:
     sums = _sums(scope.rows().filter(period_filter(start, end)))[None]
     rated = scope.officer_id is None and scope.procedure_ids is None  # ratings are an agency's, not a procedure's
-    return _indicators(sums, _satisfaction(scope.agency_ids, start, end) if rated else None)
-
-
-def _satisfaction_by(group: str, agency_ids, start, end) -> dict:
-    """Ratings grouped by ``"agency_id"`` or ``"month"`` in one query (the rules of ``feedback.selectors``)."""
-    try:
-        from feedback.constants import SATISFIED_AT_LEAST
-        from feedback.models import Rating
-        from feedback.selectors import _period
-    except ImportError:
-        return {}
-    qs = _period(Rating.objects.all(), "created_at", agency_ids, start, end)
-    if group == "month":
-        qs = qs.annotate(month=TruncMonth("created_at"))
-    rows = qs.values(group).annotate(
-        ratings=Count("id"), satisfied=Count("id", filter=Q(overall__gte=SATISFIED_AT_LEAST))
-    )
-    return {row.pop(group): row for row in rows.order_by()}
+    return _indicators(sums, satisfaction(scope.agency_ids, start, end) if rated else None)
 
 
 def by_agency(scope: Scope, start: datetime.date, end: datetime.date) -> dict[int, Indicators]:
@@ -205,7 +181,7 @@ def by_agency(scope: Scope, start: datetime.date, end: datetime.date) -> dict[in
 
     Two queries whatever the number of agencies (a country has thousands): the figures and the ratings, grouped."""
     sums = _sums(scope.rows().filter(period_filter(start, end)), "agency_id")
-    ratings = _satisfaction_by("agency_id", scope.agency_ids, start, end) if scope.officer_id is None else {}
+    ratings = satisfaction(scope.agency_ids, start, end, group_by="agency_id") if scope.officer_id is None else {}
     return {agency: _indicators(row, ratings.get(agency)) for agency, row in sums.items()}
 
 
@@ -224,7 +200,8 @@ def by_month(scope: Scope, start: datetime.date, end: datetime.date) -> list[tup
     rows = scope.rows().filter(period_filter(start, end)).annotate(month=TruncMonth("start"))
     sums = _sums(rows, "month")
     rated = scope.officer_id is None and scope.procedure_ids is None  # ratings are an agency's, not a procedure's
-    ratings = _satisfaction_by("month", scope.agency_ids, start, end) if rated else {}
+    months_rated = {"month": TruncMonth("created_at")}
+    ratings = satisfaction(scope.agency_ids, start, end, group_by="month", **months_rated) if rated else {}
     ratings = {timezone.localdate(moment).replace(day=1): value for moment, value in ratings.items()}
     months = []
     month = _month_start(start)

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models import Case, F, Q, Sum, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from feedback.selectors import feedback_handling, satisfaction
 from procedures.constants import UnitLevel
 from procedures.models import AdministrativeUnit, Agency, Procedure, ProcedureVersion, Sector
 
@@ -152,35 +153,14 @@ def _province_of(agency: str):
     )
 
 
-def _feedback_by_agency(agency_ids, period: Period, key: str = "agency_id", **annotations) -> tuple[dict, dict]:
-    """(ratings per agency: {"ratings", "satisfied"}, feedback handling per agency: {"received", "answered_on_time"}).
-
-    Per ``key`` instead, one of ``annotations`` (the province: ``province=_province_of("agency")``).
-    Read from the feedback app's own tables when it is installed; the rules are ``feedback.selectors``' ones."""
-    try:
-        from feedback.constants import SATISFIED_AT_LEAST
-        from feedback.models import Feedback, Rating
-        from feedback.selectors import _period
-    except ImportError:
-        return {}, {}
-    ratings = (
-        _period(Rating.objects.all(), "created_at", agency_ids, period.start, period.end)
-        .annotate(**annotations)
-        .values(key)
-        .annotate(ratings=Count("id"), satisfied=Count("id", filter=Q(overall__gte=SATISFIED_AT_LEAST)))
-        .order_by()
+def _feedback_by(agency_ids, period: Period, key: str = "agency_id", **annotations) -> tuple[dict, dict]:
+    """(ratings, feedback handling) per agency, or per ``key`` of ``annotations`` (the province:
+    ``province=_province_of("agency")``): the feedback app's own rules, one query each."""
+    grouping = {"group_by": key, **annotations}
+    return (
+        satisfaction(agency_ids, period.start, period.end, **grouping),
+        feedback_handling(agency_ids, period.start, period.end, **grouping),
     )
-    ratings = {row.pop(key): row for row in ratings}
-    handled = defaultdict(Counter)
-    rows = _period(Feedback.objects.all(), "received_at", agency_ids, period.start, period.end)
-    for agency_id, answered_at, due in (
-        rows.annotate(**annotations).values_list(key, "answered_at", "due_date").iterator()
-    ):
-        handled[agency_id]["received"] += 1
-        handled[agency_id]["answered_on_time"] += int(
-            answered_at is not None and timezone.localdate(answered_at) <= due
-        )
-    return ratings, handled
 
 
 def _merge(items) -> tuple[Indicators, dict]:
@@ -203,7 +183,7 @@ def _merge(items) -> tuple[Indicators, dict]:
 def _per_agency(scope: Scope, period: Period, with_feedback: bool = True) -> dict:
     """Each agency's indicators and feedback handling (of the scope's procedures, when it names some)."""
     values = indicators.by_key(scope, period.start, period.end, "agency_id")
-    feedback = _feedback_by_agency(scope.agency_ids, period) if with_feedback else ({}, {})
+    feedback = _feedback_by(scope.agency_ids, period) if with_feedback else ({}, {})
     return _with_feedback(values, *feedback)
 
 
@@ -239,7 +219,7 @@ def _figures_by_province(period: Period) -> dict:
 
 def _per_province(period: Period) -> dict:
     """Each province's indicators and feedback handling (None: the central agencies')."""
-    feedback = _feedback_by_agency(None, period, "province", province=_province_of("agency"))
+    feedback = _feedback_by(None, period, "province", province=_province_of("agency"))
     return _with_feedback(_figures_by_province(period), *feedback)
 
 
