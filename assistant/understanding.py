@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from procedures import thesaurus
 from procedures.text import fold
 
 from .constants import Intent, Variant
@@ -69,23 +70,19 @@ _GREETINGS = (
     "thanks",
 )
 
-# Life events told in everyday words, mapped to the catalogue's words. Search has its own thesaurus for names
-# ("bằng lái" ↔ "giấy phép lái xe"); these are the situations people describe rather than name.
-LIFE_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        ("moi sinh", "sinh con", "moi de", "vua sinh", "tre so sinh", "em be", "giay khai sinh", "newborn", "baby"),
-        "khai sinh",
-    ),
-    (("birth",), "khai sinh"),
-    (("qua doi", "mat roi", "tu tran", "chung tu", "giay bao tu", "died", "death", "passed away"), "khai tu"),
-    (("lay vo", "lay chong", "cuoi vo", "cuoi chong", "dam cuoi", "marry", "marriage", "married"), "ket hon"),
-    (("bang lai", "gplx", "driving licence", "driving license", "driver licence", "driver license"), "lai xe"),
-    (("ho khau", "nhap khau", "residence registration", "permanent residence"), "thuong tru"),
-    (("the bhyt", "bhyt", "health insurance"), "bao hiem y te"),
-    (("mo cong ty", "thanh lap cong ty", "lap cong ty", "start a business", "set up a company"), "doanh nghiep"),
-    (("so do", "so hong"), "quyen su dung dat"),
-    (("ma chay", "tien mai tang", "tro cap tu tuat", "funeral"), "mai tang"),
-)
+def _life_events() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The situations people describe, from search's thesaurus (``procedures.thesaurus``, one list for both):
+    each concept's everyday and other official phrases, folded, told in its first official phrase ("mới sinh con"
+    → "khai sinh"); the longest phrases first, so that "giấy khai sinh" is read before "khai sinh"."""
+    events = []
+    for official, everyday in thesaurus.CONCEPTS:
+        topic = fold(official[0])
+        phrases = {fold(phrase) for phrase in [*official[1:], *everyday]} - {topic}
+        events.append((tuple(sorted(phrases, key=len, reverse=True)), topic))
+    return tuple(events)
+
+
+LIFE_EVENTS = _life_events()
 
 # Phrases of a question that carry no meaning for search, removed first (folded); then single words. A folded word
 # may stand for several Vietnamese words ("the" is also "thẻ", "so" is "sổ", "ho" is "hộ"), so those are only

@@ -177,7 +177,7 @@ CONCEPTS = [
     ),
     # --- Residence (cư trú)
     (
-        ["thường trú", "đăng ký thường trú", "permanent residence"],
+        ["thường trú", "đăng ký thường trú", "permanent residence", "residence registration"],
         [
             "hộ khẩu",
             "nhập hộ khẩu",
