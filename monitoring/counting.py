@@ -84,13 +84,19 @@ class _Facts:
         return paid or fee_for(self.record).total > 0, paid
 
 
+def first_holder(events, current: str | None) -> str | None:
+    """The code of the agency that held the record before its first move (a transfer or a unit merger names the
+    agency it came from), else ``current``: where replaying a record's events starts."""
+    move = next((e for e in events if e.action in MOVES_AGENCY and (e.data or {}).get("from_agency")), None)
+    return move.data["from_agency"] if move else current
+
+
 def record_deltas(record, events, agency_ids: dict[str, int], count=None, days_off=None) -> list[Delta]:
     """The deltas of ``record``'s ``events`` (all of them, in order) whose ids are in ``count`` (all when None).
 
     ``agency_ids`` maps agency codes to ids (transfers name agencies by code); ``days_off`` the declared days off."""
     facts = _Facts(record)
-    moves = [e for e in events if e.action in MOVES_AGENCY and (e.data or {}).get("from_agency")]
-    agency = agency_ids.get(moves[0].data["from_agency"], record.agency_id) if moves else record.agency_id
+    agency = agency_ids.get(first_holder(events, None), record.agency_id)
     procedure = record.procedure_version.procedure_id
     channel = record.channel
     due = received_day = received_agency = handler = None

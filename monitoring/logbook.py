@@ -25,7 +25,8 @@ from records.constants import OPEN_STATES, RecordState
 from records.constants import WorkflowAction as A
 from records.models import Record, RecordEvent
 
-MOVES_AGENCY = (A.TRANSFER, A.TRANSFER_BACK, A.MERGE_UNIT)
+from .counting import MOVES_AGENCY, first_holder
+
 # The events a line of the book is written from.
 NOTED = (
     A.RECEIVE,
@@ -71,8 +72,7 @@ def _bounds(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime
 def _receiving_agency(events, current_code: str) -> str | None:
     """The code of the agency holding the record when it was received, replayed as ``counting`` does: before the
     first move it was at that move's ``from_agency``, then each move takes it to its ``to_agency``."""
-    moves = [e for e in events if e.action in MOVES_AGENCY and (e.data or {}).get("from_agency")]
-    agency = moves[0].data["from_agency"] if moves else current_code
+    agency = first_holder(events, current_code)
     for event in events:
         if event.action in MOVES_AGENCY:
             agency = (event.data or {}).get("to_agency") or agency
