@@ -70,6 +70,7 @@ _GREETINGS = (
     "thanks",
 )
 
+
 def _life_events() -> tuple[tuple[tuple[str, ...], str], ...]:
     """The situations people describe, from search's thesaurus (``procedures.thesaurus``, one list for both):
     each concept's everyday and other official phrases, folded, told in its first official phrase ("mới sinh con"
