@@ -7,6 +7,7 @@ directly: a citizen ``User`` is linked to the VNeID subject through allauth's
 ``SocialAccount``.
 """
 
+from allauth.mfa.models import Authenticator as MFAAuthenticator
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -26,7 +27,7 @@ class User(AbstractUser):
     kind = models.CharField(_("loại tài khoản"), max_length=16, choices=Kind.choices, default=Kind.CITIZEN)
     # Changed when an administrator resets the officer's second factor: every session opened before ends
     # (it is part of the session's auth hash, as the password is). Empty: the hash is Django's own.
-    session_stamp = models.CharField(max_length=32, blank=True, editable=False)
+    session_stamp = models.CharField(_("dấu phiên đăng nhập"), max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("tài khoản")
@@ -69,7 +70,7 @@ class StaffMembership(models.Model):
         "procedures.Agency", verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("vai trò"), max_length=16, choices=StaffRole.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         ordering = ["agency", "user", "role"]
@@ -86,15 +87,20 @@ class StaffMembership(models.Model):
 class AuthEvent(models.Model):
     """Append-only audit log of logins, failures, locks and logouts, on both sides."""
 
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     source = models.CharField(_("nguồn"), max_length=16, choices=AuthSource.choices)
     kind = models.CharField(_("sự kiện"), max_length=32, choices=AuthEventKind.choices)
     # Who, as the source knows them: the ID number on the VNeID side, the username on the portal.
     identifier = models.CharField(_("định danh"), max_length=150, blank=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
     detail = models.CharField(_("chi tiết"), max_length=255, blank=True)
 
     class Meta:
@@ -227,3 +233,16 @@ class StaffEvent(models.Model):
         if self.pk is not None:
             raise ValueError("Audit events are append-only.")
         super().save(*args, **kwargs)
+
+
+class Authenticator(MFAAuthenticator):
+    """allauth's second factors (TOTP, recovery codes) under a Vietnamese name in the admin.
+
+    allauth's model has no translatable name (Django makes "authenticator" from the class), and naming it would mean
+    a migration in allauth's app; this proxy, registered in the admin instead (``portal/admin.py``), needs none.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("phương thức xác thực hai lớp")
+        verbose_name_plural = _("phương thức xác thực hai lớp")

@@ -3,8 +3,8 @@
 allauth (MFA authenticators, social accounts) names some fields in English that is not marked for translation
 ("created at", "type", "provider"), so the admin showed them in English whatever the language. Their models belong
 to the libraries (renaming a field there would need a migration in the library), so the labels are set here, on the
-admin pages: forms, list columns and filters. What only the model can rename, its own name, stays as it is
-(``tests/test_admin_in_vietnamese.py`` lists it).
+admin pages: forms, list columns and filters. What only the model can rename, its own name, comes from a proxy
+model with a Vietnamese name registered in the library model's place (no migration in the library's app).
 """
 
 from allauth.mfa.admin import AuthenticatorAdmin
@@ -16,6 +16,9 @@ from django.contrib.admin.utils import display_for_field, display_for_value
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from oauth2_provider.models import get_application_admin_class, get_application_model
+
+from identity.models import Authenticator as VietnameseAuthenticator
+from identity.vneid.models import ClientApplication
 
 
 def titled(title):
@@ -111,12 +114,17 @@ class ApplicationVietnamese(Labelled, ApplicationAdmin):
     labels = {"pk": _("số")}
 
 
+# The libraries' models without a translatable name are shown through proxies that have one (identity.Authenticator,
+# vneid.ClientApplication): the libraries' own registrations go.
+for model in (Authenticator, get_application_model()):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
 for model, model_admin in [
-    (Authenticator, AuthenticatorVietnamese),
+    (VietnameseAuthenticator, AuthenticatorVietnamese),
     (SocialApp, SocialAppVietnamese),
     (SocialAccount, SocialAccountVietnamese),
     (SocialToken, SocialTokenVietnamese),
-    (get_application_model(), ApplicationVietnamese),
+    (ClientApplication, ApplicationVietnamese),
 ]:
     if admin.site.is_registered(model):
         admin.site.unregister(model)
