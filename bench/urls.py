@@ -1,5 +1,5 @@
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.permissions import IsAuthenticated
@@ -24,6 +24,14 @@ def bare_insert_with_body(request):
     return HttpResponse(status=201)
 
 
+def one_query(request):
+    """The ceiling of the public pages: one query through Django and the portal's middleware, a small JSON answer
+    (what ``/healthz`` was until it stopped reading the database: liveness no longer depends on it)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
 class AuthenticatedUpload(APIView):
     """What any filing pays before its own work: session, CSRF, the 200 KB multipart body, one INSERT."""
 
@@ -41,5 +49,6 @@ urlpatterns = [
     path("bench/insert/", bare_insert),
     path("bench/insert-body/", bare_insert_with_body),
     path("bench/upload/", AuthenticatedUpload.as_view()),
+    path("bench/one-query/", one_query),
     path("", include("portal.urls")),
 ]

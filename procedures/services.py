@@ -1,8 +1,11 @@
 """Business operations on the catalogue: publishing, versioning, retiring."""
 
+import logging
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+import redis
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -14,6 +17,8 @@ from .models import DocumentComponent, Fee, LegalBasis, Procedure, ProcedureVers
 from .selectors import OVERVIEW_CACHE_KEY
 from .signals import Notice, version_in_force, version_scheduled
 from .text import fold
+
+logger = logging.getLogger(__name__)
 
 
 def missing_for_publication(version: ProcedureVersion) -> list[str]:
@@ -196,6 +201,15 @@ def record_view(procedure: Procedure) -> None:
     procedure on one row lock.
     """
     key = _view_key(procedure.pk)
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        # One INCR (it creates the key at 1), where add-then-incr takes three round trips: this runs on every view
+        # of the busiest page. Django's Redis serializer reads the plain integer back (``flush_view_counts``).
+        try:
+            backend._cache.get_client(key, write=True).incr(backend.make_and_validate_key(key))
+        except redis.RedisError:
+            logger.warning("Procedure view not counted: the cache does not answer", exc_info=True)
+        return
     if not cache.add(key, 1, timeout=None):
         try:
             cache.incr(key)

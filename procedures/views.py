@@ -10,14 +10,17 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from common import pagecache
 from common.urls import portal_url
 
 from . import selectors, services
 from .constants import VersionStatus
 from .forms import ProcedureSearchForm
-from .models import DocumentComponent, Procedure
+from .models import DocumentComponent, Procedure, ProcedureVersion
 
 PAGE_SIZE = 20
+# A whole procedure page kept for anonymous visitors (``common.pagecache``); its key changes with what it shows.
+PAGE_CACHE_SECONDS = 24 * 3600
 
 
 @require_GET
@@ -57,35 +60,42 @@ def procedure_list(request):
 
 @require_GET
 def procedure_detail(request, code):
-    procedure = get_object_or_404(Procedure.objects.select_related("current_version__sector"), code=code)
-    version = procedure.current_version
     requested = request.GET.get("version")
-    if requested:
-        if not requested.isdigit():
-            raise Http404
-        version = get_object_or_404(
-            procedure.versions.select_related("sector"), number=int(requested), status=VersionStatus.PUBLISHED
-        )
-    if version is None:
+    if requested and (not requested.isdigit() or len(requested) > 9):  # a version number, within an integer
         raise Http404
-    services.record_view(procedure)
-    # Published versions never change, so the template caches their body per version;
-    # these querysets are only evaluated on a cache miss.
-    return render(
-        request,
-        "procedures/detail.html",
-        {
-            "procedure": procedure,
-            "version": version,
-            "is_current": version.pk == procedure.current_version_id,
-            "published_versions": procedure.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number"),
-            "fees": version.fees.all(),
-            "components": version.components.all(),
-            "form_templates": version.components.exclude(template_file=""),
-            "legal_bases": version.legal_bases.all(),
-            "agencies": version.agencies.all(),
-        },
-    )
+    state = selectors.page_state(code, int(requested) if requested else None)
+    if state is None or state.version_id is None:
+        raise Http404
+    services.record_view(Procedure(pk=state.procedure_id))
+    generation = selectors.catalogue_generation()
+
+    def render_page(extra):
+        procedure = Procedure.objects.select_related("current_version__sector").get(pk=state.procedure_id)
+        version = ProcedureVersion.objects.select_related("sector").get(pk=state.version_id)
+        # Published versions never change: the template caches their body per version and publication state
+        # (``state.key``), and these querysets are only evaluated on a miss of that fragment.
+        return render(
+            request,
+            "procedures/detail.html",
+            {
+                "procedure": procedure,
+                "version": version,
+                "body_state": state.key,
+                "is_current": version.pk == procedure.current_version_id,
+                "published_versions": procedure.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number"),
+                "fees": version.fees.all(),
+                "components": version.components.all(),
+                "form_templates": version.components.exclude(template_file=""),
+                "legal_bases": version.legal_bases.all(),
+                "agencies": version.agencies.all(),
+                **extra,
+            },
+        )
+
+    # The whole page for anonymous visitors: its key names the versions it shows, the latest publication and the
+    # catalogue generation (online services, agencies: any catalogue row saved), so nothing has to be deleted.
+    key = f"procedure:{state.procedure_id}:{state.key}:{generation}" if generation else None
+    return pagecache.anonymous_page(request, key, render_page, timeout=PAGE_CACHE_SECONDS, params=("version",))
 
 
 @require_GET

@@ -1,0 +1,93 @@
+"""Public pages kept whole in the shared cache for anonymous visitors, answered with an ETag (304 when unchanged).
+
+The procedure page and the home page are what everyone reads, and what they show changes only when the catalogue
+does. The caller names that state in ``key`` (a procedure page: the versions it shows and the catalogue generation),
+so a new publication makes a new key and shows at once: nothing has to be deleted. A visitor who is logged in, or
+who has a message waiting (shown once, then gone), gets the page rendered for them as before.
+
+What differs between two anonymous visitors on such a page is their CSRF token (the language switch and the
+assistant's form post): the page is rendered once with a placeholder in its place, and each answer gets the
+visitor's own token. Its ETag covers the key, the language, the address and the visitor's CSRF secret (the token
+in the page the browser kept must still match its cookie), so a 304 never hands back another state or someone
+else's token. A 304 costs no cache read.
+
+Only addresses whose query string holds nothing but the parameters the page reads are cached (``params``): the
+page repeats its address in the language switch, and ``?utm=...`` variants must not fill the cache.
+"""
+
+import hashlib
+import logging
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
+
+logger = logging.getLogger(__name__)
+
+# Stands for the visitor's CSRF token in a cached page (letters only: it survives HTML escaping unchanged).
+CSRF_PLACEHOLDER = "pagecacheCsrfTokenPlaceholder"
+KEY_PREFIX = "page:v1:"
+
+
+def cacheable(request, params=()) -> bool:
+    """Whether this request may be answered from the whole-page cache."""
+    if request.method != "GET" or any(name not in params for name in request.GET):
+        return False
+    if request.user.is_authenticated:
+        return False
+    # A waiting message ("Bạn đã đăng xuất") is part of the page once; len() loads it without marking it read.
+    return not len(get_messages(request))
+
+
+def anonymous_page(request, key, render, *, timeout: int, params=()) -> HttpResponse:
+    """The page for ``key``: ``render(context)`` makes it (a 200 ``HttpResponse``), once per key for anonymous
+    visitors.
+
+    ``key``: a string naming everything the page shows, or None when it cannot be named (then the page is
+    rendered every time). ``context`` holds what ``render`` must add to its template context.
+    """
+    if key is None or not cacheable(request, params):
+        return render({})
+    page_key = (
+        KEY_PREFIX + hashlib.sha256(f"{request.LANGUAGE_CODE}\n{request.get_full_path()}\n{key}".encode()).hexdigest()
+    )
+    token = get_token(request)  # the visitor's secret is now in request.META, a new one if they had none
+    digest = hashlib.sha256(f"{page_key}\n{request.META['CSRF_COOKIE']}".encode()).hexdigest()
+    etag = f'"{digest[:32]}"'
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        return _headers(HttpResponseNotModified(), etag)
+    body = _cached(page_key)
+    if body is None:
+        rendered = render({"csrf_token": CSRF_PLACEHOLDER})
+        if rendered.status_code != 200:
+            return rendered
+        body = rendered.content.decode(rendered.charset)
+        _store(page_key, body, timeout)
+    return _headers(HttpResponse(body.replace(CSRF_PLACEHOLDER, token)), etag)
+
+
+def _headers(response, etag):
+    response["ETag"] = etag
+    # The browser keeps it but asks each time (a new publication shows at once); no shared cache keeps it: it holds
+    # the visitor's CSRF token.
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+def _cached(page_key):
+    try:
+        return cache.get(page_key)
+    except Exception:  # noqa: BLE001 - a cache that does not answer only costs a rendering
+        logger.warning("Page cache unreadable: rendering the page", exc_info=True)
+        return None
+
+
+def _store(page_key, body, timeout):
+    try:
+        cache.set(page_key, body, timeout)
+    except Exception:  # noqa: BLE001
+        logger.warning("Page cache unwritable: the page is rendered again next time", exc_info=True)
