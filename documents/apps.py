@@ -36,3 +36,7 @@ class DocumentsConfig(AppConfig):
         from records.workflow import register_guard
 
         register_guard(WorkflowAction.REVOKE_RESULT, results.revocation_guard)
+        # A service requiring a signed declaration is filed only with the citizen's remote signature on it.
+        from .citizen_signing.services import guard_submit
+
+        register_guard(WorkflowAction.SUBMIT, guard_submit)

@@ -139,3 +139,75 @@ class DocumentRegister(models.Model):
 
     def __str__(self):
         return f"{self.agency_id} {self.year} {self.kind}: {self.last_number}"
+
+
+def _citizen_signature_path(signature, filename):
+    return f"citizen-signatures/{signature.signed_at:%Y/%m}/{signature.pk}.pdf"
+
+
+class CitizenSignature(models.Model):
+    """A citizen's remote signature (ký số từ xa) on their filing's e-form or on a PDF paper they attached.
+
+    The signed PDF (PAdES) is kept; what was read from it when it was validated is kept beside it, and the
+    back-office validates it again when an officer opens the record. ``content_digest`` is what was signed: the
+    e-form's data (``citizen_signing.declaration.form_digest``) or the attachment's SHA-256, so a form changed
+    after signing is seen as unsigned. Rows are never changed but for the validation; signing again adds one.
+    """
+
+    class Target(models.TextChoices):
+        DECLARATION = "declaration", _("Tờ khai")
+        ATTACHMENT = "attachment", _("Giấy tờ đính kèm")
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Chữ ký hợp lệ")
+        INVALID = "invalid", _("Chữ ký không hợp lệ")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    record = models.ForeignKey(
+        "records.Record", verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="citizen_signatures"
+    )
+    attachment = models.ForeignKey(
+        "records.Attachment",
+        verbose_name=_("tệp đính kèm"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citizen_signatures",
+    )
+    target = models.CharField(_("tài liệu được ký"), max_length=16, choices=Target.choices)
+    file = models.FileField(_("tệp PDF đã ký"), storage=get_document_storage, upload_to=_citizen_signature_path)
+    sha256 = models.CharField(_("SHA-256 của tệp đã ký"), max_length=64)
+    content_digest = models.CharField(_("dấu vết nội dung được ký"), max_length=64)
+    signer_name = models.CharField(_("người ký"), max_length=255)
+    signer_id_number = models.CharField(_("số định danh người ký"), max_length=12, blank=True)
+    certificate_fingerprint = models.CharField(_("dấu vân tay chứng thư (SHA-256)"), max_length=64)
+    certificate_serial = models.CharField(_("số hiệu chứng thư"), max_length=64)
+    certificate_issuer = models.CharField(_("tổ chức cấp chứng thư"), max_length=500)
+    credential_id = models.CharField(_("mã chứng thư tại nhà cung cấp"), max_length=64)
+    signed_at = models.DateTimeField(_("thời điểm ký"))
+    status = models.CharField(_("kết quả kiểm tra"), max_length=8, choices=Status.choices)
+    status_reason = models.CharField(_("lý do"), max_length=500, blank=True)
+    validated_at = models.DateTimeField(_("thời điểm kiểm tra"))
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản ký"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("chữ ký số của công dân")
+        verbose_name_plural = _("chữ ký số của công dân")
+        indexes = [models.Index(fields=["record", "target", "-created_at"], name="citizen_signature_record_idx")]
+
+    def __str__(self):
+        return f"{self.get_target_display()} — {self.signer_name}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == self.Status.VALID
+
+    @property
+    def masked_id_number(self) -> str:
+        """The ID number as the back-office shows it: the last four digits only."""
+        number = self.signer_id_number
+        return f"{'•' * (len(number) - 4)}{number[-4:]}" if len(number) > 4 else number

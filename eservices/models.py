@@ -136,6 +136,13 @@ class OnlineService(BilingualNameMixin, EFormDefinition):
         _("thời điểm nộp phí"), max_length=16, choices=FeeTiming.choices, default=FeeTiming.AT_FILING
     )
     is_active = models.BooleanField(_("đang cung cấp"), default=True)
+    # Filings of the service are submitted only with the e-form signed by the citizen's remote signature
+    # (documents.citizen_signing registers the guard on submission).
+    requires_signed_declaration = models.BooleanField(
+        _("Yêu cầu tờ khai ký số"),
+        default=False,
+        help_text=_("Công dân phải ký số tờ khai bằng chữ ký số từ xa (mã OTP qua SMS) trước khi nộp hồ sơ."),
+    )
 
     class Meta:
         ordering = ["name"]

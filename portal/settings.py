@@ -519,6 +519,27 @@ CELERY_BEAT_SCHEDULE["records-archive-closed"] = {
     "schedule": crontab(hour=1, minute=30),
 }
 
+# --- Citizens' remote signature (ký số từ xa, documents/citizen_signing) ---
+# Citizens sign their e-form and PDF papers with a remote-signing provider's key through its CSC API v2 at
+# REMOTESIGN_BASE_URL (default PORTAL_BASE_URL/remotesign: the simulated provider, remotesign/, mounted while
+# REMOTESIGN_SIMULATOR is on; setting REMOTESIGN_BASE_URL turns it off), as client REMOTESIGN_CLIENT_ID with
+# REMOTESIGN_CLIENT_SECRET (a development value is generated once under var/). The portal validates each signature's
+# certificate chain up to REMOTESIGN_TRUST_ROOTS (PEM files; by default the simulator's own root under REMOTESIGN_DIR).
+# The simulator keeps its CA and keys under REMOTESIGN_DIR and texts its one-time codes to REMOTESIGN_SMS_FILE_PATH.
+REMOTESIGN_BASE_URL = env.str("REMOTESIGN_BASE_URL", default="").rstrip("/")
+REMOTESIGN_SIMULATOR = env.bool("REMOTESIGN_SIMULATOR", default=not REMOTESIGN_BASE_URL)
+if REMOTESIGN_SIMULATOR:
+    INSTALLED_APPS += ["remotesign"]
+REMOTESIGN_CLIENT_ID = env.str("REMOTESIGN_CLIENT_ID", default="cong-dich-vu-cong")
+REMOTESIGN_CLIENT_SECRET = env.str("REMOTESIGN_CLIENT_SECRET", default="") or _development_secret(
+    "remotesign_client_secret", 48
+)
+REMOTESIGN_TIMEOUT = env.float("REMOTESIGN_TIMEOUT", default=10)  # seconds for each call to the provider
+REMOTESIGN_DIR = Path(env.str("REMOTESIGN_DIR", default=str(VAR_DIR / "remotesign")))
+REMOTESIGN_SMS_FILE_PATH = Path(env.str("REMOTESIGN_SMS_FILE_PATH", default=str(REMOTESIGN_DIR / "sms.log")))
+REMOTESIGN_TRUST_ROOTS = env.list(
+    "REMOTESIGN_TRUST_ROOTS", default=[str(REMOTESIGN_DIR / "root.pem")] if REMOTESIGN_SIMULATOR else []
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -80,3 +80,6 @@ if settings.DEBUG:
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
+if settings.REMOTESIGN_SIMULATOR:  # the simulated remote-signing provider (CSC API v2), reached over HTTP
+    urlpatterns += [path("remotesign/", include("remotesign.urls"))]
+

@@ -45,6 +45,7 @@ def sms_outbox(settings, tmp_path):
     settings.SMS_BACKEND = "notifications.sms.FileSmsBackend"
     settings.SMS_FILE_PATH = path
     settings.VNEID_SMS_FILE_PATH = path
+    settings.REMOTESIGN_SMS_FILE_PATH = path  # the remote-signing provider's one-time codes too
     return path
 
 
