@@ -15,3 +15,4 @@ SEEDERS = [
     "demo.process_steps",
     "demo.staff_admin",
 ]
+    "demo.appointments",

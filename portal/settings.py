@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "appointments",
     "allauth.account.middleware.AccountMiddleware",
     "identity.session_limits.SessionLimitsMiddleware",
     "identity.decorators.SecondFactorMiddleware",
@@ -555,3 +556,16 @@ ASSISTANT_REPHRASER_MODEL = env.str("ASSISTANT_REPHRASER_MODEL", default="")
 ASSISTANT_REPHRASER_API_KEY = env.str("ASSISTANT_REPHRASER_API_KEY", default="")
 ASSISTANT_REPHRASER_TIMEOUT = env.float("ASSISTANT_REPHRASER_TIMEOUT", default=2.0)
 ASSISTANT_RATE = env.str("ASSISTANT_RATE", default="30/minute")  # questions per client address
+# --- Appointments (appointments/): counters' slots, citizens' bookings, check-in and queue numbers ---
+# Days ahead a citizen may book; active (not yet attended) bookings one citizen may hold; moves of one booking.
+APPOINTMENTS_HORIZON_DAYS = env.int("APPOINTMENTS_HORIZON_DAYS", default=14)
+APPOINTMENTS_MAX_ACTIVE = env.int("APPOINTMENTS_MAX_ACTIVE", default=3)
+APPOINTMENTS_MAX_MOVES = env.int("APPOINTMENTS_MAX_MOVES", default=3)
+CELERY_BEAT_SCHEDULE["appointments-send-reminders"] = {
+    "task": "appointments.tasks.send_reminders",
+    "schedule": crontab(minute=5),  # hourly: tomorrow's bookings, each reminded once
+}
+CELERY_BEAT_SCHEDULE["appointments-generate-slots"] = {
+    "task": "appointments.tasks.generate_slots",
+    "schedule": crontab(hour=0, minute=40),
+}

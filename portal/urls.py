@@ -46,6 +46,8 @@ urlpatterns = [
     path("backoffice/agencies/<str:code>/statistics/", include("monitoring.backoffice_urls")),
     path("backoffice/", include("records.backoffice_urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
+    # Appointments: the agency's day per counter, check-in by QR or code, queue numbers, call next, no-shows.
+    path("backoffice/appointments/", include("appointments.backoffice_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
@@ -69,6 +71,8 @@ urlpatterns = [
     path("payments/", include("payments.urls")),
 ]
 
+    # Appointments (đặt lịch hẹn): book, move, cancel a slot at an agency's counter; the booking's QR code.
+    path("appointments/", include("appointments.urls")),
 if settings.PAYGOV_SIMULATOR:  # the simulated national payment platform, reached over HTTP like a real one
     urlpatterns += [path("paygov/", include("payments.gateway_sim.urls"))]
 

@@ -152,9 +152,10 @@ def appointment_at(day: datetime.date | str | None) -> datetime.datetime | None:
     return timezone.make_aware(datetime.datetime.combine(day, at))
 
 
-def office_periods() -> list[tuple[datetime.time, datetime.time]]:
-    """The periods of a working day (``OFFICE_PERIODS``, e.g. ``07:00-11:30,13:30-17:00``), in order."""
-    text = getattr(settings, "OFFICE_PERIODS", "07:00-11:30,13:30-17:00")
+def office_periods(text: str | None = None) -> list[tuple[datetime.time, datetime.time]]:
+    """The periods of a working day (``OFFICE_PERIODS``, e.g. ``07:00-11:30,13:30-17:00``), in order; ``text`` in
+    the same form for a place with hours of its own (an appointments counter)."""
+    text = text or getattr(settings, "OFFICE_PERIODS", "07:00-11:30,13:30-17:00")
     periods = []
     for part in text.split(","):
         begin, _sep, end = part.strip().partition("-")
