@@ -152,6 +152,17 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalisation: Vietnamese first, English as the second language.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# A kept connection is checked before a request reuses it: after PostgreSQL restarts, the next request opens
+# a new one instead of failing on the dead one (the portal recovers without a restart).
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# A PostgreSQL streaming replica (optional): the public catalogue's and the statistics' reads go to it, everything
+# else stays on the primary (portal/replica.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"]
+    MIDDLEWARE.append("portal.replica.ReplicaReadsMiddleware")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates typed and shown as dd/mm/yyyy in Vietnamese, the admin included (portal/formats/vi/formats.py).
 FORMAT_MODULE_PATH = ["portal.formats"]
