@@ -8,6 +8,10 @@ renderer (``eservices.eforms``) reads. What the builder does not edit (a ``patte
 ``additionalProperties``…) rides along unchanged in each field's ``extra_schema``/``extra_ui``, so a form written
 by hand opens in the builder and is saved back as it was.
 
+A repeating group (kind ``group``: a household's members, one row each) holds its own list of sub-fields in the
+field's ``subfields``, posted as ``f-<i>-s-<j>-<key>``; each sub-field is edited like a field (type, labels,
+required, limits, choices) but is never prefilled, conditional or placed in a section.
+
 Key order: PostgreSQL keeps JSON objects in its own order (jsonb), never in the order they were typed, so every
 definition shown, saved or exported goes through ``ordered`` first: fields in the order the citizen sees them,
 each field's keys in one fixed order. What an administrator sees before saving is what they see after.
@@ -38,7 +42,10 @@ KINDS = {
     "phone": gettext_lazy("Số điện thoại"),
     "email": gettext_lazy("Thư điện tử"),
     "address": gettext_lazy("Địa chỉ (chọn tỉnh, xã)"),
+    "group": gettext_lazy("Nhóm lặp lại (bảng nhiều dòng)"),
 }
+# What a repeating group's sub-field may be: a value in one cell of a row.
+SUB_KINDS = {key: label for key, label in KINDS.items() if key not in ("address", "group")}
 NUMERIC_KINDS = {"number", "decimal", "amount"}
 TEXT_KINDS = {"text", "phone", "email", "address"}
 ID_PATTERN = r"^\d{12}$"
@@ -99,6 +106,14 @@ FIELD_KEYS = (
     "widget",
     "extra_schema",
     "extra_ui",
+    "min_rows",
+    "max_rows",
+)
+# A repeating group's sub-field: a field's own settings, without section, condition, prefill or papers.
+SUB_KEYS = tuple(
+    key
+    for key in FIELD_KEYS
+    if key not in ("section", "show_if", "prefill_mode", "prefill_path", "replaces", "min_rows", "max_rows")
 )
 SECTION_KEYS = ("legend_vi", "legend_en", "extra")
 META_KEYS = ("schema_extra", "ui_extra", "other_replacements", "named_persons", "eligibility", "base")
@@ -107,9 +122,13 @@ NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 # Keys the builder writes; any other key of a field is carried along untouched.
 MANAGED_SCHEMA = {"type", "enum", "format", "minimum", "maximum", "minLength", "maxLength"}
 MANAGED_UI = {"label", "help", "widget", "choices", "show_if", "required_when_shown", "not_future"}
+# ...and of a repeating group.
+GROUP_SCHEMA = {"items", "minItems", "maxItems"}
+GROUP_UI = {"order", "fields"}
 SCHEMA_KEY_ORDER = ("type", "title", "description", "format", "enum", "minimum", "maximum", "minLength", "maxLength")
-SCHEMA_KEY_ORDER += ("pattern",)
+SCHEMA_KEY_ORDER += ("pattern", "minItems", "maxItems", "items")
 UI_KEY_ORDER = ("label", "help", "widget", "choices", "show_if", "required_when_shown", "not_future", "person_name")
+UI_KEY_ORDER += ("order", "fields")
 TOP_SCHEMA_ORDER = ("$schema", "type", "title", "description", "properties", "required", "additionalProperties")
 
 EXPORT_FORMAT = "dichvucong.eform"
@@ -143,6 +162,8 @@ def kind_of(spec: dict, options: dict, name: str = "") -> str:
         return "amount" if widget == "amount" else "number"
     if kind == "number":
         return "decimal"
+    if kind == "array" and isinstance(spec.get("items"), dict) and spec["items"].get("type") == "object":
+        return "group"
     if kind != "string":
         raise CannotBuild(
             _("Trường “%(name)s” có kiểu “%(type)s” mà trình thiết kế chưa sửa được; hãy dùng chế độ JSON.")
@@ -184,50 +205,26 @@ def from_definition(schema: dict, ui: dict, prefill_map: dict | None = None, sug
     fields = []
     for name in names:
         spec, options = properties[name], ui_fields.get(name) or {}
-        kind = kind_of(spec, options, name)
-        label_vi, label_en = _vi_en(options.get("label"))
-        help_vi, help_en = _vi_en(options.get("help"))
+        field = _field_state(name, spec, options, required=name in required or options.get("required_when_shown"))
         condition = options.get("show_if") or {}
         equals = condition.get("equals")
         if isinstance(equals, bool):
             equals = "true" if equals else "false"
-        labels = options.get("choices") or {}
-        choices = [" | ".join([str(v), *_vi_en(labels.get(str(v)))]).rstrip(" |") for v in spec.get("enum") or []]
-        extra_schema = {k: v for k, v in spec.items() if k not in MANAGED_SCHEMA}
-        if kind == "id_number":
-            extra_schema.pop("pattern", None)
         prefill_mode, path = "", ""
         if name in (prefill_map or {}):
             prefill_mode, path = "prefill", prefill_map[name]
         elif name in (suggest_map or {}):
             prefill_mode, path = "suggest", suggest_map[name]
-        fields.append(
+        field.update(
             {
-                "name": name,
-                "kind": kind,
                 "section": str(placement[name]) if name in placement else "",
-                "label_vi": label_vi,
-                "label_en": label_en,
-                "help_vi": help_vi,
-                "help_en": help_en,
-                "required": _flag(name in required or options.get("required_when_shown")),
-                "minimum": _number(spec.get("minimum")),
-                "maximum": _number(spec.get("maximum")),
-                "min_length": _number(spec.get("minLength")),
-                "max_length": _number(spec.get("maxLength")),
-                "multiline": _flag(options.get("widget") == "textarea"),
-                "not_future": _flag(options.get("not_future")),
-                "choices": "\n".join(choices),
-                "choice_style": "radio" if options.get("widget") == "radio" else "select",
                 "show_if": f"{condition.get('field')}:{equals}" if condition.get("field") else "",
                 "prefill_mode": prefill_mode,
                 "prefill_path": path,
                 "replaces": "",
-                "widget": options.get("widget") or "none",
-                "extra_schema": _dump(extra_schema),
-                "extra_ui": _dump({k: v for k, v in options.items() if k not in MANAGED_UI}),
             }
         )
+        fields.append({key: field[key] for key in FIELD_KEYS} | {"subfields": field["subfields"]})
     top = {k: v for k, v in schema.items() if k not in ("type", "properties", "required")}
     if "required" in schema:
         top["required"] = []  # said again on save, even when no field is required
@@ -240,6 +237,63 @@ def from_definition(schema: dict, ui: dict, prefill_map: dict | None = None, sug
         "base": "",
     }
     return {"sections": sections, "fields": fields, "meta": meta}
+
+
+def _field_state(name: str, spec: dict, options: dict, *, required) -> dict:
+    """A field's (or a group's sub-field's) own settings as the builder edits them."""
+    kind = kind_of(spec, options, name)
+    label_vi, label_en = _vi_en(options.get("label"))
+    help_vi, help_en = _vi_en(options.get("help"))
+    labels = options.get("choices") or {}
+    choices = [" | ".join([str(v), *_vi_en(labels.get(str(v)))]).rstrip(" |") for v in spec.get("enum") or []]
+    extra_schema = {k: v for k, v in spec.items() if k not in MANAGED_SCHEMA}
+    extra_ui = {k: v for k, v in options.items() if k not in MANAGED_UI}
+    if kind == "id_number":
+        extra_schema.pop("pattern", None)
+    subfields = []
+    if kind == "group":
+        items = spec["items"]
+        columns = items.get("properties") or {}
+        sub_required = set(items.get("required") or [])
+        sub_options = options.get("fields") or {}
+        for column in eforms.group_columns(spec, options):
+            sub = _field_state(column, columns[column], sub_options.get(column) or {}, required=column in sub_required)
+            if sub["kind"] == "group":
+                raise CannotBuild(
+                    _("Nhóm “%(name)s” có nhóm lồng bên trong mà trình thiết kế chưa sửa được; hãy dùng chế độ JSON.")
+                    % {"name": label_vi or name}
+                )
+            subfields.append({key: sub[key] for key in SUB_KEYS})
+        extra_schema = {k: v for k, v in extra_schema.items() if k not in GROUP_SCHEMA}
+        items_extra = {k: v for k, v in items.items() if k not in ("type", "properties", "required")}
+        if "required" in items:
+            items_extra["required"] = []  # said again on save, even when no sub-field is required
+        if items_extra:
+            extra_schema["items"] = items_extra
+        extra_ui = {k: v for k, v in extra_ui.items() if k not in GROUP_UI}
+    return {
+        "name": name,
+        "kind": kind,
+        "label_vi": label_vi,
+        "label_en": label_en,
+        "help_vi": help_vi,
+        "help_en": help_en,
+        "required": _flag(required),
+        "minimum": _number(spec.get("minimum")),
+        "maximum": _number(spec.get("maximum")),
+        "min_length": _number(spec.get("minLength")),
+        "max_length": _number(spec.get("maxLength")),
+        "multiline": _flag(options.get("widget") == "textarea"),
+        "not_future": _flag(options.get("not_future")),
+        "choices": "\n".join(choices),
+        "choice_style": "radio" if options.get("widget") == "radio" else "select",
+        "widget": options.get("widget") or "none",
+        "extra_schema": _dump(extra_schema),
+        "extra_ui": _dump(extra_ui),
+        "min_rows": _number(spec.get("minItems")) if kind == "group" else "",
+        "max_rows": _number(spec.get("maxItems")) if kind == "group" else "",
+        "subfields": subfields,
+    }
 
 
 def _position(name: str, ui: dict, properties: dict) -> int:
@@ -306,21 +360,58 @@ def from_post(data) -> dict:
             return 0
 
     sections = [{key: data.get(f"s-{i}-{key}", "") for key in SECTION_KEYS} for i in range(count("section_count"))]
-    fields = [{key: data.get(f"f-{i}-{key}", "") for key in FIELD_KEYS} for i in range(count("field_count"))]
+    fields = []
+    for i in range(count("field_count")):
+        field = {key: data.get(f"f-{i}-{key}", "") for key in FIELD_KEYS}
+        field["subfields"] = [
+            {key: data.get(f"f-{i}-s-{j}-{key}", "") for key in SUB_KEYS} for j in range(count(f"f-{i}-sub_count"))
+        ]
+        fields.append(field)
     meta = {key: data.get(key, "") for key in META_KEYS}
     return {"sections": sections, "fields": fields, "meta": meta}
 
 
 def new_field(section: str) -> dict:
     field = dict.fromkeys(FIELD_KEYS, "")
-    field.update(kind="text", section=section, choice_style="radio")
+    field.update(kind="text", section=section, choice_style="radio", subfields=[])
     return field
+
+
+def new_subfield() -> dict:
+    sub = dict.fromkeys(SUB_KEYS, "")
+    sub.update(kind="text", choice_style="select")
+    return sub
+
+
+def _sub_action(state: dict, verb: str, argument: str) -> None:
+    """Add a sub-field to a group (``add_sub:<field>``), move or remove one (``sub_up:<field>:<sub>``)."""
+    field_part, _sep, sub_part = argument.partition(":")
+    if not field_part.isdigit() or int(field_part) >= len(state["fields"]):
+        return
+    field = state["fields"][int(field_part)]
+    subs = field.setdefault("subfields", [])
+    if verb == "add_sub":
+        state["added_sub"] = new_subfield()
+        subs.append(state["added_sub"])
+        return
+    if not sub_part.isdigit() or int(sub_part) >= len(subs):
+        return
+    index = int(sub_part)
+    if verb == "sub_remove":
+        subs.pop(index)
+    else:
+        other = index + (-1 if verb == "sub_up" else 1)
+        if 0 <= other < len(subs):
+            subs[index], subs[other] = subs[other], subs[index]
 
 
 def apply_action(state: dict, action: str) -> dict:
     """Add, move or remove a field or a section, as the button pressed (``action``) says."""
     verb, _sep, argument = action.partition(":")
     fields, sections = state["fields"], state["sections"]
+    if verb in ("add_sub", "sub_up", "sub_down", "sub_remove"):
+        _sub_action(state, verb, argument)
+        return state
     try:
         index = int(argument) if argument else -1
     except ValueError:
@@ -409,6 +500,12 @@ def fill_names(state: dict) -> None:
         if not field["name"].strip() and field["label_vi"].strip():
             field["name"] = suggested_name(field["label_vi"], taken)
             taken.add(field["name"])
+        subs = field.get("subfields") or []
+        taken_here = {sub["name"] for sub in subs if sub["name"]}
+        for sub in subs:
+            if not sub["name"].strip() and sub["label_vi"].strip():
+                sub["name"] = suggested_name(sub["label_vi"], taken_here)
+                taken_here.add(sub["name"])
 
 
 def parse_choices(text: str) -> list[tuple[str, str, str]]:
@@ -480,12 +577,15 @@ TYPED_KEYS = (
     "show_if",
     "prefill_path",
     "replaces",
+    "min_rows",
+    "max_rows",
 )
 
 
 def is_blank(field: dict) -> bool:
     """A field just added and nothing typed in it yet: not checked, not previewed, left out when saved."""
-    return not any(str(field.get(key) or "").strip() for key in TYPED_KEYS)
+    subs = field.get("subfields") or []
+    return not any(str(field.get(key) or "").strip() for key in TYPED_KEYS) and all(is_blank(sub) for sub in subs)
 
 
 def field_errors(state: dict) -> dict[str, str]:
@@ -525,31 +625,9 @@ def field_errors(state: dict) -> dict[str, str]:
         section = field["section"]
         if section and not (section.isdigit() and int(section) < len(state["sections"])):
             say("section", _("phần đã chọn không còn; hãy chọn phần khác."))
-        limits = (
-            ("minimum", "maximum", _decimal if field["kind"] == "decimal" else _integer)
-            if field["kind"] in NUMERIC_KINDS
-            else ("min_length", "max_length", _integer)
-        )
-        low_key, high_key, read = limits
-        values = {}
-        for key in (low_key, high_key):
-            try:
-                values[key] = read(field[key])
-            except ValueError:
-                say(key, _("giới hạn phải là một số, ví dụ 1.000.000."))
-        if low_key == "min_length" and any((values.get(k) or 0) < 0 for k in (low_key, high_key)):
-            say(low_key, _("số ký tự không được âm."))
-        low, high = values.get(low_key), values.get(high_key)
-        if low is not None and high is not None and low > high:
-            shown = {"high": eforms._grouped(high), "low": eforms._grouped(low)}
-            say(high_key, _("giới hạn trên (%(high)s) nhỏ hơn giới hạn dưới (%(low)s).") % shown)
-        if field["kind"] == "choice":
-            choices = parse_choices(field["choices"])
-            values_seen = [value for value, _vi, _en in choices]
-            if len(choices) < 2:
-                say("choices", _("hãy nhập ít nhất hai lựa chọn, mỗi dòng một lựa chọn."))
-            elif len(set(values_seen)) != len(values_seen):
-                say("choices", _("có hai lựa chọn trùng mã; mỗi lựa chọn cần một mã riêng."))
+        _value_errors(field, say)
+        if field["kind"] == "group":
+            _group_errors(field, index, label, errors, say)
         if field["show_if"]:
             controller, _sep, value = field["show_if"].partition(":")
             if controller == name:
@@ -580,6 +658,92 @@ def field_errors(state: dict) -> dict[str, str]:
     return errors
 
 
+def _value_errors(field: dict, say) -> None:
+    """What is wrong with a field's (or a sub-field's) limits and choices; ``say(key, message)`` reports it."""
+    limits = (
+        ("minimum", "maximum", _decimal if field["kind"] == "decimal" else _integer)
+        if field["kind"] in NUMERIC_KINDS
+        else ("min_length", "max_length", _integer)
+    )
+    low_key, high_key, read = limits
+    values = {}
+    for key in (low_key, high_key):
+        try:
+            values[key] = read(field[key])
+        except ValueError:
+            say(key, _("giới hạn phải là một số, ví dụ 1.000.000."))
+    if low_key == "min_length" and any((values.get(k) or 0) < 0 for k in (low_key, high_key)):
+        say(low_key, _("số ký tự không được âm."))
+    low, high = values.get(low_key), values.get(high_key)
+    if low is not None and high is not None and low > high:
+        shown = {"high": eforms._grouped(high), "low": eforms._grouped(low)}
+        say(high_key, _("giới hạn trên (%(high)s) nhỏ hơn giới hạn dưới (%(low)s).") % shown)
+    if field["kind"] == "choice":
+        choices = parse_choices(field["choices"])
+        values_seen = [value for value, _vi, _en in choices]
+        if len(choices) < 2:
+            say("choices", _("hãy nhập ít nhất hai lựa chọn, mỗi dòng một lựa chọn."))
+        elif len(set(values_seen)) != len(values_seen):
+            say("choices", _("có hai lựa chọn trùng mã; mỗi lựa chọn cần một mã riêng."))
+
+
+def _group_errors(field: dict, index: int, label: str, errors: dict, say) -> None:
+    """A repeating group: its row limits, and each of its sub-fields (errors keyed ``f-<i>-s-<j>-<key>``)."""
+    rows = {}
+    for key in ("min_rows", "max_rows"):
+        try:
+            rows[key] = _integer(field[key])
+        except ValueError:
+            say(key, _("số dòng phải là một số nguyên, ví dụ 10."))
+            continue
+        if rows[key] is not None and rows[key] < 0:
+            say(key, _("số dòng không được âm."))
+    low, high = rows.get("min_rows"), rows.get("max_rows")
+    if low is not None and high is not None and low > high:
+        say(
+            "max_rows", _("số dòng tối đa (%(high)s) nhỏ hơn số dòng tối thiểu (%(low)s).") % {"high": high, "low": low}
+        )
+    if high == 0:
+        say("max_rows", _("số dòng tối đa phải từ 1 trở lên."))
+    if field["prefill_mode"]:
+        say("prefill_mode", _("nhóm lặp lại không điền sẵn được từ CSDL; hãy chọn “Công dân tự khai”."))
+    subs = [sub for sub in field.get("subfields") or [] if not is_blank(sub)]
+    if not subs:
+        say("subfields", _("hãy thêm ít nhất một trường con (một cột của bảng)."))
+    seen = {}
+    for number, sub in enumerate(field.get("subfields") or []):
+        if is_blank(sub):
+            continue
+        sub_label = sub["label_vi"].strip() or _("số %(number)s") % {"number": number + 1}
+
+        def say_sub(key, message, number=number, sub_label=sub_label):
+            errors.setdefault(
+                f"f-{index}-s-{number}-{key}",
+                _("Trường “%(label)s”, trường con “%(sub)s”: %(message)s")
+                % {"label": label, "sub": sub_label, "message": message},
+            )
+
+        name = sub["name"].strip()
+        if not sub["label_vi"].strip():
+            say_sub("label_vi", _("hãy nhập nhãn tiếng Việt, là tiêu đề cột công dân đọc."))
+        elif not NAME.match(name):
+            say_sub(
+                "name",
+                _(
+                    "mã trường chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái "
+                    "(ví dụ: ngay_sinh)."
+                ),
+            )
+        elif name in seen:
+            say_sub(
+                "name", _("mã “%(name)s” đã dùng cho trường con “%(other)s”.") % {"name": name, "other": seen[name]}
+            )
+        seen.setdefault(name, sub_label)
+        if sub["kind"] not in SUB_KINDS:
+            say_sub("kind", _("hãy chọn kiểu của trường con (không là địa chỉ hay nhóm lặp lại)."))
+        _value_errors(sub, say_sub)
+
+
 def _text(vi: str, en: str) -> dict:
     return {"vi": vi.strip(), "en": en.strip()} if en.strip() else {"vi": vi.strip()}
 
@@ -592,7 +756,7 @@ def _widget(kind: str, field: dict) -> str | None:
         return "radio" if field["choice_style"] == "radio" else ("select" if carried == "select" else None)
     if kind == "date":
         return None if carried == "none" else "date"
-    fixed = {"phone": "tel", "amount": "amount", "address": "address"}
+    fixed = {"phone": "tel", "amount": "amount", "address": "address", "group": "group"}
     optional = {"email": "email", "yesno": "checkbox", "number": "number", "decimal": "number"}
     if kind in fixed:
         return fixed[kind]
@@ -605,39 +769,8 @@ def to_definition(state: dict) -> tuple[dict, dict, dict, dict]:
     kinds = {f["name"]: f["kind"] for f in fields}
     properties, ui_fields, required, prefill_map, suggest_map = {}, {}, [], {}, {}
     for field in fields:
-        name, kind = field["name"].strip(), field["kind"]
-        spec = {
-            "type": {"yesno": "boolean", "number": "integer", "amount": "integer", "decimal": "number"}.get(
-                kind, "string"
-            )
-        }
-        spec.update(_load(field["extra_schema"]))
-        if kind == "date":
-            spec["format"] = "date"
-        elif kind == "email":
-            spec["format"] = "email"
-        elif kind == "id_number":
-            spec["pattern"] = ID_PATTERN
-        elif kind == "choice":
-            choices = parse_choices(field["choices"])
-            spec["enum"] = [value for value, _vi, _en in choices]
-        if kind in NUMERIC_KINDS:
-            read = _decimal if kind == "decimal" else _integer
-            bounds = {"minimum": read(field["minimum"]), "maximum": read(field["maximum"])}
-        elif kind in TEXT_KINDS:
-            bounds = {"minLength": _integer(field["min_length"]), "maxLength": _integer(field["max_length"])}
-        else:
-            bounds = {}
-        spec.update({key: value for key, value in bounds.items() if value is not None})
-        options = {}
-        if field["label_vi"].strip():
-            options["label"] = _text(field["label_vi"], field["label_en"])
-        if field["help_vi"].strip() or field["help_en"].strip():
-            options["help"] = _text(field["help_vi"], field["help_en"])
-        if widget := _widget(kind, field):
-            options["widget"] = widget
-        if kind == "choice":
-            options["choices"] = {value: _text(vi, en) for value, vi, en in choices}
+        name = field["name"].strip()
+        spec, options = _spec(field), _options(field)
         condition = None
         if field["show_if"]:
             controller, _sep, value = field["show_if"].partition(":")
@@ -649,9 +782,6 @@ def to_definition(state: dict) -> tuple[dict, dict, dict, dict]:
                 options["required_when_shown"] = True
             else:
                 required.append(name)
-        if kind == "date" and field["not_future"]:
-            options["not_future"] = True
-        options.update(_load(field["extra_ui"]))
         properties[name] = spec
         if options:
             ui_fields[name] = options
@@ -672,6 +802,69 @@ def to_definition(state: dict) -> tuple[dict, dict, dict, dict]:
         fieldsets.append(fieldset)
     ui = {"fieldsets": fieldsets, "fields": ui_fields, **_load(state["meta"]["ui_extra"])}
     return ordered(schema, ui) + (prefill_map, suggest_map)
+
+
+TYPES = {"yesno": "boolean", "number": "integer", "amount": "integer", "decimal": "number", "group": "array"}
+
+
+def _spec(field: dict) -> dict:
+    """The JSON Schema of a field or of a group's sub-field (a group: the schema of its rows too)."""
+    kind = field["kind"]
+    spec = {"type": TYPES.get(kind, "string")}
+    extra = _load(field["extra_schema"])
+    items_extra = extra.pop("items", None) if kind == "group" else None
+    spec.update(extra)
+    if kind == "date":
+        spec["format"] = "date"
+    elif kind == "email":
+        spec["format"] = "email"
+    elif kind == "id_number":
+        spec["pattern"] = ID_PATTERN
+    elif kind == "choice":
+        spec["enum"] = [value for value, _vi, _en in parse_choices(field["choices"])]
+    if kind in NUMERIC_KINDS:
+        read = _decimal if kind == "decimal" else _integer
+        bounds = {"minimum": read(field["minimum"]), "maximum": read(field["maximum"])}
+    elif kind in TEXT_KINDS:
+        bounds = {"minLength": _integer(field["min_length"]), "maxLength": _integer(field["max_length"])}
+    elif kind == "group":
+        bounds = {"minItems": _integer(field["min_rows"]), "maxItems": _integer(field["max_rows"])}
+    else:
+        bounds = {}
+    spec.update({key: value for key, value in bounds.items() if value is not None})
+    if kind == "group":
+        items_extra = items_extra if isinstance(items_extra, dict) else {}
+        subs = [sub for sub in field.get("subfields") or [] if not is_blank(sub)]
+        items = {"type": "object", "properties": {sub["name"].strip(): _spec(sub) for sub in subs}}
+        required = [sub["name"].strip() for sub in subs if sub["required"]]
+        if required or "required" in items_extra:
+            items["required"] = required
+        items.update({k: v for k, v in items_extra.items() if k not in ("type", "properties", "required")})
+        spec["items"] = items
+    return spec
+
+
+def _options(field: dict) -> dict:
+    """The UI description of a field or sub-field, without its condition (a group: its sub-fields' too)."""
+    kind = field["kind"]
+    options = {}
+    if field["label_vi"].strip():
+        options["label"] = _text(field["label_vi"], field["label_en"])
+    if field["help_vi"].strip() or field["help_en"].strip():
+        options["help"] = _text(field["help_vi"], field["help_en"])
+    if widget := _widget(kind, field):
+        options["widget"] = widget
+    if kind == "choice":
+        options["choices"] = {value: _text(vi, en) for value, vi, en in parse_choices(field["choices"])}
+    if kind == "date" and field["not_future"]:
+        options["not_future"] = True
+    if kind == "group":
+        subs = [sub for sub in field.get("subfields") or [] if not is_blank(sub)]
+        options["order"] = [sub["name"].strip() for sub in subs]
+        sub_options = {sub["name"].strip(): _options(sub) for sub in subs}
+        options["fields"] = {name: value for name, value in sub_options.items() if value}
+    options.update(_load(field["extra_ui"]))
+    return options
 
 
 def replacements_of(state: dict) -> dict[int, str]:
@@ -726,8 +919,9 @@ def ordered(schema: dict, ui: dict) -> tuple[dict, dict]:
     schema = _keyed(schema, TOP_SCHEMA_ORDER)
     properties = schema.get("properties")
     if isinstance(properties, dict):
+        ui_fields = ui.get("fields") if isinstance(ui.get("fields"), dict) else {}
         schema["properties"] = {
-            n: _keyed(properties[n], SCHEMA_KEY_ORDER) if isinstance(properties[n], dict) else properties[n]
+            n: _ordered_spec(properties[n], ui_fields.get(n)) if isinstance(properties[n], dict) else properties[n]
             for n in names
         }
     ui = _keyed(ui, ("fieldsets", "fields"))
@@ -745,10 +939,33 @@ def ordered(schema: dict, ui: dict) -> tuple[dict, dict]:
     return schema, ui
 
 
+def _ordered_spec(spec: dict, options) -> dict:
+    """A field's keys in one order; a group's rows' sub-fields in the order the page shows them."""
+    spec = _keyed(spec, SCHEMA_KEY_ORDER)
+    items = spec.get("items")
+    if eforms.is_group(spec) and isinstance(items, dict) and isinstance(items.get("properties"), dict):
+        items = _keyed(items, ("type", "properties", "required"))
+        columns = eforms.group_columns(spec, options if isinstance(options, dict) else {})
+        items["properties"] = {
+            c: _keyed(items["properties"][c], SCHEMA_KEY_ORDER)
+            if isinstance(items["properties"][c], dict)
+            else items["properties"][c]
+            for c in columns
+        }
+        spec["items"] = items
+    return spec
+
+
 def _ordered_options(options, spec):
     if not isinstance(options, dict):
         return options
     options = _keyed(options, UI_KEY_ORDER)
+    sub_options = options.get("fields")
+    if eforms.is_group(spec) and isinstance(sub_options, dict):
+        columns = eforms.group_columns(spec, options) if isinstance(spec.get("items"), dict) else []
+        sub_specs = (spec.get("items") or {}).get("properties") or {}
+        order = [c for c in columns if c in sub_options] + [c for c in sub_options if c not in columns]
+        options["fields"] = {c: _ordered_options(sub_options[c], sub_specs.get(c)) for c in order}
     for key in ("label", "help", "pattern_message"):
         if key in options:
             options[key] = _bilingual(options[key])

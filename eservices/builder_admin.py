@@ -243,7 +243,18 @@ class EFormBuilderMixin:
                 return HttpResponseRedirect(self._change_url(obj))
         state["fields"] = builder.ordered_fields(state)
         added = state.pop("added", None)
+        added_sub = state.pop("added_sub", None)
         focus = next((i for i, f in enumerate(state["fields"]) if f is added), None)
+        if added_sub is not None:  # the sub-field just added: "3-1" (field 3, its sub-field 1)
+            focus = next(
+                (
+                    f"{i}-{j}"
+                    for i, f in enumerate(state["fields"])
+                    for j, sub in enumerate(f.get("subfields") or [])
+                    if sub is added_sub
+                ),
+                None,
+            )
         errors, definition_errors = check(state, components)
         general = general or definition_errors
         return self._render_builder(request, obj, state, components, errors, general, focus)
@@ -283,15 +294,29 @@ class EFormBuilderMixin:
         fields = []
         for index, field in enumerate(state["fields"]):
             field_errors = _errors_of(errors, f"f-{index}-")
+            subs = []
+            for number, sub in enumerate(field.get("subfields") or []):
+                prefix = f"s-{number}-"
+                subs.append(
+                    {
+                        "index": number,
+                        "prefix": f"f-{index}-{prefix}",
+                        "data": sub,
+                        "errors": _errors_of(field_errors, prefix),
+                        "kind_label": builder.KINDS.get(sub["kind"], sub["kind"]),
+                        "focus": focus == f"{index}-{number}",
+                    }
+                )
             fields.append(
                 {
                     "index": index,
                     "index_str": str(index),
                     "data": field,
                     "errors": field_errors,
+                    "subs": subs,
                     "kind_label": builder.KINDS.get(field["kind"], field["kind"]),
                     # New fields and fields with something to fix are shown open; the others folded.
-                    "open": bool(field_errors) or not field["label_vi"],
+                    "open": bool(field_errors) or not field["label_vi"] or focus == f"{index}-{len(subs) - 1}",
                     "focus": index == focus,
                     "condition_missing": (
                         _("(Điều kiện không còn dùng được: %(value)s)") % {"value": field["show_if"]}
@@ -327,6 +352,7 @@ class EFormBuilderMixin:
             "error_items": [(key, message) for key, message in errors.items()],
             "general": general,
             "kinds": list(builder.KINDS.items()),
+            "sub_kinds": list(builder.SUB_KINDS.items()),
             "prefill_modes": list(builder.PREFILL_MODES.items()),
             "prefill_paths": _paths(state),
             "conditions": conditions,

@@ -15,6 +15,18 @@ UI description::
                                  "required_when_shown": true},
                 "child_birth_date": {"widget": "date", "not_future": true}}}
 
+A repeating group (``"widget": "group"``) is a field holding a list of rows, each an object of its own sub-fields
+(a household's members: name, birth date, relationship)::
+
+    schema: {"members": {"type": "array", "minItems": 1, "maxItems": 10,
+                         "items": {"type": "object", "properties": {"full_name": {...}, "birth_date": {...}},
+                                   "required": ["full_name"]}}}
+    ui:     {"members": {"label": {...}, "widget": "group", "order": ["full_name", "birth_date"],
+                         "fields": {"full_name": {"label": {...}}, "birth_date": {"widget": "date"}}}}
+
+Each sub-field's options are those of a field (label, help, widget, choices, not_future...). The page shows the rows
+as a table with a "Thêm dòng" button (``eservices.groups``).
+
 ``person_name`` (true by default for ``full_name`` and ``*_full_name``) takes letters, spaces, apostrophes and
 hyphens only. ``not_future`` refuses a date after today (a birth, a death). A ``pattern`` of digits only
 (``^\\d{12}$``) is explained as "exactly 12 digits"; any other pattern can say what it wants
@@ -38,8 +50,13 @@ from django.utils.translation import gettext as _
 
 from common.forms import PersonNameValidator, is_person_name, name_required_fields, person_name_message
 
-SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
+SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "array"}
+# What a repeating group's sub-field may be: a value in a table's cell (no address, no group in a group).
+ROW_TYPES = {"string", "integer", "number", "boolean"}
 WIDGETS = {"text", "textarea", "select", "radio", "date", "email", "tel", "checkbox", "number", "amount", "address"}
+WIDGETS |= {"group"}
+# The name of a repeating group's "Thêm dòng" button; its value is the group's name (``eservices.groups``).
+ADD_ROW = "add_row"
 
 
 def text(value, default: str = "") -> str:
@@ -67,6 +84,8 @@ def check_definition(schema: dict, ui: dict) -> None:
             raise ValidationError(
                 _("Trường “%(name)s” có kiểu “%(type)s” chưa được hỗ trợ.") % {"name": name, "type": spec.get("type")}
             )
+        if spec.get("type") == "array":
+            _check_group(name, spec, ui.get("fields", {}).get(name) or {})
     unknown_required = set(schema.get("required", [])) - set(properties)
     if unknown_required:
         raise ValidationError(
@@ -86,6 +105,46 @@ def check_definition(schema: dict, ui: dict) -> None:
         condition = options.get("show_if")
         if condition and condition.get("field") not in properties:
             raise ValidationError(_("Điều kiện hiển thị của “%(name)s” dựa vào trường không tồn tại.") % {"name": name})
+
+
+def _check_group(name: str, spec: dict, options: dict) -> None:
+    """A repeating group: rows that are objects of plain values, and a UI description of those values only."""
+    items = spec.get("items")
+    if not isinstance(items, dict) or items.get("type") != "object" or not isinstance(items.get("properties"), dict):
+        raise ValidationError(
+            _("Nhóm lặp lại “%(name)s” phải có items là một đối tượng (type: object) có properties.") % {"name": name}
+        )
+    columns = items["properties"]
+    if not columns:
+        raise ValidationError(_("Nhóm lặp lại “%(name)s” chưa có trường con nào.") % {"name": name})
+    for column, column_spec in columns.items():
+        if not isinstance(column_spec, dict) or column_spec.get("type") not in ROW_TYPES:
+            raise ValidationError(
+                _("Trường con “%(column)s” của nhóm “%(name)s” có kiểu chưa được hỗ trợ trong một dòng.")
+                % {"column": column, "name": name}
+            )
+    unknown = set(items.get("required") or []) | set(options.get("fields") or {}) | set(options.get("order") or [])
+    unknown -= set(columns)
+    if unknown:
+        raise ValidationError(
+            _("Nhóm “%(name)s” nhắc tới trường con không có trong lược đồ: %(names)s")
+            % {"name": name, "names": ", ".join(sorted(unknown))}
+        )
+    for column_options in (options.get("fields") or {}).values():
+        widget = (column_options or {}).get("widget")
+        if widget and widget not in WIDGETS - {"group", "address"}:
+            raise ValidationError(_("Kiểu hiển thị “%(widget)s” không được hỗ trợ.") % {"widget": widget})
+
+
+def group_columns(spec: dict, options: dict) -> list[str]:
+    """A group's sub-fields in the order the UI description gives, the others after."""
+    columns = list((spec.get("items") or {}).get("properties") or {})
+    order = [name for name in options.get("order") or [] if name in columns]
+    return list(dict.fromkeys(order + columns))
+
+
+def is_group(spec) -> bool:
+    return isinstance(spec, dict) and spec.get("type") == "array"
 
 
 @dataclass
@@ -262,7 +321,7 @@ class EForm(forms.Form):
             return cleaned
         for error in errors:
             field = error.path[0] if error.path else _missing_property(error)
-            message = _schema_error_message(error, self.ui.get("fields", {}).get(field, {}))
+            message = _located_message(self.schema, self.ui, error)
             if field in self.fields and field not in self.errors:
                 self.add_error(field, message)
             elif field is None:
@@ -276,7 +335,7 @@ class EForm(forms.Form):
         out = {}
         for name in self.fields:
             value = values.get(name)
-            if value in (None, "") or not is_shown(name, self.ui, values):
+            if value in (None, "", []) or not is_shown(name, self.ui, values):
                 continue
             if isinstance(value, datetime.date):
                 value = value.isoformat()
@@ -292,6 +351,20 @@ def _make_field(name: str, spec: dict, options: dict, *, required: bool) -> form
     widget_name = options.get("widget")
     common = {"label": label, "help_text": help_text, "required": required}
     kind = spec["type"]
+    if kind == "array":
+        from .groups import RowsField
+
+        columns = []
+        for column in group_columns(spec, options):
+            column_spec = spec["items"]["properties"][column]
+            column_options = dict((options.get("fields") or {}).get(column) or {})
+            if column_options.get("widget") == "radio":  # a drop-down fits a table's cell
+                column_options["widget"] = "select"
+            column_required = column in (spec["items"].get("required") or [])
+            columns.append((column, _make_field(column, column_spec, column_options, required=column_required)))
+        return RowsField(
+            name=name, columns=columns, min_rows=spec.get("minItems"), max_rows=spec.get("maxItems"), **common
+        )
     if "enum" in spec:
         labels = options.get("choices", {})
         choices = [(value, text(labels.get(str(value)), str(value))) for value in spec["enum"]]
@@ -380,6 +453,8 @@ def _schema_error_message(error: jsonschema.ValidationError, options: dict | Non
             "integer": _("Phải là một số nguyên."),
             "number": _("Phải là một số."),
             "boolean": _("Phải là có hoặc không."),
+            "array": _("Phải là một danh sách các dòng."),
+            "object": _("Mỗi dòng phải là một đối tượng JSON ({…})."),
         }
         return types.get(limit if isinstance(limit, str) else "", _("Giá trị không đúng kiểu."))
     if rule == "format":
@@ -387,7 +462,32 @@ def _schema_error_message(error: jsonschema.ValidationError, options: dict | Non
         return formats.get(limit, _("Giá trị không đúng định dạng."))
     if rule == "additionalProperties":
         return _("Tờ khai có thông tin không thuộc mẫu.")
+    if rule == "minItems":
+        return ngettext("Cần ít nhất %(limit)s dòng.", "Cần ít nhất %(limit)s dòng.", limit) % {"limit": limit}
+    if rule == "maxItems":
+        return ngettext("Tối đa %(limit)s dòng.", "Tối đa %(limit)s dòng.", limit) % {"limit": limit}
     return _("Giá trị không hợp lệ.")
+
+
+def _located_message(schema: dict, ui: dict, error: jsonschema.ValidationError) -> str:
+    """What is wrong, and where inside a repeating group: "Dòng 2, Họ tên: Thiếu thông tin bắt buộc."."""
+    path = list(error.path)
+    name = path[0] if path else _missing_property(error)
+    options = (ui.get("fields") or {}).get(name, {}) if isinstance(name, str) else {}
+    spec = (schema.get("properties") or {}).get(name) if isinstance(name, str) else None
+    if not is_group(spec) or len(path) < 2 or not isinstance(path[1], int):
+        return _schema_error_message(error, options)
+    column = path[2] if len(path) > 2 else _missing_property(error)
+    column_options = (options.get("fields") or {}).get(column) or {}
+    message = _schema_error_message(error, column_options)
+    if column is None:
+        return _("Dòng %(row)s: %(message)s") % {"row": path[1] + 1, "message": message}
+    column_spec = ((spec.get("items") or {}).get("properties") or {}).get(column) or {}
+    return _("Dòng %(row)s, %(column)s: %(message)s") % {
+        "row": path[1] + 1,
+        "column": text(column_options.get("label"), column_spec.get("title", str(column))),
+        "message": message,
+    }
 
 
 def _grouped(number) -> str:
@@ -411,12 +511,12 @@ def validate_data(schema: dict, data: dict, ui: dict | None = None) -> list[str]
         return [unusable_message()]
     for error in errors:
         name = error.path[0] if error.path else _missing_property(error)
-        options = ui_fields.get(name, {}) if isinstance(name, str) else {}
-        message = _schema_error_message(error, options)
+        message = _located_message(schema, ui or {}, error)
         if name is None:
             messages.append(message)
             continue
         spec = schema.get("properties", {}).get(name, {})
+        options = ui_fields.get(name, {}) if isinstance(name, str) else {}
         messages.append(f"{text(options.get('label'), spec.get('title', str(name)))}: {message}")
     for name, value in data.items():  # a person's name is letters only, as in the form
         options = ui_fields.get(name, {}) if isinstance(ui_fields.get(name), dict) else {}
@@ -598,10 +698,11 @@ JSON_TYPES = {
     ),
     "number": lambda value: isinstance(value, int | float) and not isinstance(value, bool),
     "boolean": lambda value: isinstance(value, bool),
+    "array": lambda value: isinstance(value, list),
 }
 
 
-def json_typed_values(schema: dict, values: dict) -> tuple[dict, dict[str, list[str]]]:
+def json_typed_values(schema: dict, values: dict, ui: dict | None = None) -> tuple[dict, dict[str, list[str]]]:
     """``values`` as sent in JSON, checked against the types the schema says, and the fields that are not of
     theirs: a list or an object for a text (it would be kept as Python's rendering of it), a number written as
     text, ``true`` for a number. An integral number (``9e8``) for an integer is that integer; a null is a field
@@ -611,10 +712,48 @@ def json_typed_values(schema: dict, values: dict) -> tuple[dict, dict[str, list[
         spec = schema.get("properties", {}).get(name)
         if not isinstance(spec, dict) or value is None:
             continue
+        if is_group(spec) and isinstance(value, list):
+            rows, row_errors = _typed_rows(spec, ((ui or {}).get("fields") or {}).get(name) or {}, value)
+            if row_errors:
+                errors[name] = row_errors
+            typed[name] = rows
+            continue
         accepts = JSON_TYPES.get(spec.get("type"))
         if accepts is not None and not accepts(value):
             error = jsonschema.ValidationError("type", validator="type", validator_value=spec.get("type"))
             errors[name] = [_schema_error_message(error)]
         elif spec.get("type") == "integer" and isinstance(value, float):
             typed[name] = int(value)
+    return typed, errors
+
+
+def _typed_rows(spec: dict, options: dict, rows: list) -> tuple[list, list[str]]:
+    """A repeating group's rows as sent in JSON, each value checked against its sub-field's type."""
+    columns = (spec.get("items") or {}).get("properties") or {}
+    typed, errors = [], []
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            errors.append(
+                _("Dòng %(row)s: %(message)s")
+                % {"row": number, "message": _("Mỗi dòng phải là một đối tượng JSON ({…}).")}
+            )
+            continue
+        row = dict(row)
+        for column, value in list(row.items()):
+            column_spec = columns.get(column)
+            if not isinstance(column_spec, dict) or value is None:
+                continue
+            accepts = JSON_TYPES.get(column_spec.get("type"))
+            if accepts is not None and not accepts(value):
+                error = jsonschema.ValidationError("type", validator="type", validator_value=column_spec.get("type"))
+                label = text(
+                    ((options.get("fields") or {}).get(column) or {}).get("label"), column_spec.get("title", column)
+                )
+                errors.append(
+                    _("Dòng %(row)s, %(column)s: %(message)s")
+                    % {"row": number, "column": label, "message": _schema_error_message(error)}
+                )
+            elif column_spec.get("type") == "integer" and isinstance(value, float):
+                row[column] = int(value)
+        typed.append(row)
     return typed, errors

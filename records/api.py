@@ -103,7 +103,11 @@ class RecordLookupView(APIView):
 
 class FilingRequestSerializer(serializers.Serializer):
     service = serializers.SlugField(help_text="Online service slug, e.g. `dang-ky-thuong-tru`.")
-    data = BoundedJSONField(help_text="Form values by field name; registry-held values are taken from the registry.")
+    data = BoundedJSONField(
+        help_text="Form values by field name; registry-held values are taken from the registry. A repeating group "
+        "(a field whose schema is `type: array` of objects) is a JSON list of objects, one per row, e.g. "
+        '`"thanh_vien": [{"ho_ten": "Trần Văn B", "ngay_sinh": "2015-03-01", "quan_he": "con"}]`.'
+    )
     eligibility = BoundedJSONField(
         required=False,
         default=dict,
@@ -179,6 +183,10 @@ def already_filed(record, service_slug: str, request=None) -> Response:
         "`component_<id>`. Same checks as the web journey: assurance level, eligibility, e-form schema, file "
         "content and size, mandatory components. On a validation error the draft is kept, with every good file, "
         "and its id returned.\n\n"
+        "A repeating group of the e-form (its schema `type: array`, `items` an object of sub-fields, `minItems`, "
+        "`maxItems`; its UI description `widget: group`, sub-fields' labels under `fields`, their order in "
+        "`order`) is sent in `data` as a list of objects, one per row, checked against the same schema as the web "
+        "form: each error names the row and the sub-field, e.g. `Dòng 2, Họ tên: Thiếu thông tin bắt buộc.`\n\n"
         "Send an `Idempotency-Key` header (8–64 characters, new for each filing) so that a retry after a "
         "lost connection, or a double tap, files nothing twice: the same key returns the record filed first "
         "(header `Idempotent-Replayed: true`). "

@@ -289,10 +289,11 @@ def file_in_one_request(
     prefilled = prefill.prefill_values(service.prefill_map, registry)
     # Types are checked on the values as sent: the form reads text, where a list would become "['a']" and 7 "7".
     # A value of the wrong type is refused on its field and kept nowhere.
-    values, type_errors = eforms.json_typed_values(service.form_schema, values)
+    values, type_errors = eforms.json_typed_values(service.form_schema, values, service.form_ui)
     values = {name: value for name, value in values.items() if name not in type_errors}
     form = eforms.EForm(
-        {name: "" if value is None else str(value) for name, value in values.items()},
+        # A repeating group's rows stay a list (eservices.groups reads them so); any other value is read as text.
+        {name: _as_posted(value) for name, value in values.items()},
         schema=service.form_schema,
         ui=service.form_ui,
         prefilled=prefilled,
@@ -372,3 +373,10 @@ def file_in_one_request(
         if idempotency_key and not current.is_draft:  # a concurrent retry with the same key submitted it first
             raise AlreadyFiled(current) from None
         raise Refused(draft, {"detail": error.messages}) from None
+
+
+def _as_posted(value):
+    """A JSON value as the e-form reads it: a list (a repeating group's rows) as it is, anything else as text."""
+    if value is None:
+        return ""
+    return value if isinstance(value, list) else str(value)

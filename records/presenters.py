@@ -5,7 +5,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from common.files import private_file_response
-from eservices import eforms, prefill
+from eservices import eforms, groups, prefill
 
 from . import services
 from .constants import WorkflowAction as A
@@ -28,6 +28,10 @@ def answers_shown(definition, data: dict, prefilled_fields: list) -> list:
                 continue
             value = data[bound.name]
             choices = dict(getattr(bound.field, "choices", []) or [])
+            if isinstance(bound.field, groups.RowsField):  # a repeating group: its rows as a table
+                table = groups.rows_table(bound.field, value)
+                items.append({"label": bound.label, "value": "", "table": table, "source": ""})
+                continue
             if isinstance(value, bool):
                 value = _("Có") if value else _("Không")
             elif isinstance(value, list):  # an address half chosen in a draft, kept as its parts

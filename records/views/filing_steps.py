@@ -167,7 +167,8 @@ def _form(request, filing, context):
                 as_of=lambda: services.result_date_of(definition),
             )
         valid = form.is_valid() & applicant_form.is_valid()
-        data = form.as_json() if form.is_valid() else _raw_values(form, request.POST, prefilled)
+        adding_row = bool(request.POST.get(eforms.ADD_ROW))  # "Thêm dòng" of a repeating group: keep as typed
+        data = form.as_json() if form.is_valid() and not adding_row else _raw_values(form, request.POST, prefilled)
         try:
             version = services.save_form_step(
                 filing.records,
@@ -196,6 +197,11 @@ def _form(request, filing, context):
         if "autosave" in request.POST:
             # The draft's new version: the page's copy of what was typed is no longer needed (autosave.js).
             return HttpResponse(status=204, headers={"X-Draft-Version": str(version)})
+        if adding_row:  # the draft now holds one more blank row: the page comes again, at the group
+            anchor = (
+                form[request.POST[eforms.ADD_ROW]].auto_id if request.POST[eforms.ADD_ROW] in form.fields else "main"
+            )
+            return redirect(reverse("records:step", kwargs={"pk": filing.pk, "step": "form"}) + f"#{anchor}")
         if "save" in request.POST:
             messages.success(request, _("Đã lưu bản nháp. Bạn có thể tiếp tục sau tại “Hồ sơ của tôi”."))
             return redirect("records:step", pk=filing.pk, step="form")
@@ -287,6 +293,12 @@ def _raw_values(form, post, prefilled) -> dict:
     """What the citizen typed, as typed, so an invalid form is saved and shown again intact."""
     values = {name: post.get(name, "") for name in form.fields if post.get(name, "") != ""}
     for name, field in form.fields.items():
+        if getattr(field.widget, "is_group", False):
+            # A repeating group's rows as typed, blank ones too (the one "Thêm dòng" just added).
+            rows = field.widget.value_from_datadict(post, {}, name)
+            if isinstance(rows, list) and rows:
+                values[name] = rows
+            continue
         if getattr(field.widget, "is_address", False) and name not in values:
             # Province, commune and street come as three inputs: kept as the three parts, drawn back in the pickers.
             parts = field.widget.value_from_datadict(post, {}, name)

@@ -11,10 +11,14 @@
   var general = document.getElementById("builder-general");
   var timer = null, sent = 0;
 
+  // A field, or a repeating group's sub-field: each fits its own type (a group's settings hold its sub-fields').
+  var SCOPE = ".builder-subfield, .builder-field";
+
   function fitKind(field) {
     var kind = field.querySelector("select[data-role=kind]");
     if (!kind) { return; }
     field.querySelectorAll("[data-only]").forEach(function (part) {
+      if (part.parentNode.closest(SCOPE) !== field) { return; }
       part.hidden = part.dataset.only.split(" ").indexOf(kind.value) < 0;
     });
   }
@@ -52,13 +56,13 @@
 
   function later(event) {
     if (event.target.type === "file") { return; }
-    var field = event.target.closest(".builder-field");
+    var field = event.target.closest(SCOPE);
     if (field && event.target.dataset.role === "kind") { fitKind(field); }
     clearTimeout(timer);
     timer = setTimeout(check, 500);
   }
 
-  form.querySelectorAll(".builder-field").forEach(fitKind);
+  form.querySelectorAll(SCOPE).forEach(fitKind);
   form.addEventListener("input", later);
   form.addEventListener("change", later);
 })();

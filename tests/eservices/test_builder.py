@@ -546,3 +546,214 @@ def test_a_draft_holding_a_half_chosen_address_reads_back_without_error(places):
     definition = SimpleNamespace(form_schema=form.schema, form_ui=form.ui, prefill_map={})
     rows = answers_shown(definition, {"noi_o": ["01", "", "Số 11 phố Đội Cấn"]}, [])
     assert rows[0][1][0]["value"] == "01, Số 11 phố Đội Cấn"
+
+
+# --- repeating groups (issue #17: "nhóm lặp lại") ------------------------------------------------------------------
+
+MEMBERS_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "thanh_vien": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 6,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "ho_ten": {"type": "string", "maxLength": 100},
+                    "ngay_sinh": {"type": "string", "format": "date"},
+                    "quan_he": {"type": "string", "enum": ["con", "vo_chong"]},
+                },
+                "required": ["ho_ten", "quan_he"],
+            },
+        }
+    },
+    "required": ["thanh_vien"],
+    "additionalProperties": False,
+}
+MEMBERS_UI = {
+    "fieldsets": [{"legend": {"vi": "Hộ gia đình", "en": "Household"}, "fields": ["thanh_vien"]}],
+    "fields": {
+        "thanh_vien": {
+            "label": {"vi": "Thành viên hộ gia đình", "en": "Household members"},
+            "widget": "group",
+            "order": ["ho_ten", "ngay_sinh", "quan_he"],
+            "fields": {
+                "ho_ten": {"label": {"vi": "Họ tên", "en": "Full name"}},
+                "ngay_sinh": {
+                    "label": {"vi": "Ngày sinh", "en": "Date of birth"},
+                    "widget": "date",
+                    "not_future": True,
+                },
+                "quan_he": {
+                    "label": {"vi": "Quan hệ", "en": "Relationship"},
+                    "choices": {"con": {"vi": "Con", "en": "Child"}, "vo_chong": {"vi": "Vợ/chồng", "en": "Spouse"}},
+                },
+            },
+        }
+    },
+}
+
+
+def _sub(**values) -> dict:
+    sub = builder.new_subfield()
+    sub.update(values)
+    return sub
+
+
+def _as_post_with_groups(state: dict) -> dict:
+    data = _as_post(state)
+    for index, field in enumerate(state["fields"]):
+        data.pop(f"f-{index}-subfields", None)
+        data[f"f-{index}-sub_count"] = str(len(field.get("subfields") or []))
+        for number, sub in enumerate(field.get("subfields") or []):
+            data.update({f"f-{index}-s-{number}-{key}": value for key, value in sub.items() if value})
+    return data
+
+
+def test_a_repeating_group_is_built_as_rows_of_its_own_sub_fields():
+    group = _field(
+        name="thanh_vien",
+        label_vi="Thành viên hộ gia đình",
+        label_en="Household members",
+        kind="group",
+        required="on",
+        min_rows="1",
+        max_rows="6",
+        subfields=[
+            _sub(label_vi="Họ tên", label_en="Full name", required="on", max_length="100"),
+            _sub(label_vi="Ngày sinh", label_en="Date of birth", kind="date", not_future="on"),
+            _sub(
+                label_vi="Quan hệ",
+                label_en="Relationship",
+                kind="choice",
+                required="on",
+                choices="Con | Child\nVợ/chồng | Spouse",
+            ),
+        ],
+    )
+    state = _state(group, sections=(("Hộ gia đình", "Household"),))
+    builder.fill_names(state)
+    assert builder.check(state) == ({}, [])
+    schema, ui, _prefill, _suggest = builder.to_definition(state)
+    assert schema == MEMBERS_SCHEMA
+    assert ui == MEMBERS_UI
+    # The renderer takes it: the citizen's page is a table with a column per sub-field.
+    from eservices.eforms import EForm
+
+    html = str(EForm(schema=schema, ui=ui)["thanh_vien"])
+    assert '<th scope="col">Họ tên <span class="required" aria-hidden="true">*</span></th>' in html
+    assert 'name="thanh_vien-0-quan_he"' in html and "Thêm dòng" in html
+
+
+def test_a_repeating_group_opens_in_the_builder_and_comes_back_unchanged_through_the_page_and_a_file():
+    state = builder.from_definition(MEMBERS_SCHEMA, MEMBERS_UI)
+    [group] = state["fields"]
+    assert group["kind"] == "group" and (group["min_rows"], group["max_rows"]) == ("1", "6")
+    assert [s["name"] for s in group["subfields"]] == ["ho_ten", "ngay_sinh", "quan_he"]
+    assert builder.check(state) == ({}, [])
+    posted = builder.from_post(_as_post_with_groups(state))
+    assert builder.to_definition(posted) == (MEMBERS_SCHEMA, MEMBERS_UI, {}, {})
+    out_schema, out_ui, _p, _s = builder.to_definition(posted)
+    assert json.dumps([out_schema, out_ui]) == json.dumps(list(builder.ordered(MEMBERS_SCHEMA, MEMBERS_UI)))
+    # Exported and imported again: the same form.
+    from types import SimpleNamespace
+
+    service = SimpleNamespace(
+        name="Thử",
+        form_schema=MEMBERS_SCHEMA,
+        form_ui=MEMBERS_UI,
+        prefill_map={},
+        suggest_map={},
+        named_persons=[],
+        eligibility=[],
+    )
+    document = builder.import_document(builder.export_text(service).encode())
+    again = builder.from_definition(document["form_schema"], document["form_ui"])
+    assert builder.to_definition(again)[:2] == (MEMBERS_SCHEMA, MEMBERS_UI)
+
+
+def test_what_is_wrong_with_a_group_is_said_at_the_group_and_at_the_sub_field():
+    empty = _field(label_vi="Thành viên", kind="group", name="thanh_vien")
+    errors = builder.field_errors(_state(empty))
+    assert errors["f-0-subfields"] == "Trường “Thành viên”: hãy thêm ít nhất một trường con (một cột của bảng)."
+    group = _field(
+        label_vi="Thành viên",
+        kind="group",
+        name="thanh_vien",
+        min_rows="5",
+        max_rows="2",
+        prefill_mode="prefill",
+        prefill_path="name",
+        subfields=[
+            _sub(label_vi="Họ tên", name="ho_ten"),
+            _sub(label_vi="Tên", name="ho_ten"),
+            _sub(name="tuoi", kind="number", minimum="10", maximum="1"),
+            _sub(label_vi="Địa chỉ", name="dia_chi", kind="address"),
+            _sub(label_vi="Quan hệ", name="quan_he", kind="choice", choices="Con"),
+        ],
+    )
+    errors = builder.field_errors(_state(group))
+    assert errors["f-0-max_rows"] == "Trường “Thành viên”: số dòng tối đa (2) nhỏ hơn số dòng tối thiểu (5)."
+    assert errors["f-0-prefill_mode"].startswith("Trường “Thành viên”: nhóm lặp lại không điền sẵn được")
+    assert (
+        errors["f-0-s-1-name"] == "Trường “Thành viên”, trường con “Tên”: mã “ho_ten” đã dùng cho trường con “Họ tên”."
+    )
+    assert errors["f-0-s-2-label_vi"].startswith("Trường “Thành viên”, trường con “số 3”: hãy nhập nhãn tiếng Việt")
+    assert errors["f-0-s-2-maximum"] == (
+        "Trường “Thành viên”, trường con “số 3”: giới hạn trên (1) nhỏ hơn giới hạn dưới (10)."
+    )
+    assert errors["f-0-s-3-kind"].startswith("Trường “Thành viên”, trường con “Địa chỉ”: hãy chọn kiểu của trường con")
+    assert errors["f-0-s-4-choices"].endswith("hãy nhập ít nhất hai lựa chọn, mỗi dòng một lựa chọn.")
+
+
+def test_sub_fields_are_added_moved_and_removed():
+    state = _state(_field(label_vi="Thành viên", kind="group", subfields=[_sub(label_vi="A"), _sub(label_vi="B")]))
+    builder.apply_action(state, "add_sub:0")
+    assert [s["label_vi"] for s in state["fields"][0]["subfields"]] == ["A", "B", ""]
+    assert state.pop("added_sub") is state["fields"][0]["subfields"][2]
+    builder.apply_action(state, "sub_down:0:0")
+    assert [s["label_vi"] for s in state["fields"][0]["subfields"]] == ["B", "A", ""]
+    builder.apply_action(state, "sub_up:0:1")
+    builder.apply_action(state, "sub_remove:0:2")
+    assert [s["label_vi"] for s in state["fields"][0]["subfields"]] == ["A", "B"]
+    builder.apply_action(state, "sub_remove:7:0")  # a stale button: nothing happens
+    assert len(state["fields"][0]["subfields"]) == 2
+
+
+def test_an_administrator_adds_a_repeating_group_without_javascript(admin_client, service):
+    data = _page_state(admin_client.get(_builder_url(service)))
+    data["action"] = "add_field:0"
+    data = _page_state(admin_client.post(_builder_url(service), data))
+    [new] = [i for i in range(int(data["field_count"])) if not data.get(f"f-{i}-label_vi")]
+    data.update({f"f-{new}-label_vi": "Thành viên hộ gia đình", f"f-{new}-kind": "group", f"f-{new}-max_rows": "5"})
+    data["action"] = f"add_sub:{new}"
+    response = admin_client.post(_builder_url(service), data)
+    page = response.content.decode()
+    data = _page_state(response)
+    assert data[f"f-{new}-sub_count"] == "1" and f'id="id_f-{new}-s-0-label_vi"' in page
+    data.update({f"f-{new}-s-0-label_vi": "Họ tên", f"f-{new}-s-0-required": "on", "action": f"add_sub:{new}"})
+    data = _page_state(admin_client.post(_builder_url(service), data))
+    data.update({f"f-{new}-s-1-label_vi": "Ngày sinh", f"f-{new}-s-1-kind": "date", "action": "refresh"})
+    response = admin_client.post(_builder_url(service), data)
+    preview = re.search(r'<iframe id="builder-preview"[^>]* srcdoc="([^"]*)"', response.content.decode(), re.S)
+    import html as html_module
+
+    shown = html_module.unescape(preview.group(1))
+    assert "Thành viên hộ gia đình" in shown and 'name="thanh_vien_ho_gia_dinh-0-ho_ten"' in shown
+    data = _page_state(response)
+    data["action"] = "save"
+    response = admin_client.post(_builder_url(service), data)
+    assert response.status_code == 302, _page_state(response)
+    service.refresh_from_db()
+    group = service.form_schema["properties"]["thanh_vien_ho_gia_dinh"]
+    assert group == {
+        "type": "array",
+        "maxItems": 5,
+        "items": {
+            "type": "object",
+            "properties": {"ho_ten": {"type": "string"}, "ngay_sinh": {"type": "string", "format": "date"}},
+            "required": ["ho_ten"],
+        },
+    }
+    assert service.form_ui["fields"]["thanh_vien_ho_gia_dinh"]["order"] == ["ho_ten", "ngay_sinh"]
