@@ -19,9 +19,21 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 env = environ.Env()
 
 
+# DJANGO_ENV=production turns on what a deployment needs (portal/deploy_checks.py, README "Production"): HTTPS
+# only (HSTS, SSL redirect, Secure cookies), the simulators off unless a variable turns them on, and no secret made
+# up on the machine: every secret comes from configuration, the same on every web node, and `manage.py check` (and
+# so every start: migrate, runserver, the WSGI application) fails naming each one missing. "development" (the
+# default: `make run`, the tests) generates missing secrets once under var/ and runs the simulators.
+DJANGO_ENV = env.str("DJANGO_ENV", default="development")
+PRODUCTION = DJANGO_ENV == "production"
+
+
 def _development_secret(name: str, length: int) -> str:
     """A random value generated on first use and kept in ``var/<name>`` (readable by its owner only), so
-    sessions and client registrations survive restarts; never committed. Production sets the variable."""
+    sessions and client registrations survive restarts; never committed. In production nothing is generated:
+    the value stays empty and the portal refuses to start (portal.deploy_checks names the variable)."""
+    if PRODUCTION:
+        return ""
     path = VAR_DIR / name
     if not path.exists():
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -36,7 +48,10 @@ def _development_secret(name: str, length: int) -> str:
 
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY", default="") or _development_secret("secret_key", 50)
+# In production a missing SECRET_KEY is an error of `manage.py check` (portal.deploy_checks), which needs
+# settings that load: until then a random key of this process alone, which nothing else accepts.
+SECRET_KEY_CONFIGURED = bool(env.str("SECRET_KEY", default=""))
+SECRET_KEY = env.str("SECRET_KEY", default="") or _development_secret("secret_key", 50) or secrets.token_urlsafe(50)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Public base URL of this deployment, used in QR codes and links in documents.
@@ -44,9 +59,9 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rs
 # Payment providers, notification channels, SMS backends, document signers and prefill sources are
 # plugins in registries (common.registry). Plugins that only simulate the real thing (the local signer
 # and its demo CA, SMS written to a file or kept in memory) are refused while this is off, and
-# `manage.py check` names any still configured. On by default, so development, the tests and the
-# demonstration run as they are; production sets ENABLE_DEMO_PLUGINS=false.
-ENABLE_DEMO_PLUGINS = env.bool("ENABLE_DEMO_PLUGINS", default=True)
+# `manage.py check` names any still configured. On by default in development, so the tests and the
+# demonstration run as they are; off by default in production (DJANGO_ENV=production).
+ENABLE_DEMO_PLUGINS = env.bool("ENABLE_DEMO_PLUGINS", default=not PRODUCTION)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -89,6 +104,10 @@ MIDDLEWARE = [
     "portal.middleware.PortalLocaleMiddleware",
     # Before anything reads the body (CsrfViewMiddleware parses request.POST): refuses oversized requests.
     "portal.middleware.RequestSizeLimitMiddleware",
+    # A request id and one JSON log line per request (portal.jsonlog); CSP, Permissions-Policy, no-store.
+    "portal.jsonlog.RequestLogMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.security_headers.SecurityHeadersMiddleware",
     # A NUL character in the address or a form (PostgreSQL cannot hold text with one): 400 before any view.
     "portal.middleware.NulCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -302,9 +321,53 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
+# Behind a reverse proxy that terminates TLS, sets X-Forwarded-Proto and drops any the client sent.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=PRODUCTION) else None
+# Permissions-Policy on every response (portal.security_headers): the portal uses none of these features.
+PERMISSIONS_POLICY = env.str(
+    "PERMISSIONS_POLICY",
+    default="accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()",
+)
+# Content-Security-Policy (django-csp) on every page: scripts and styles from the portal's own static files
+# only, never inline (no <script> body, style="..." or onclick=...); tests/test_production.py renders the
+# pages and looks. A form may post to the portal and to the VNeID and PayGov it sends people to.
+_origin = lambda url: "/".join(url.split("/")[:3]) if url.startswith("http") else ""  # noqa: E731
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # QR codes and Swagger UI's icons are data: images.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # The back-office shows a record's PDF attachment, the admin its e-form preview, in a frame.
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
 
+# HTTPS (README "Production"): on by default in production, off in development (plain http on 127.0.0.1).
+# Every cookie the portal sets is Secure under SECURE_COOKIES, HttpOnly unless a script must read it (none
+# does: scripts take the CSRF token from the form), SameSite=Lax (the VNeID and PayGov returns are top-level
+# GETs that must carry the session).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=PRODUCTION)
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
+# /healthz (and /readyz) are asked over plain http by the load balancer on the node itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# One year once the site is HTTPS only; HSTS cannot be taken back from browsers before it expires.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
 # --- Identity: VNeID provider and login ---
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The simulated VNeID is an OpenID Connect provider (django-oauth-toolkit) under
 # /vneid/; the portal logs citizens in through it with allauth's OpenID Connect
 # client, over HTTP, as it would with the real VNeID. Staff use username,
@@ -317,6 +380,9 @@ VNEID_ISSUER = env.str("VNEID_ISSUER", default=f"{PORTAL_BASE_URL}/vneid").rstri
 # The portal's client registration at VNeID; dev values are generated once and kept under var/.
 VNEID_CLIENT_ID = env.str("VNEID_CLIENT_ID", default="") or _development_secret("vneid_client_id", 24)
 VNEID_CLIENT_SECRET = env.str("VNEID_CLIENT_SECRET", default="") or _development_secret("vneid_client_secret", 48)
+# The simulated VNeID provider is mounted at /vneid/ while this is on: on by default in development, off in
+# production unless VNEID_SIMULATOR=true (`manage.py check --deploy` warns while it is on).
+VNEID_SIMULATOR = env.bool("VNEID_SIMULATOR", default=not PRODUCTION)
 # Guessing at VNeID (identity/vneid/guard.py): no account lock anyone could trigger. Per ID number and
 # client (the device once it has logged in to that account, else the address), the first
 # VNEID_DELAY_FREE_FAILURES wrong passwords or codes cost nothing, then each makes the next try wait
@@ -340,9 +406,18 @@ VNEID_ID_TOKEN_LIFETIME = 3600
 # sessions; the refresh tokens it gives the relying parties last as long.
 VNEID_SESSION_MAX_SECONDS = env.int("VNEID_SESSION_MAX_SECONDS", default=CITIZEN_SESSION_MAX_SECONDS)
 
-# The ID-token signing keys (OIDC_RSA_PRIVATE_KEY and the retired keys still published) are not
-# settings: identity.vneid puts them into OAUTH2_PROVIDER when it starts (VNeIDConfig.ready), from
-# var/vneid_keys/ (created on first start; `manage.py rotate_vneid_key` rotates them).
+# The ID-token signing keys of the simulated VNeID (OIDC_RSA_PRIVATE_KEY and the retired keys still
+# published): in development identity.vneid puts them into OAUTH2_PROVIDER when it starts
+# (VNeIDConfig.ready), from var/vneid_keys/ (created on first start; `manage.py rotate_vneid_key`
+# rotates them). In production they come from configuration, the same on every node:
+# VNEID_SIGNING_KEY (PEM) or VNEID_SIGNING_KEY_FILE (a mounted file), and VNEID_RETIRED_SIGNING_KEY_FILES
+# (comma-separated files) for keys retired less than an ID token's lifetime ago.
+VNEID_SIGNING_KEY = env.str("VNEID_SIGNING_KEY", default="", multiline=True)
+if not VNEID_SIGNING_KEY and env.str("VNEID_SIGNING_KEY_FILE", default=""):
+    VNEID_SIGNING_KEY = Path(env.str("VNEID_SIGNING_KEY_FILE")).read_text()
+VNEID_RETIRED_SIGNING_KEYS = [
+    Path(name).read_text() for name in env.list("VNEID_RETIRED_SIGNING_KEY_FILES", default=[])
+]
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 OAUTH2_PROVIDER_GRANT_MODEL = "vneid.Grant"
 OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "vneid.AccessToken"  # noqa: S105
@@ -388,6 +463,9 @@ OAUTH2_PROVIDER = {
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "identity:my_account"
 ACCOUNT_ADAPTER = "identity.adapters.AccountAdapter"
+if VNEID_SIGNING_KEY:
+    OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = VNEID_SIGNING_KEY
+    OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEYS_INACTIVE"] = VNEID_RETIRED_SIGNING_KEYS
 SOCIALACCOUNT_ADAPTER = "identity.adapters.SocialAccountAdapter"
 MFA_ADAPTER = "identity.adapters.MFAAdapter"
 ACCOUNT_USER_DISPLAY = "identity.adapters.user_display"
@@ -460,7 +538,7 @@ CELERY_BEAT_SCHEDULE["resend-stale-deliveries"] = {
 # once under var/, never committed). The simulator is on by default only while no real gateway is
 # configured: setting PAYGOV_BASE_URL turns it off (`manage.py check --deploy` warns if it is on).
 PAYGOV_BASE_URL = env.str("PAYGOV_BASE_URL", default="").rstrip("/")
-PAYGOV_SIMULATOR = env.bool("PAYGOV_SIMULATOR", default=not PAYGOV_BASE_URL)
+PAYGOV_SIMULATOR = env.bool("PAYGOV_SIMULATOR", default=not PAYGOV_BASE_URL and not PRODUCTION)
 if PAYGOV_SIMULATOR:
     INSTALLED_APPS += ["payments.gateway_sim"]
 PAYMENT_PROVIDER = env.str("PAYMENT_PROVIDER", default="paygov")
@@ -481,7 +559,8 @@ if PAYGOV_SIMULATOR:
 # generated once under var/ for it; production sets NATIONAL_SYNC_SECRET (`manage.py check` refuses a URL without it).
 NATIONAL_SYNC_URL = env.str("NATIONAL_SYNC_URL", default="")
 NATIONAL_SIMULATOR = env.bool(
-    "NATIONAL_SIMULATOR", default=not NATIONAL_SYNC_URL or NATIONAL_SYNC_URL.startswith(PORTAL_BASE_URL + "/")
+    "NATIONAL_SIMULATOR",
+    default=not PRODUCTION and (not NATIONAL_SYNC_URL or NATIONAL_SYNC_URL.startswith(PORTAL_BASE_URL + "/")),
 )
 NATIONAL_SYNC_SECRET = env.str("NATIONAL_SYNC_SECRET", default="") or (
     _development_secret("national_sync_secret", 48) if NATIONAL_SIMULATOR else ""
@@ -493,6 +572,13 @@ NATIONAL_SIM_OUT_OF_SERVICE = env.bool("NATIONAL_SIM_OUT_OF_SERVICE", default=Fa
 INSTALLED_APPS += ["emc"]
 if NATIONAL_SIMULATOR:
     INSTALLED_APPS += ["national"]
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += sorted(
+    {
+        origin
+        for origin in (_origin(VNEID_ISSUER), _origin(PAYGOV_BASE_URL))
+        if origin and origin != _origin(PORTAL_BASE_URL)
+    }
+)
 # Reports the outbox gave up on (a long outage) start again, hourly.
 CELERY_BEAT_SCHEDULE["emc-resend-failed"] = {"task": "emc.tasks.resend_failed", "schedule": 60 * 60}
 
@@ -531,31 +617,22 @@ CELERY_BEAT_SCHEDULE["records-archive-closed"] = {
     "schedule": crontab(hour=1, minute=30),
 }
 
-# --- Citizens' remote signature (ký số từ xa, documents/citizen_signing) ---
-# Citizens sign their e-form and PDF papers with a remote-signing provider's key through its CSC API v2 at
-# REMOTESIGN_BASE_URL (default PORTAL_BASE_URL/remotesign: the simulated provider, remotesign/, mounted while
-# REMOTESIGN_SIMULATOR is on; setting REMOTESIGN_BASE_URL turns it off), as client REMOTESIGN_CLIENT_ID with
-# REMOTESIGN_CLIENT_SECRET (a development value is generated once under var/). The portal validates each signature's
-# certificate chain up to REMOTESIGN_TRUST_ROOTS (PEM files; by default the simulator's own root under REMOTESIGN_DIR).
-# The simulator keeps its CA and keys under REMOTESIGN_DIR and texts its one-time codes to REMOTESIGN_SMS_FILE_PATH.
-REMOTESIGN_BASE_URL = env.str("REMOTESIGN_BASE_URL", default="").rstrip("/")
-REMOTESIGN_SIMULATOR = env.bool("REMOTESIGN_SIMULATOR", default=not REMOTESIGN_BASE_URL)
-if REMOTESIGN_SIMULATOR:
-    INSTALLED_APPS += ["remotesign"]
-REMOTESIGN_CLIENT_ID = env.str("REMOTESIGN_CLIENT_ID", default="cong-dich-vu-cong")
-REMOTESIGN_CLIENT_SECRET = env.str("REMOTESIGN_CLIENT_SECRET", default="") or _development_secret(
-    "remotesign_client_secret", 48
-)
-REMOTESIGN_TIMEOUT = env.float("REMOTESIGN_TIMEOUT", default=10)  # seconds for each call to the provider
-REMOTESIGN_DIR = Path(env.str("REMOTESIGN_DIR", default=str(VAR_DIR / "remotesign")))
-REMOTESIGN_SMS_FILE_PATH = Path(env.str("REMOTESIGN_SMS_FILE_PATH", default=str(REMOTESIGN_DIR / "sms.log")))
-REMOTESIGN_TRUST_ROOTS = env.list(
-    "REMOTESIGN_TRUST_ROOTS", default=[str(REMOTESIGN_DIR / "root.pem")] if REMOTESIGN_SIMULATOR else []
-)
+# Logs: one JSON object a line on standard error (LOG_FORMAT=json, the default in production) or plain text
+# (development), each with the request id, user id, agency and duration of the request it belongs to
+# (portal.jsonlog). ID numbers and phone numbers are masked in every message; no form data, body or token
+# is ever logged.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "portal.jsonlog.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "portal.jsonlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["context"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
@@ -580,3 +657,5 @@ CELERY_BEAT_SCHEDULE["appointments-generate-slots"] = {
     "task": "appointments.tasks.generate_slots",
     "schedule": crontab(hour=0, minute=40),
 }
+    # Django's own request logger would repeat each 4xx/5xx the request line already has, with the request.
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},

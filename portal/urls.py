@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from assistant import api as assistant_api
 from eservices import api as services_api
@@ -49,14 +49,14 @@ urlpatterns = [
     # Appointments: the agency's day per counter, check-in by QR or code, queue numbers, call next, no-shows.
     path("backoffice/appointments/", include("appointments.backoffice_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The split view serves Swagger UI's start-up script as a file of its own: no inline script (CSP).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
     # Documents: the public verify page (the URL in every PDF's QR code) and downloads of issued PDFs.
     path("", include("documents.urls")),
     # Notifications: the inbox of official notifications ("Thông báo") and channel preferences.
     path("notifications/", include("notifications.urls")),
-    # Identity: the simulated VNeID provider, allauth (staff login, MFA, VNeID client), portal account pages.
-    path("vneid/", include("identity.vneid.urls")),
+    # Identity: allauth (staff login, MFA, VNeID client), portal account pages; the simulated VNeID provider below.
     # An officer who enrols TOTP lands on the back-office, offered the recovery codes once (identity.mfa_views).
     # Enrolling it takes the one-time activation code from the officer's head first (identity.activation).
     path("accounts/2fa/totp/activate/", mfa_views.activate_totp, name="mfa_activate_totp"),
@@ -71,8 +71,9 @@ urlpatterns = [
     path("payments/", include("payments.urls")),
 ]
 
-    # Appointments (đặt lịch hẹn): book, move, cancel a slot at an agency's counter; the booking's QR code.
-    path("appointments/", include("appointments.urls")),
+if settings.VNEID_SIMULATOR:  # the simulated VNeID provider (OpenID Connect), reached over HTTP like the real one
+    urlpatterns += [path("vneid/", include("identity.vneid.urls"))]
+
 if settings.PAYGOV_SIMULATOR:  # the simulated national payment platform, reached over HTTP like a real one
     urlpatterns += [path("paygov/", include("payments.gateway_sim.urls"))]
 
