@@ -11,8 +11,9 @@ SEEDERS = [
     "demo.catalogue",
     "demo.accounts",
     "demo.online_services",
+    "demo.results",
     "demo.desks",
     "demo.process_steps",
     "demo.staff_admin",
-]
     "demo.appointments",
+]

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "payments",
     "documents",
     "feedback",
+    "datastore",  # the citizen's personal data store: results and digitised papers that live on
     "monitoring",
     "assistant",
 ]

@@ -67,6 +67,8 @@ urlpatterns = [
     path("my-account/data-access/", include("dataaccess.urls")),
     # Ratings of returned records, feedback and petitions (phản ánh, kiến nghị), the agencies' QR pages.
     path("", include("feedback.urls")),
+    # "Giấy tờ của tôi": the VNeID wallet and the personal data store (Kho dữ liệu cá nhân).
+    path("my-account/papers/", include("datastore.urls")),
     # Payments: the portal side (pay, callback, return, receipts).
     path("payments/", include("payments.urls")),
 ]

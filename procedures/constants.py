@@ -38,3 +38,16 @@ class VersionStatus(models.TextChoices):
 
 # Longest search text accepted; longer queries are refused with a 400.
 MAX_QUERY_LENGTH = 200
+
+
+class PaperKind(models.TextChoices):
+    """What kind of paper a procedure's result is, or a required document component asks for.
+
+    A result of a known kind carries structured fields (``datastore.results``) and is kept in the citizen's personal
+    data store; a later filing that asks for a component of the same kind is offered that item instead of an upload.
+    """
+
+    DRIVING_LICENCE = "driving_licence", _("Giấy phép lái xe")
+    BIRTH_CERTIFICATE = "birth_certificate", _("Trích lục khai sinh")
+    RESIDENCE_CONFIRMATION = "residence_confirmation", _("Xác nhận thông tin cư trú")
+    BUSINESS_REGISTRATION = "business_registration", _("Giấy chứng nhận đăng ký doanh nghiệp")

@@ -20,6 +20,7 @@ from .constants import (
     ApplicantType,
     DeliveryLevel,
     ImplementationMethod,
+    PaperKind,
     UnitLevel,
     VersionStatus,
 )
@@ -217,6 +218,18 @@ class Procedure(models.Model):
     search_aliases = models.TextField(blank=True, editable=False)
     retired_at = models.DateTimeField(_("ngày bãi bỏ"), null=True, blank=True, editable=False)
     retirement_note = models.TextField(_("lý do bãi bỏ"), blank=True)
+    # What the procedure's result is, as data (``datastore.results``): empty for a result that is only a document.
+    result_type = models.CharField(
+        _("loại kết quả"),
+        max_length=32,
+        choices=PaperKind.choices,
+        blank=True,
+        help_text=_(
+            "Kết quả có dữ liệu có cấu trúc (ví dụ giấy phép lái xe: hạng, số, ngày cấp, ngày hết hạn) được ghi vào "
+            "Kho dữ liệu cá nhân của công dân khi trả kết quả, và cập nhật CSDL dân cư hoặc ví VNeID nếu thủ tục làm "
+            "thay đổi chúng. Để trống nếu kết quả chỉ là văn bản."
+        ),
+    )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -414,6 +427,20 @@ class DocumentComponent(VersionChild):
         _("thay thế bằng dữ liệu dân cư"),
         default=False,
         help_text=_("Dữ liệu từ Cơ sở dữ liệu quốc gia về dân cư có thể thay cho giấy tờ này."),
+    )
+    # The kind of paper: a valid item of that kind in the citizen's data store is offered instead of an upload.
+    paper_type = models.CharField(
+        _("loại giấy tờ"),
+        max_length=32,
+        choices=PaperKind.choices,
+        blank=True,
+        help_text=_("Giấy tờ cùng loại còn hiệu lực trong Kho dữ liệu cá nhân được đề xuất thay cho việc tải lên."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("thời hạn giá trị (tháng)"),
+        null=True,
+        blank=True,
+        help_text=_("Giấy tờ có thời hạn theo quy định: bản số hóa giữ thời hạn này. Để trống nếu không có thời hạn."),
     )
     note = models.TextField(_("ghi chú"), blank=True)
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.http import Http404
+from django.utils import timezone
 
 from eservices import prefill
 from eservices.constants import ReplacementSource
 from eservices.versioning import papers_on
 from procedures.selectors import published_components
 
+from . import reuse
 from .constants import Channel
 from .models import Record, RecordGroup
 
@@ -32,6 +34,8 @@ class ComponentSlot:
     attachments: list = field(default_factory=list)
     wallet_choices: list = field(default_factory=list)
     wallet_used: dict | None = None
+    # Valid items of the citizen's personal data store of the component's kind (``reuse.store_choices``).
+    store_choices: list = field(default_factory=list)
     errors: list = field(default_factory=list)
 
     @property
@@ -42,6 +46,12 @@ class ComponentSlot:
     @property
     def by_registry(self) -> bool:
         return self.replacement_source == ReplacementSource.POPULATION_REGISTRY
+
+    @property
+    def store_used(self) -> bool:
+        """The paper is taken from the personal data store (else, if used, from the VNeID wallet)."""
+        used = self.record.replaced_components.get(str(self.component.pk)) or {}
+        return used.get("source") == reuse.SOURCE
 
     @property
     def satisfied(self) -> bool:
@@ -115,7 +125,20 @@ class Filing:
                     attachments=attachments.get(component.pk, []),
                     wallet_used=(record.replaced_components.get(str(component.pk)) or {}).get("document"),
                 )
+                if source != ReplacementSource.POPULATION_REGISTRY and not slot.by_eform:
+                    slot.store_choices = reuse.store_choices(record.applicant_id_number, {component.paper_type, source})
                 if source and source != ReplacementSource.POPULATION_REGISTRY:
-                    slot.wallet_choices = prefill.wallet_documents(registry, source)
+                    # A paper past its validity is never offered; one the store holds signed is offered from there.
+                    in_store = {choice["number"] for choice in slot.store_choices if choice["number"]}
+                    slot.wallet_choices = [
+                        doc
+                        for doc in prefill.wallet_documents(registry, source)
+                        if not _expired(doc) and doc.get("number") not in in_store
+                    ]
                 slots.append(slot)
         return slots
+
+
+def _expired(document: dict) -> bool:
+    expires = document.get("expires_on")
+    return bool(expires) and str(expires)[:10] < timezone.localdate().isoformat()

@@ -24,7 +24,7 @@ from identity.constants import StaffRole
 from identity.decorators import staff_required
 from procedures.models import Agency
 
-from .. import selectors, services, steps, workflow
+from .. import reuse, selectors, services, steps, workflow
 from ..constants import Channel
 from ..constants import WorkflowAction as A
 from ..history import history
@@ -120,6 +120,7 @@ def record(request, pk):
             "record": record,
             "answers": answers_shown(definition, record.form_data, record.prefilled_fields),
             "attachments": record.attachments.select_related("component"),
+            "reused": reuse.reused_papers(record),
             "events": history(record, record.events.select_related("actor")),
             "results": record.results.all(),
             "transitions": [a for a in actions if a.changes_state],

@@ -15,7 +15,7 @@ from eservices import eforms, person_checks, prefill
 from identity.decorators import citizen_required
 from procedures.models import DocumentComponent
 
-from .. import services
+from .. import reuse, services
 from ..constants import Channel
 from ..filing import Filing
 from ..forms import AgencyChoiceForm, ApplicantForm
@@ -393,6 +393,11 @@ def _slot_input(slot) -> str:
 
 
 def _missing_message(slot) -> str:
+    if slot.store_choices:
+        return _(
+            "Chưa có giấy tờ này. Bấm “Dùng giấy tờ này” để dùng giấy tờ trong Kho dữ liệu cá nhân, hoặc tải bản chụp "
+            "lên."
+        )
     if slot.wallet_choices:
         return _("Chưa có giấy tờ này. Bấm “Dùng giấy tờ này” để dùng giấy tờ trong ví VNeID, hoặc tải bản chụp lên.")
     return _("Chưa có giấy tờ này. Hãy tải bản chụp hoặc bản điện tử lên.")
@@ -421,6 +426,15 @@ def _change_slot(request, filing, registry, action) -> None:
         services.use_wallet_document(record, component, source, document)
     elif action == "unwallet":
         services.use_wallet_document(record, component, _wallet_source(record, component), None)
+    elif action == "store":
+        # An item of the citizen's personal data store, valid and of this paper's kind (``reuse``).
+        kinds = {component.paper_type, services.wallet_source(record.service, component) or ""}
+        item = reuse.store_item(record.applicant_id_number, request.POST.get("item", ""))
+        if item is None or item["kind"] not in kinds - {""}:
+            raise ValidationError(_("Không tìm thấy giấy tờ còn hiệu lực này trong Kho dữ liệu cá nhân của bạn."))
+        services.use_wallet_document(record, component, reuse.SOURCE, item)
+    elif action == "unstore":
+        services.use_wallet_document(record, component, reuse.SOURCE, None)
     else:
         raise ValidationError(_("Thao tác không hợp lệ."))
 

@@ -1,0 +1,25 @@
+"""From a record's change to what the personal data store keeps (connected in ``apps.py``).
+
+Inside the record's transaction (``records.signals.record_changed``) the store only writes outbox rows: the result
+returned (``return_result``) is kept with its fields and the registry or wallet updated; the papers received
+(``receive``: the officer certifies them) are digitised when the applicant consents. The work runs after commit in
+``tasks.py``, once per key.
+"""
+
+from __future__ import annotations
+
+from records.constants import WorkflowAction as A
+
+DIGITISE_ACTIONS = (A.RECEIVE,)
+
+
+def on_record_changed(sender, *, record, event, action, **kwargs):
+    from outbox.services import enqueue
+
+    if action == A.RETURN_RESULT:
+        enqueue("datastore.tasks.store_result", {"record_id": record.pk}, f"datastore:result:{record.pk}")
+    elif action in DIGITISE_ACTIONS:
+        from .services import consents
+
+        if consents(record.applicant_id_number):
+            enqueue("datastore.tasks.digitise", {"event_id": event.pk}, f"datastore:digitise:{event.pk}")
