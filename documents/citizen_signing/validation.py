@@ -76,7 +76,8 @@ def validate(pdf_bytes: bytes) -> Validation:
         signer_id_number=_subject_value(cert, "serial_number").removeprefix("CCCD:"),
         fingerprint=hashlib.sha256(cert.dump()).hexdigest(),
         serial=format(cert.serial_number, "X"),
-        issuer=cert.issuer.human_friendly[:500],
+        # The issuing CA as people name it (its common name), not X.509's field labels.
+        issuer=(cert.issuer.native.get("common_name") or cert.issuer.human_friendly)[:500],
     )
     context = ValidationContext(trust_roots=trust_roots(), allow_fetching=False, revocation_mode="soft-fail")
     try:
