@@ -96,19 +96,20 @@ INSTALLED_APPS = [
     "datastore",  # the citizen's personal data store: results and digitised papers that live on
     "monitoring",
     "assistant",
+    "appointments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "portal.middleware.PortalLocaleMiddleware",
-    # Before anything reads the body (CsrfViewMiddleware parses request.POST): refuses oversized requests.
-    "portal.middleware.RequestSizeLimitMiddleware",
     # A request id and one JSON log line per request (portal.jsonlog); CSP, Permissions-Policy, no-store.
     "portal.jsonlog.RequestLogMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.security_headers.SecurityHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.middleware.PortalLocaleMiddleware",
+    # Before anything reads the body (CsrfViewMiddleware parses request.POST): refuses oversized requests.
+    "portal.middleware.RequestSizeLimitMiddleware",
     # A NUL character in the address or a form (PostgreSQL cannot hold text with one): 400 before any view.
     "portal.middleware.NulCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,7 +117,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "appointments",
     "allauth.account.middleware.AccountMiddleware",
     "identity.session_limits.SessionLimitsMiddleware",
     "identity.decorators.SecondFactorMiddleware",
@@ -150,6 +150,17 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+# A kept connection is checked before a request reuses it: after PostgreSQL restarts, the next request opens
+# a new one instead of failing on the dead one (the portal recovers without a restart).
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# A PostgreSQL streaming replica (optional): the public catalogue's and the statistics' reads go to it, everything
+# else stays on the primary (portal/replica.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"]
+    MIDDLEWARE.append("portal.replica.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -172,17 +183,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalisation: Vietnamese first, English as the second language.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-# A kept connection is checked before a request reuses it: after PostgreSQL restarts, the next request opens
-# a new one instead of failing on the dead one (the portal recovers without a restart).
-DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
-# A PostgreSQL streaming replica (optional): the public catalogue's and the statistics' reads go to it, everything
-# else stays on the primary (portal/replica.py).
-if env.str("DATABASE_REPLICA_URL", default=""):
-    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
-    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"]
-    MIDDLEWARE.append("portal.replica.ReplicaReadsMiddleware")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates typed and shown as dd/mm/yyyy in Vietnamese, the admin included (portal/formats/vi/formats.py).
 FORMAT_MODULE_PATH = ["portal.formats"]
@@ -320,7 +320,24 @@ SESSION_COOKIE_AGE = max(CITIZEN_SESSION_MAX_SECONDS, STAFF_SESSION_MAX_SECONDS)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS (README "Production"): on by default in production, off in development (plain http on 127.0.0.1).
+# Every cookie the portal sets is Secure under SECURE_COOKIES, HttpOnly unless a script must read it (none
+# does: scripts take the CSRF token from the form), SameSite=Lax (the VNeID and PayGov returns are top-level
+# GETs that must carry the session).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=PRODUCTION)
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
+# /healthz (and /readyz) are asked over plain http by the load balancer on the node itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# One year once the site is HTTPS only; HSTS cannot be taken back from browsers before it expires.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Behind a reverse proxy that terminates TLS, sets X-Forwarded-Proto and drops any the client sent.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=PRODUCTION) else None
@@ -351,24 +368,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# HTTPS (README "Production"): on by default in production, off in development (plain http on 127.0.0.1).
-# Every cookie the portal sets is Secure under SECURE_COOKIES, HttpOnly unless a script must read it (none
-# does: scripts take the CSRF token from the form), SameSite=Lax (the VNeID and PayGov returns are top-level
-# GETs that must carry the session).
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=PRODUCTION)
-CSRF_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
-# /healthz (and /readyz) are asked over plain http by the load balancer on the node itself.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
-# One year once the site is HTTPS only; HSTS cannot be taken back from browsers before it expires.
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if PRODUCTION else 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
 # --- Identity: VNeID provider and login ---
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The simulated VNeID is an OpenID Connect provider (django-oauth-toolkit) under
 # /vneid/; the portal logs citizens in through it with allauth's OpenID Connect
 # client, over HTTP, as it would with the real VNeID. Staff use username,
@@ -377,13 +377,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Seconds the portal keeps a person's population-registry data between the steps of a filing; any
 # change made through the registry's models drops the copy at once (identity.registry.snapshot).
 REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=300)
+# The simulated VNeID provider is mounted at /vneid/ while this is on: on by default in development, off in
+# production unless VNEID_SIMULATOR=true (`manage.py check --deploy` warns while it is on).
+VNEID_SIMULATOR = env.bool("VNEID_SIMULATOR", default=not PRODUCTION)
 VNEID_ISSUER = env.str("VNEID_ISSUER", default=f"{PORTAL_BASE_URL}/vneid").rstrip("/")
 # The portal's client registration at VNeID; dev values are generated once and kept under var/.
 VNEID_CLIENT_ID = env.str("VNEID_CLIENT_ID", default="") or _development_secret("vneid_client_id", 24)
 VNEID_CLIENT_SECRET = env.str("VNEID_CLIENT_SECRET", default="") or _development_secret("vneid_client_secret", 48)
-# The simulated VNeID provider is mounted at /vneid/ while this is on: on by default in development, off in
-# production unless VNEID_SIMULATOR=true (`manage.py check --deploy` warns while it is on).
-VNEID_SIMULATOR = env.bool("VNEID_SIMULATOR", default=not PRODUCTION)
 # Guessing at VNeID (identity/vneid/guard.py): no account lock anyone could trigger. Per ID number and
 # client (the device once it has logged in to that account, else the address), the first
 # VNEID_DELAY_FREE_FAILURES wrong passwords or codes cost nothing, then each makes the next try wait
@@ -460,13 +460,13 @@ OAUTH2_PROVIDER = {
     },
     "DEFAULT_SCOPES": ["openid"],
 }
+if VNEID_SIGNING_KEY:
+    OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = VNEID_SIGNING_KEY
+    OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEYS_INACTIVE"] = VNEID_RETIRED_SIGNING_KEYS
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "identity:my_account"
 ACCOUNT_ADAPTER = "identity.adapters.AccountAdapter"
-if VNEID_SIGNING_KEY:
-    OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = VNEID_SIGNING_KEY
-    OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEYS_INACTIVE"] = VNEID_RETIRED_SIGNING_KEYS
 SOCIALACCOUNT_ADAPTER = "identity.adapters.SocialAccountAdapter"
 MFA_ADAPTER = "identity.adapters.MFAAdapter"
 ACCOUNT_USER_DISPLAY = "identity.adapters.user_display"
@@ -516,6 +516,27 @@ STORAGES["documents"] = {
 }
 DOCUMENT_SIGNER = env.str("DOCUMENT_SIGNER", default="local")
 DOCUMENT_SIGNING_DIR = Path(env.str("DOCUMENT_SIGNING_DIR", default=str(VAR_DIR / "signing")))
+# --- Citizens' remote signature (ký số từ xa, documents/citizen_signing) ---
+# Citizens sign their e-form and PDF papers with a remote-signing provider's key through its CSC API v2 at
+# REMOTESIGN_BASE_URL (default PORTAL_BASE_URL/remotesign: the simulated provider, remotesign/, mounted while
+# REMOTESIGN_SIMULATOR is on; setting REMOTESIGN_BASE_URL turns it off), as client REMOTESIGN_CLIENT_ID with
+# REMOTESIGN_CLIENT_SECRET (a development value is generated once under var/). The portal validates each signature's
+# certificate chain up to REMOTESIGN_TRUST_ROOTS (PEM files; by default the simulator's own root under REMOTESIGN_DIR).
+# The simulator keeps its CA and keys under REMOTESIGN_DIR and texts its one-time codes to REMOTESIGN_SMS_FILE_PATH.
+REMOTESIGN_BASE_URL = env.str("REMOTESIGN_BASE_URL", default="").rstrip("/")
+REMOTESIGN_SIMULATOR = env.bool("REMOTESIGN_SIMULATOR", default=not REMOTESIGN_BASE_URL)
+if REMOTESIGN_SIMULATOR:
+    INSTALLED_APPS += ["remotesign"]
+REMOTESIGN_CLIENT_ID = env.str("REMOTESIGN_CLIENT_ID", default="cong-dich-vu-cong")
+REMOTESIGN_CLIENT_SECRET = env.str("REMOTESIGN_CLIENT_SECRET", default="") or _development_secret(
+    "remotesign_client_secret", 48
+)
+REMOTESIGN_TIMEOUT = env.float("REMOTESIGN_TIMEOUT", default=10)  # seconds for each call to the provider
+REMOTESIGN_DIR = Path(env.str("REMOTESIGN_DIR", default=str(VAR_DIR / "remotesign")))
+REMOTESIGN_SMS_FILE_PATH = Path(env.str("REMOTESIGN_SMS_FILE_PATH", default=str(REMOTESIGN_DIR / "sms.log")))
+REMOTESIGN_TRUST_ROOTS = env.list(
+    "REMOTESIGN_TRUST_ROOTS", default=[str(REMOTESIGN_DIR / "root.pem")] if REMOTESIGN_SIMULATOR else []
+)
 CELERY_BEAT_SCHEDULE["reschedule-stale-documents"] = {
     "task": "documents.tasks.reschedule_stale_documents",
     "schedule": 10 * 60,
@@ -547,6 +568,13 @@ PAYGOV_MERCHANT_ID = env.str("PAYGOV_MERCHANT_ID", default="DVCQG")
 PAYGOV_SECRET = env.str("PAYGOV_SECRET", default="") or _development_secret("paygov_secret", 48)
 PAYGOV_CALLBACK_MAX_AGE = env.int("PAYGOV_CALLBACK_MAX_AGE", default=300)  # seconds a signed callback stays valid
 PAYGOV_TIMEOUT = env.int("PAYGOV_TIMEOUT", default=10)  # seconds for each call to the gateway
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += sorted(
+    {
+        origin
+        for origin in (_origin(VNEID_ISSUER), _origin(PAYGOV_BASE_URL))
+        if origin and origin != _origin(PORTAL_BASE_URL)
+    }
+)
 CELERY_BEAT_SCHEDULE["check-pending-payments"] = {"task": "payments.tasks.check_pending_payments", "schedule": 5 * 60}
 if PAYGOV_SIMULATOR:
     CELERY_BEAT_SCHEDULE["paygov-redeliver-callbacks"] = {"task": "paygov.tasks.redeliver_callbacks", "schedule": 60}
@@ -573,13 +601,6 @@ NATIONAL_SIM_OUT_OF_SERVICE = env.bool("NATIONAL_SIM_OUT_OF_SERVICE", default=Fa
 INSTALLED_APPS += ["emc"]
 if NATIONAL_SIMULATOR:
     INSTALLED_APPS += ["national"]
-CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += sorted(
-    {
-        origin
-        for origin in (_origin(VNEID_ISSUER), _origin(PAYGOV_BASE_URL))
-        if origin and origin != _origin(PORTAL_BASE_URL)
-    }
-)
 # Reports the outbox gave up on (a long outage) start again, hourly.
 CELERY_BEAT_SCHEDULE["emc-resend-failed"] = {"task": "emc.tasks.resend_failed", "schedule": 60 * 60}
 
@@ -613,6 +634,19 @@ CELERY_BEAT_SCHEDULE["monitoring-count-pending"] = {
     "task": "monitoring.tasks.count_pending",
     "schedule": 60.0,
 }
+# --- Appointments (appointments/): counters' slots, citizens' bookings, check-in and queue numbers ---
+# Days ahead a citizen may book; active (not yet attended) bookings one citizen may hold; moves of one booking.
+APPOINTMENTS_HORIZON_DAYS = env.int("APPOINTMENTS_HORIZON_DAYS", default=14)
+APPOINTMENTS_MAX_ACTIVE = env.int("APPOINTMENTS_MAX_ACTIVE", default=3)
+APPOINTMENTS_MAX_MOVES = env.int("APPOINTMENTS_MAX_MOVES", default=3)
+CELERY_BEAT_SCHEDULE["appointments-send-reminders"] = {
+    "task": "appointments.tasks.send_reminders",
+    "schedule": crontab(minute=5),  # hourly: tomorrow's bookings, each reminded once
+}
+CELERY_BEAT_SCHEDULE["appointments-generate-slots"] = {
+    "task": "appointments.tasks.generate_slots",
+    "schedule": crontab(hour=0, minute=40),
+}
 CELERY_BEAT_SCHEDULE["records-archive-closed"] = {
     "task": "records.tasks.archive_closed_records",
     "schedule": crontab(hour=1, minute=30),
@@ -635,6 +669,8 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["context"], "formatter": LOG_FORMAT},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Django's own request logger would repeat each 4xx/5xx the request line already has, with the request.
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
 
 # The virtual assistant (assistant/, README "The assistant"). ASSISTANT_REPHRASER: "none" (default, no outside
@@ -645,18 +681,3 @@ ASSISTANT_REPHRASER_MODEL = env.str("ASSISTANT_REPHRASER_MODEL", default="")
 ASSISTANT_REPHRASER_API_KEY = env.str("ASSISTANT_REPHRASER_API_KEY", default="")
 ASSISTANT_REPHRASER_TIMEOUT = env.float("ASSISTANT_REPHRASER_TIMEOUT", default=2.0)
 ASSISTANT_RATE = env.str("ASSISTANT_RATE", default="30/minute")  # questions per client address
-# --- Appointments (appointments/): counters' slots, citizens' bookings, check-in and queue numbers ---
-# Days ahead a citizen may book; active (not yet attended) bookings one citizen may hold; moves of one booking.
-APPOINTMENTS_HORIZON_DAYS = env.int("APPOINTMENTS_HORIZON_DAYS", default=14)
-APPOINTMENTS_MAX_ACTIVE = env.int("APPOINTMENTS_MAX_ACTIVE", default=3)
-APPOINTMENTS_MAX_MOVES = env.int("APPOINTMENTS_MAX_MOVES", default=3)
-CELERY_BEAT_SCHEDULE["appointments-send-reminders"] = {
-    "task": "appointments.tasks.send_reminders",
-    "schedule": crontab(minute=5),  # hourly: tomorrow's bookings, each reminded once
-}
-CELERY_BEAT_SCHEDULE["appointments-generate-slots"] = {
-    "task": "appointments.tasks.generate_slots",
-    "schedule": crontab(hour=0, minute=40),
-}
-    # Django's own request logger would repeat each 4xx/5xx the request line already has, with the request.
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},

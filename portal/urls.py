@@ -44,10 +44,10 @@ urlpatterns = [
     path("backoffice/feedback/", include("feedback.backoffice_urls")),
     # The agency head's statistics: figures per period and officer, overdue and due-soon lists, the logbook (Mẫu 06).
     path("backoffice/agencies/<str:code>/statistics/", include("monitoring.backoffice_urls")),
-    path("backoffice/", include("records.backoffice_urls")),
-    path("api/v1/", include((api_v1, "api"), namespace="api")),
     # Appointments: the agency's day per counter, check-in by QR or code, queue numbers, call next, no-shows.
     path("backoffice/appointments/", include("appointments.backoffice_urls")),
+    path("backoffice/", include("records.backoffice_urls")),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file of its own: no inline script (CSP).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
@@ -65,10 +65,12 @@ urlpatterns = [
     path("", include("identity.urls")),
     # Data access log: who opened the citizen's data ("Tài khoản của tôi"), and reporting an access.
     path("my-account/data-access/", include("dataaccess.urls")),
-    # Ratings of returned records, feedback and petitions (phản ánh, kiến nghị), the agencies' QR pages.
-    path("", include("feedback.urls")),
     # "Giấy tờ của tôi": the VNeID wallet and the personal data store (Kho dữ liệu cá nhân).
     path("my-account/papers/", include("datastore.urls")),
+    # Ratings of returned records, feedback and petitions (phản ánh, kiến nghị), the agencies' QR pages.
+    path("", include("feedback.urls")),
+    # Appointments (đặt lịch hẹn): book, move, cancel a slot at an agency's counter; the booking's QR code.
+    path("appointments/", include("appointments.urls")),
     # Payments: the portal side (pay, callback, return, receipts).
     path("payments/", include("payments.urls")),
 ]
@@ -79,6 +81,9 @@ if settings.VNEID_SIMULATOR:  # the simulated VNeID provider (OpenID Connect), r
 if settings.PAYGOV_SIMULATOR:  # the simulated national payment platform, reached over HTTP like a real one
     urlpatterns += [path("paygov/", include("payments.gateway_sim.urls"))]
 
+if settings.REMOTESIGN_SIMULATOR:  # the simulated remote-signing provider (CSC API v2), reached over HTTP
+    urlpatterns += [path("remotesign/", include("remotesign.urls"))]
+
 if settings.NATIONAL_SIMULATOR:  # the simulated national portal and EMC, reached over HTTP like the real ones
     urlpatterns += [path("national/", include("national.urls"))]
 
@@ -87,6 +92,3 @@ if settings.DEBUG:
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
-if settings.REMOTESIGN_SIMULATOR:  # the simulated remote-signing provider (CSC API v2), reached over HTTP
-    urlpatterns += [path("remotesign/", include("remotesign.urls"))]
-
