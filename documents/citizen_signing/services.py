@@ -143,8 +143,11 @@ def declaration_signed(record) -> bool:
 
 
 def guard_submit(record) -> str | None:
-    """records' SUBMIT guard: a service requiring a signed declaration is filed only with one."""
-    if not getattr(record.service, "requires_signed_declaration", False):
+    """records' SUBMIT guard: a service requiring a signed declaration is filed online only with one (at the desk
+    the citizen signs the paper declaration in front of the officer)."""
+    from records.constants import Channel
+
+    if record.channel != Channel.ONLINE or not getattr(record.service, "requires_signed_declaration", False):
         return None
     if declaration_signed(record):
         return None

@@ -148,3 +148,39 @@ def test_another_citizen_cannot_sign_or_download(portal, draft, citizen, family,
     assert other.get(f"/my/signatures/{draft.pk}/").status_code == 404
     assert other.post(f"/my/signatures/{draft.pk}/", {"action": "send"}).status_code == 404
     assert other.get(f"/my/signatures/files/{signature.pk}/").status_code == 404
+
+
+def test_a_pdf_paper_is_signed_with_the_same_code(portal, draft, citizen, family):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.rendering import render_pdf
+    from procedures.selectors import published_components
+    from records.attachments import attach
+
+    paper = render_pdf("<p>Giấy xác nhận chỗ ở hợp pháp</p>")
+    component = published_components(draft.procedure_version)[-1]
+    upload = SimpleUploadedFile("xac-nhan-cho-o.pdf", paper, content_type="application/pdf")
+    attachment = attach(draft, component, upload, by=citizen)
+
+    signing.send_code([draft])
+    signed = signing.sign([draft], citizen, last_code(family["father"].phone), [attachment.pk])
+    assert [s.target for s in signed] == [CitizenSignature.Target.DECLARATION, CitizenSignature.Target.ATTACHMENT]
+    assert all(s.is_valid for s in signed)
+    assert signed[1].attachment == attachment and signed[1].content_digest == attachment.sha256
+    with signed[1].file.open("rb") as handle:
+        assert handle.read().startswith(paper[:8])  # the paper as uploaded, with the signature appended
+
+
+def test_the_filing_api_refuses_an_unsigned_declaration(portal, client, citizen):
+    import json
+
+    body = {
+        "service": "dang-ky-thuong-tru",
+        "data": json.dumps({"request": "Đăng ký thường trú", "delivery": "online"}),
+    }
+    OnlineService.objects.filter(slug="dang-ky-thuong-tru").update(requires_signed_declaration=True)
+    refused = client.post("/api/v1/records/", body)
+    assert refused.status_code == 400, refused.content
+    assert "yêu cầu tờ khai có chữ ký số" in json.dumps(refused.json(), ensure_ascii=False)
+    OnlineService.objects.filter(slug="dang-ky-thuong-tru").update(requires_signed_declaration=False)
+    assert client.post("/api/v1/records/", body).status_code == 201
