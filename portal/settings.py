@@ -511,9 +511,13 @@ MFA_TOTP_ISSUER = "Cổng Dịch vụ công"
 # pyHanko signer with the demo CA) or the dotted path of a client of a remote signing service
 # implementing documents.signing.base.Signer.
 STORAGES["documents"] = {
-    "BACKEND": "documents.storage.PrivateFileSystemStorage",
-    "OPTIONS": {"location": env.str("DOCUMENTS_ROOT", default=str(VAR_DIR / "documents"))},
+    "BACKEND": env.str("DOCUMENTS_STORAGE_BACKEND", default="documents.storage.PrivateFileSystemStorage"),
+    "OPTIONS": env.json("DOCUMENTS_STORAGE_OPTIONS", default={})
+    or {"location": env.str("DOCUMENTS_ROOT", default=str(VAR_DIR / "documents"))},
 }
+# Signed documents: private files served only through documents.views.download. On several machines, shared
+# storage: e.g. DOCUMENTS_STORAGE_BACKEND=storages.backends.s3.S3Storage with DOCUMENTS_STORAGE_OPTIONS='{"bucket_name":
+# "...", "default_acl": "private", "querystring_auth": true}' (docs/deployment.md).
 DOCUMENT_SIGNER = env.str("DOCUMENT_SIGNER", default="local")
 DOCUMENT_SIGNING_DIR = Path(env.str("DOCUMENT_SIGNING_DIR", default=str(VAR_DIR / "signing")))
 # --- Citizens' remote signature (ký số từ xa, documents/citizen_signing) ---
