@@ -506,18 +506,18 @@ MFA_TOTP_ISSUER = "Cổng Dịch vụ công"
 
 # --- Documents: PDF rendering and signing ---
 # Issued PDFs go to a storage of their own with no public URL (a private bucket in
-# production); keys and certificates of the demo signing CA live under var/signing.
-# DOCUMENT_SIGNER names the signing backend: an id of documents.signing.registry ("local", the
-# pyHanko signer with the demo CA) or the dotted path of a client of a remote signing service
-# implementing documents.signing.base.Signer.
+# production), served only through documents.views.download; keys and certificates of the demo signing CA live
+# under var/signing. On several machines the storage is shared: e.g.
+# DOCUMENTS_STORAGE_BACKEND=storages.backends.s3.S3Storage with DOCUMENTS_STORAGE_OPTIONS='{"bucket_name": "...",
+# "default_acl": "private", "querystring_auth": true}' (docs/deployment.md).
 STORAGES["documents"] = {
     "BACKEND": env.str("DOCUMENTS_STORAGE_BACKEND", default="documents.storage.PrivateFileSystemStorage"),
     "OPTIONS": env.json("DOCUMENTS_STORAGE_OPTIONS", default={})
     or {"location": env.str("DOCUMENTS_ROOT", default=str(VAR_DIR / "documents"))},
 }
-# Signed documents: private files served only through documents.views.download. On several machines, shared
-# storage: e.g. DOCUMENTS_STORAGE_BACKEND=storages.backends.s3.S3Storage with DOCUMENTS_STORAGE_OPTIONS='{"bucket_name":
-# "...", "default_acl": "private", "querystring_auth": true}' (docs/deployment.md).
+# DOCUMENT_SIGNER names the signing backend: an id of documents.signing.registry ("local", the
+# pyHanko signer with the demo CA) or the dotted path of a client of a remote signing service
+# implementing documents.signing.base.Signer.
 DOCUMENT_SIGNER = env.str("DOCUMENT_SIGNER", default="local")
 DOCUMENT_SIGNING_DIR = Path(env.str("DOCUMENT_SIGNING_DIR", default=str(VAR_DIR / "signing")))
 # --- Citizens' remote signature (ký số từ xa, documents/citizen_signing) ---
