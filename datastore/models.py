@@ -44,13 +44,23 @@ class StoreItem(models.Model):
     # The digitised attachment (one copy per paper received; the copy stays if the attachment is later replaced) or
     # the signed result document.
     attachment = models.OneToOneField(
-        "records.Attachment", null=True, blank=True, on_delete=models.SET_NULL, related_name="store_item"
+        "records.Attachment",
+        verbose_name=_("tệp đính kèm được số hóa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="store_item",
     )
     document = models.ForeignKey(
-        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "documents.Document",
+        verbose_name=_("văn bản kết quả đã ký số"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     file = models.FileField(_("bản điện tử"), upload_to=_copy_path, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
+    content_type = models.CharField(_("định dạng tệp"), max_length=100, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     certified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -94,7 +104,7 @@ class StoreConsent(models.Model):
 
     id_number = models.CharField(_("số định danh cá nhân"), max_length=12, unique=True)
     digitise = models.BooleanField(_("đồng ý lưu bản số hóa"), default=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("đồng ý lưu giấy tờ số hóa")
