@@ -101,6 +101,14 @@ class AccountAdapter(DefaultAccountAdapter):
             refusal = throttling.refusal(request, "login_failed", key)
             if refusal is None:
                 raise
+            # A lock-out (too many wrong passwords) leaves a trace, as each wrong password does.
+            audit.record(
+                request,
+                source=AuthSource.PORTAL,
+                kind=AuthEventKind.ACCOUNT_LOCKED,
+                identifier=credentials.get("username", ""),
+                detail=f"password, {refusal.per}, {refusal.wait_seconds}s",
+            )
             raise ValidationError(
                 _("Đăng nhập sai quá nhiều lần. Hãy thử lại sau %(wait)s.")
                 % {"wait": throttling.format_wait(refusal.wait_seconds)},

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from common.admin import ReadOnlyAdmin
 
+from . import audit
+from .constants import StaffEventKind
 from .models import (
     ActivationCode,
     AuthEvent,
@@ -15,6 +17,34 @@ from .models import (
     StaffMembership,
     User,
 )
+
+
+def _record_role(request, kind, membership, detail=""):
+    """A role given or taken in the admin goes in the staff audit list, as one given on the staff pages does."""
+    audit.record_staff(
+        request,
+        kind=kind,
+        agency=membership.agency,
+        actor=request.user,
+        officer=membership.user,
+        role=membership.role,
+        detail=detail or "admin",
+    )
+
+
+def _record_membership_changes(request, membership, change):
+    """Granted if new; if its agency or role was changed in place, the old one removed and the new granted."""
+    if change and membership.pk:
+        before = StaffMembership.objects.filter(pk=membership.pk).select_related("agency", "user").first()
+        if before and (before.agency_id, before.role) != (membership.agency_id, membership.role):
+            _record_role(request, StaffEventKind.ROLE_REMOVED, before)
+            _record_role(request, StaffEventKind.ROLE_GRANTED, membership)
+        return
+    _record_role(request, StaffEventKind.ROLE_GRANTED, membership)
+
+
+# The account fields that give powers: a change of any of them is a role change for the audit.
+PRIVILEGE_FIELDS = ("kind", "is_staff", "is_superuser", "is_active")
 
 
 class StaffMembershipInline(admin.TabularInline):
@@ -34,6 +64,46 @@ class UserAdmin(BaseUserAdmin):
     def full_name(self, user):
         return user.get_full_name()
 
+    def save_model(self, request, obj, form, change):
+        before = User.objects.filter(pk=obj.pk).values(*PRIVILEGE_FIELDS).first() if change else None
+        super().save_model(request, obj, form, change)
+        changes = [
+            f"{name}: {before[name]} → {getattr(obj, name)}"
+            for name in PRIVILEGE_FIELDS
+            if before is not None and before[name] != getattr(obj, name)
+        ]
+        if changes:
+            audit.record_staff(
+                request,
+                kind=StaffEventKind.ROLE_GRANTED,
+                actor=request.user,
+                officer=obj,
+                detail="admin: " + "; ".join(changes),
+            )
+
+    def save_related(self, request, form, formsets, change):
+        groups_before = set(form.instance.groups.values_list("name", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        groups_after = set(form.instance.groups.values_list("name", flat=True))
+        if groups_before != groups_after:
+            audit.record_staff(
+                request,
+                kind=StaffEventKind.ROLE_GRANTED if groups_after - groups_before else StaffEventKind.ROLE_REMOVED,
+                actor=request.user,
+                officer=form.instance,
+                detail=f"admin: groups {sorted(groups_before)} → {sorted(groups_after)}",
+            )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not StaffMembership:
+            return super().save_formset(request, form, formset, change)
+        for inline_form in formset.forms:
+            if inline_form in formset.deleted_forms and inline_form.instance.pk:
+                _record_role(request, StaffEventKind.ROLE_REMOVED, inline_form.instance)
+            elif inline_form.has_changed() and inline_form not in formset.deleted_forms and inline_form.is_valid():
+                _record_membership_changes(request, inline_form.instance, change=bool(inline_form.instance.pk))
+        return super().save_formset(request, form, formset, change)
+
 
 @admin.register(StaffMembership)
 class StaffMembershipAdmin(admin.ModelAdmin):
@@ -41,6 +111,19 @@ class StaffMembershipAdmin(admin.ModelAdmin):
     list_filter = ("role",)
     search_fields = ("user__username", "agency__name", "agency__code")
     autocomplete_fields = ["user", "agency"]
+
+    def save_model(self, request, obj, form, change):
+        _record_membership_changes(request, obj, change)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        _record_role(request, StaffEventKind.ROLE_REMOVED, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("agency", "user"):
+            _record_role(request, StaffEventKind.ROLE_REMOVED, membership)
+        super().delete_queryset(request, queryset)
 
 
 class EDocumentInline(admin.TabularInline):
@@ -67,19 +150,13 @@ class HouseholdAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuthEvent)
-class AuthEventAdmin(admin.ModelAdmin):
+class AuthEventAdmin(ReadOnlyAdmin):
+    """The login audit, append-only: searched by identifier (username or ID number), kind, source and date."""
+
     list_display = ("created_at", "source", "kind", "identifier", "ip_address", "detail")
-    list_filter = ("source", "kind")
-    search_fields = ("identifier",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    list_filter = ("kind", "source", "created_at")
+    search_fields = ("identifier", "=ip_address")
+    date_hierarchy = "created_at"
 
 
 @admin.register(ProvinceAdministrator)
@@ -95,8 +172,9 @@ class ProvinceAdministratorAdmin(admin.ModelAdmin):
 @admin.register(StaffEvent)
 class StaffEventAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "agency", "actor", "kind", "officer", "role", "detail")
-    list_filter = ("kind",)
+    list_filter = ("kind", "role", "created_at")
     search_fields = ("officer__username", "actor__username", "agency__code")
+    date_hierarchy = "created_at"
 
 
 @admin.register(ActivationCode)

@@ -4,13 +4,13 @@ drop cached registry data when the registry changes."""
 from allauth.account.internal.flows.login import record_authentication
 from allauth.account.signals import user_logged_in
 from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authenticator_added
+from allauth.mfa.signals import authentication_failed, authenticator_added
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from procedures.models import AdministrativeUnit
 
-from . import audit
+from . import audit, throttling
 from .constants import AuthEventKind, AuthSource
 from .registry import snapshot
 from .registry.models import EDocument, Household, Person
@@ -38,6 +38,30 @@ def on_authenticator_added(sender, request, user, authenticator, **kwargs):
     factor, so a newly enrolled officer goes straight to work instead of typing a second code."""
     if authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+@receiver(authentication_failed)
+def on_second_factor_failed(sender, request, user, authenticator, reauthentication=False, **kwargs):
+    """A wrong TOTP or recovery code, at login or when asked again, is written in the audit log; so is the
+    lock-out it brings once allauth's limit on wrong codes (the "login_failed" rules) is reached."""
+    audit.record(
+        request,
+        source=AuthSource.PORTAL,
+        kind=AuthEventKind.OTP_FAILED,
+        identifier=user.get_username(),
+        user=user,
+        detail=f"{authenticator.type}{' (reauthentication)' if reauthentication else ''}",
+    )
+    refusal = throttling.refusal(request, "login_failed", key=f"mfa-auth-user-{user.pk}")
+    if refusal is not None:
+        audit.record(
+            request,
+            source=AuthSource.PORTAL,
+            kind=AuthEventKind.ACCOUNT_LOCKED,
+            identifier=user.get_username(),
+            user=user,
+            detail=f"second factor, {refusal.wait_seconds}s",
+        )
 
 
 @receiver(pre_save, sender=Person)

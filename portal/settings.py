@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "outbox",
     "identity",
     "identity.vneid",
+    "audit",  # the login and staff audit logs are append-only in the database too (audit/guards.py)
     "notifications",
     "procedures",
     "eservices",
@@ -654,6 +655,13 @@ CELERY_BEAT_SCHEDULE["appointments-generate-slots"] = {
 CELERY_BEAT_SCHEDULE["records-archive-closed"] = {
     "task": "records.tasks.archive_closed_records",
     "schedule": crontab(hour=1, minute=30),
+}
+# Drafts nobody touched (saved, or a file added) for this many days are deleted with their files, nightly
+# (records/purge.py; `manage.py purge_abandoned_drafts [--dry-run]` does it by hand).
+DRAFT_RETENTION_DAYS = env.int("DRAFT_RETENTION_DAYS", default=90)
+CELERY_BEAT_SCHEDULE["records-purge-abandoned-drafts"] = {
+    "task": "records.tasks.purge_abandoned_drafts",
+    "schedule": crontab(hour=2, minute=15),
 }
 
 # Logs: one JSON object a line on standard error (LOG_FORMAT=json, the default in production) or plain text

@@ -29,3 +29,11 @@ def archive_closed_records() -> int:
     from .archive import archive_closed_records as archive
 
     return archive()
+
+
+@shared_task(name="records.tasks.purge_abandoned_drafts")
+def purge_abandoned_drafts() -> int:
+    """Idempotent: a draft deleted is not found again; a draft touched meanwhile is no longer abandoned."""
+    from .purge import purge_abandoned_drafts as purge
+
+    return purge().drafts

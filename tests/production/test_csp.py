@@ -58,9 +58,10 @@ def test_public_pages_carry_the_policy_and_no_inline_code(record):
         "/login/",
         "/api/docs/",
         "/api/docs/?script=",
-        f"/verify/{uuid.uuid4()}/",
     ]:
         assert_clean(client, url)
+    # The verify page of an unknown document (a mistyped QR code) says so, with a 404.
+    assert_clean(client, f"/verify/{uuid.uuid4()}/", status=404)
     # Anonymous public pages keep their own caching (no personal data on them).
     assert "no-store" not in client.get("/procedures/").headers.get("Cache-Control", "")
     assert_clean(client, "/this-page-does-not-exist/", status=404)
