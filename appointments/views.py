@@ -34,8 +34,18 @@ def _record(request, pk):
 
 
 def _days(slot_list):
-    """Slots grouped by local day, for the picker."""
-    return [(day, list(items)) for day, items in groupby(slot_list, key=lambda s: timezone.localdate(s.starts_at))]
+    """Times grouped by local day, for the picker: one choice per time, the counter with the most places left
+    (``free_here`` tells the places at every counter at that time), so that a phone shows one list of times."""
+    days = []
+    for day, items in groupby(slot_list, key=lambda s: timezone.localdate(s.starts_at)):
+        times = []
+        for _start, same in groupby(items, key=lambda s: s.starts_at):
+            same = list(same)
+            best = max(same, key=lambda s: (s.free, -s.counter.number))
+            best.free_here = sum(s.free for s in same)
+            times.append(best)
+        days.append((day, times))
+    return days
 
 
 def _slot_id(request) -> int | None:
