@@ -103,13 +103,31 @@ def new_reference() -> str:
     return f"DVC{timezone.localdate():%y%m%d}" + "".join(secrets.choice(alphabet) for _ in range(10))
 
 
-def start_payment(record, *, actor, idempotency_key: str, base_url: str, provider_name: str | None = None) -> Payment:
+def gateway_calls_deferred() -> bool:
+    """Whether a citizen's request leaves its calls to the gateway to a worker (``start_at_gateway``).
+
+    So it does whenever tasks run in workers: a web worker never waits on a server-to-server call. With the
+    simulated gateway on its default address (this portal itself), waiting deadlocked the web tier: every sync
+    worker held a "Thanh toán" request waiting for its call to the gateway, which no free worker could answer
+    (2 workers, 4 presses at once: 236 of 242 calls timed out). With tasks run in-process (no broker: the
+    development server, the tests), the call is made in the request, as before.
+    """
+    from portal.celery import app
+
+    return not app.conf.task_always_eager
+
+
+def start_payment(
+    record, *, actor, idempotency_key: str, base_url: str, provider_name: str | None = None, defer: bool = False
+) -> Payment:
     """Create (or give back) the payment of ``record`` and register it at the gateway.
 
     ``idempotency_key`` comes from the page the citizen pressed "Thanh toán" on: pressing
     twice, or a retried request, gives back the same payment. ``base_url`` is the portal's
-    public URL the gateway calls back and returns the payer to.
+    public URL the gateway calls back and returns the payer to. With ``defer`` the gateway is not
+    called here: a task registers the payment after commit (``redirect_url`` is empty until then).
     """
+    start = _defer_start if defer else _ensure_started
     if record.applicant_id != actor.pk:
         raise PermissionDenied(_("Bạn không phải người nộp hồ sơ này."))
     key = (idempotency_key or "").strip()[:64]
@@ -119,10 +137,12 @@ def start_payment(record, *, actor, idempotency_key: str, base_url: str, provide
     if existing is not None:
         if existing.record_id != record.pk:
             raise PaymentError(_("Yêu cầu thanh toán không hợp lệ; hãy tải lại trang."))
-        return _ensure_started(existing, base_url)
+        return start(existing, base_url)
     _check_payable(record)
 
     pending = Payment.objects.filter(record=record, state=PaymentState.PENDING).first()
+    if pending is not None and defer:
+        return start(pending, base_url)  # its gateway session, or the task opening one; the gateway knows if paid
     if pending is not None:
         pending = refresh_from_gateway(pending)
         if pending.state == PaymentState.PENDING and pending.redirect_url:
@@ -152,7 +172,7 @@ def start_payment(record, *, actor, idempotency_key: str, base_url: str, provide
         )
         if payment is None:
             raise
-    return _ensure_started(payment, base_url)
+    return start(payment, base_url)
 
 
 def _check_payable(record) -> None:
@@ -173,6 +193,21 @@ def _description(record) -> str:
     """Kept with the payment and printed on the official e-receipt: in Vietnamese, whatever the payer reads."""
     with translation.override(settings.LANGUAGE_CODE):
         return (_("Phí, lệ phí hồ sơ %(code)s") % {"code": record.code or ""})[:255]
+
+
+def _defer_start(payment: Payment, base_url: str) -> Payment:
+    if not payment.redirect_url and payment.state == PaymentState.PENDING:
+        from .tasks import start_at_gateway
+
+        payment_id = str(payment.pk)
+        # A broker away: logged (robust), and the waiting page tells the payer to press again later.
+        transaction.on_commit(lambda: start_at_gateway.delay(payment_id, base_url), robust=True)
+    return payment
+
+
+def ensure_started(payment_id, base_url: str) -> Payment:
+    """Register a pending payment at the gateway unless it already is (the work of ``start_at_gateway``)."""
+    return _ensure_started(Payment.objects.get(pk=payment_id), base_url)
 
 
 def _ensure_started(payment: Payment, base_url: str) -> Payment:

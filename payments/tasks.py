@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from . import services
+from .services import PaymentError
 
 
 @shared_task(name="payments.tasks.check_pending_payments", queue="default")
@@ -32,3 +33,16 @@ def refund_payment(payment_id: str, reason: str) -> str:
 
     refund = services.refund_payment(Payment.objects.get(pk=payment_id), reason=reason)
     return refund.state if refund else ""
+
+
+@shared_task(bind=True, name="payments.tasks.start_at_gateway", queue="default", acks_late=True, max_retries=3)
+def start_at_gateway(self, payment_id: str, base_url: str) -> bool:
+    """Register a payment at the gateway for the payer's waiting page (``views.starting``), out of the request.
+
+    Idempotent: a payment already registered is left as it is. The gateway unreachable: a few quick retries,
+    then the waiting page gives up and the payer presses "Thanh toán" again.
+    """
+    try:
+        return bool(services.ensure_started(payment_id, base_url).redirect_url)
+    except PaymentError as error:
+        raise self.retry(countdown=2 * 2**self.request.retries) from error

@@ -6,6 +6,7 @@ app_name = "payments"
 
 urlpatterns = [
     path("records/<uuid:pk>/pay/", views.pay, name="pay"),
+    path("starting/<str:reference>/", views.starting, name="starting"),
     path("records/<uuid:pk>/exemption/", views.declare_exemption, name="declare_exemption"),
     path("records/<uuid:pk>/exemption/decision/", views.decide_exemption, name="decide_exemption"),
     path("callback/<str:provider>/", views.callback, name="callback"),

@@ -102,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # PostgreSQL or the broker away for a moment: a friendly 503 with Retry-After, not a 500 (portal/resilience.py).
+    "portal.resilience.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A request id and one JSON log line per request (portal.jsonlog); CSP, Permissions-Policy, no-store.
     "portal.jsonlog.RequestLogMiddleware",
@@ -169,7 +171,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # a Redis database or server of its own, apart from the broker's queues.
 CACHE_URL = env.str("CACHE_URL", default="") or REDIS_URL
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "portal.cache.ReusedClientRedisCache", "LOCATION": CACHE_URL}}
+    # Redis going away makes it an empty cache, logged, instead of an error (portal/cache.py).
+    CACHES = {"default": {"BACKEND": "portal.cache.TolerantRedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -316,9 +319,9 @@ STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=8 * 360
 STAFF_ONE_SESSION = env.bool("STAFF_ONE_SESSION", default=True)
 # No session cookie outlives the longest absolute limit (Django's default is 14 days).
 SESSION_COOKIE_AGE = max(CITIZEN_SESSION_MAX_SECONDS, STAFF_SESSION_MAX_SECONDS)
-# Sessions are read from the cache (Redis) on every request and written through to the database,
-# so a cache restart logs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are kept in the database only (one primary-key read a request): a Redis outage logs nobody
+# out, and a logout during one cannot be undone by a stale copy left in the cache when it returns.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # HTTPS (README "Production"): on by default in production, off in development (plain http on 127.0.0.1).

@@ -11,7 +11,7 @@ from monitoring import api as monitoring_api
 from procedures import api as procedures_api
 from records import api as records_api
 
-from . import views
+from . import resilience, views
 
 api_v1 = [
     path("procedures/", procedures_api.ProcedureListView.as_view(), name="procedure-list"),
@@ -27,7 +27,9 @@ api_v1 = [
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.health, name="health"),
+    # The load balancer's probes (portal/resilience.py): the process answers; its services are reachable.
+    path("healthz", resilience.healthz, name="health"),
+    path("readyz", resilience.readyz, name="ready"),
     # Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says.
     path("favicon.ico", views.favicon),
     path("i18n/setlang/", views.set_language, name="set_language"),

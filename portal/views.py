@@ -1,28 +1,40 @@
-"""Home page, health check and the portal's error pages."""
+"""Home page and the portal's error pages (the probes are in ``resilience``)."""
 
-from django.db import connection
+import sys
+import time
+
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views import i18n
 from django.views.decorators.http import require_GET, require_POST
 
+from common import pagecache
 from notifications import services as notifications
 from procedures import selectors
 from procedures.forms import ProcedureSearchForm
 
+from . import resilience
+
 
 @require_GET
 def home(request):
-    return render(request, "portal/home.html", {"form": ProcedureSearchForm(), **selectors.catalogue_overview()})
+    """The home page: whole from the page cache for anonymous visitors (``common.pagecache``), its body from the
+    fragment cache for the others. Both are named by the catalogue generation (any catalogue row saved renews it)
+    and the period of the overview's popularity figures (``selectors.OVERVIEW_CACHE_SECONDS``)."""
+    generation = selectors.catalogue_generation()
+    period = int(time.time() // selectors.OVERVIEW_CACHE_SECONDS)
+    key = f"home:{generation}:{period}" if generation else None
 
+    def render_page(extra):
+        overview = SimpleLazyObject(selectors.catalogue_overview)  # read only when the body is rendered
+        context = {"form": ProcedureSearchForm(), "overview": overview, "body_key": key, **extra}
+        return render(request, "portal/home.html", context)
 
-def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    return pagecache.anonymous_page(request, key, render_page, timeout=selectors.OVERVIEW_CACHE_SECONDS)
 
 
 def favicon(request):
@@ -47,6 +59,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    if resilience.is_outage(sys.exc_info()[1]):  # raised in a middleware, after the view (the session's save)
+        return resilience.unavailable(request)
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Lỗi hệ thống. / Server error."}, status=500)
     # No context processors: the error may come from them.
