@@ -112,7 +112,11 @@ def _check_group(name: str, spec: dict, options: dict) -> None:
     items = spec.get("items")
     if not isinstance(items, dict) or items.get("type") != "object" or not isinstance(items.get("properties"), dict):
         raise ValidationError(
-            _("Nhóm lặp lại “%(name)s” phải có items là một đối tượng (type: object) có properties.") % {"name": name}
+            _(
+                "Trường “%(name)s” có kiểu “array” chưa được hỗ trợ, trừ khi là một nhóm lặp lại: items là một "
+                "đối tượng (type: object) có properties."
+            )
+            % {"name": name}
         )
     columns = items["properties"]
     if not columns:
@@ -327,6 +331,15 @@ class EForm(forms.Form):
             elif field is None:
                 self.add_error(None, message)
         return cleaned
+
+    def values_as_typed(self) -> dict:
+        """What a bound form holds, unchecked, as its widgets read it: the initial values of the same form drawn
+        again (a repeating group's rows, the blank one "Thêm dòng" added included)."""
+        return {
+            name: field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            for name, field in self.fields.items()
+            if name not in self.prefilled
+        }
 
     def as_json(self, cleaned: dict | None = None) -> dict:
         """Cleaned values as JSON types (dates as ISO strings); hidden and empty fields left out."""

@@ -123,7 +123,13 @@ def counter_form(request, pk):
     components = list(record.procedure_version.components.all())
     errors, ticked = [], []
     form = None
-    if request.method == "POST":
+    if request.method == "POST" and has_form and request.POST.get(eforms.ADD_ROW):
+        # "Thêm dòng" of a repeating group: the form again, as typed, with one more row; nothing checked or saved.
+        posted = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
+        form = eforms.EForm(
+            initial=posted.values_as_typed(), schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled
+        )
+    elif request.method == "POST":
         outcome = request.POST.get("outcome", "save")
         if has_form:
             form = eforms.EForm(request.POST, schema=definition.form_schema, ui=definition.form_ui, prefilled=prefilled)
@@ -155,7 +161,13 @@ def counter_form(request, pk):
         if not errors and outcome in ("receive", "refuse"):
             try:
                 if outcome == "receive":
-                    services.receive_at_counter(record, ticked, officer=request.user, client_ip=client_ip(request))
+                    services.receive_at_counter(
+                        record,
+                        ticked,
+                        officer=request.user,
+                        client_ip=client_ip(request),
+                        digitise_consent=request.POST.get("digitise_consent") == "on",
+                    )
                 else:
                     services.refuse_at_counter(
                         record,

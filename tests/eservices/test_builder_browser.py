@@ -169,3 +169,84 @@ def test_an_administrator_builds_publishes_exports_and_imports_a_form_a_citizen_
     assert record.form_data["so_tai_khoan_ngan_hang"] == "0011002233445"
     assert record.form_data["ho_chu_dem_va_ten"] == father.full_name
     assert record.form_data["dia_chi_lien_he"] == "Số 11 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội"
+
+
+def test_an_administrator_adds_a_repeating_group_without_json_and_a_citizen_files_two_rows(
+    browser,
+    page,
+    live_server,
+    family,  # noqa: F811
+    empty_service,
+    django_user_model,
+    tmp_path,
+):
+    """The household's members as a table: added in the builder with its sub-fields, seen in the live preview,
+    filed by a citizen with two rows (the second added in place by "Thêm dòng")."""
+    admin = _admin_page(browser, live_server, django_user_model)
+    admin.goto(f"{live_server.url}/admin/services/onlineservice/{empty_service.pk}/eform/")
+    admin.get_by_role("button", name="Thêm phần").click()
+    admin.get_by_label("Tên phần (tiếng Việt)").fill("Hộ gia đình")
+    home = _add_field(admin, 1, 0, "Nơi thường trú")
+    home.get_by_label("Dữ liệu có sẵn").select_option(label="Điền sẵn, không sửa được")
+    home.get_by_label("Lấy từ CSDL dân cư hoặc ví VNeID").select_option("permanent_address.formatted")
+    home.get_by_label("Thay cho giấy tờ").select_option(label="Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp")
+    group = _add_field(admin, 1, 1, "Thành viên hộ gia đình")
+    group.get_by_label("Kiểu trường", exact=True).select_option(label="Nhóm lặp lại (bảng nhiều dòng)")
+    group.get_by_label("Bắt buộc", exact=True).check()
+    group.get_by_label("Số dòng tối đa").fill("5")
+    # Said at once: a group needs its columns.
+    group.locator(".builder-error", has_text="hãy thêm ít nhất một trường con").wait_for()
+
+    group.get_by_role("button", name="Thêm trường con").click()
+    group = admin.locator("#field-1")
+    first = group.locator("#sub-1-0")
+    first.get_by_label("Nhãn (tiếng Việt)").fill("Họ tên")
+    first.get_by_label("Nhãn (tiếng Anh)").fill("Full name")
+    first.get_by_label("Bắt buộc ở mỗi dòng").check()
+    group.get_by_role("button", name="Thêm trường con").click()
+    group = admin.locator("#field-1")
+    second = group.locator("#sub-1-1")
+    second.get_by_label("Nhãn (tiếng Việt)").fill("Quan hệ với chủ hộ")
+    second.get_by_label("Kiểu trường con").select_option(label="Lựa chọn")
+    second.get_by_label("Các lựa chọn").fill("Con | Child\nVợ/chồng | Spouse")
+    # The live preview (no button pressed): the citizen's table, a column per sub-field.
+    preview = admin.frame_locator("#builder-preview")
+    preview.locator("th", has_text="Quan hệ với chủ hộ").wait_for()
+    assert preview.get_by_role("button", name="Thêm dòng").count() == 1
+    admin.screenshot(path=str(tmp_path / "builder-group-1280.png"), full_page=True)
+    admin.set_viewport_size({"width": 360, "height": 800})
+    admin.screenshot(path=str(tmp_path / "builder-group-360.png"), full_page=True)
+    admin.set_viewport_size({"width": 1280, "height": 900})
+
+    admin.get_by_role("button", name="Lưu và mở cho công dân nộp").click()
+    assert "Đã lưu biểu mẫu điện tử" in admin.locator(".messagelist").inner_text()
+    empty_service.refresh_from_db()
+    members = empty_service.form_schema["properties"]["thanh_vien_ho_gia_dinh"]
+    assert members["type"] == "array" and members["maxItems"] == 5
+    assert members["items"]["required"] == ["ho_ten"]
+    assert empty_service.form_ui["fields"]["thanh_vien_ho_gia_dinh"]["order"] == ["ho_ten", "quan_he_voi_chu_ho"]
+
+    father = family["father"]
+    page = logged_in_page(page, live_server, citizen_account(father))
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/services/ho-tro-thu-nghiem/")
+    page.get_by_role("button", name="Nộp hồ sơ trực tuyến").click()
+    page.wait_for_url(re.compile(r"/form/$"))
+    table = page.get_by_role("group", name="Thành viên hộ gia đình")
+    table.get_by_label("Dòng 1, Họ tên").fill("Trần Minh Khôi")
+    table.get_by_label("Dòng 1, Quan hệ với chủ hộ").select_option(label="Con")
+    table.get_by_role("button", name="Thêm dòng").click()
+    table.get_by_label("Dòng 2, Họ tên").fill("Lê Thị Hoa")
+    table.get_by_label("Dòng 2, Quan hệ với chủ hộ").select_option(label="Vợ/chồng")
+    page.screenshot(path=str(tmp_path / "citizen-group-360.png"), full_page=True)
+    page.get_by_role("button", name="Tiếp tục").click()
+    page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
+    page.get_by_role("button", name="Tiếp tục").click()
+    page.wait_for_url(re.compile(r"/review/$"))
+    assert "Lê Thị Hoa" in page.locator("table.answers-rows").inner_text()
+    [code] = finish(page, live_server)
+    record = Record.objects.get(code=code)
+    assert record.form_data["thanh_vien_ho_gia_dinh"] == [
+        {"ho_ten": "Trần Minh Khôi", "quan_he_voi_chu_ho": "con"},
+        {"ho_ten": "Lê Thị Hoa", "quan_he_voi_chu_ho": "vo_chong"},
+    ]

@@ -185,3 +185,26 @@ def test_an_app_files_the_rows_as_a_json_list_checked_by_the_same_schema(client,
 def test_the_api_description_says_how_a_repeating_group_is_sent(client):
     schema = client.get("/api/schema/").content.decode()
     assert "A repeating group" in schema and "Dòng 2, Họ tên" in schema
+
+
+def test_at_the_counter_an_officer_adds_a_row_without_javascript_and_saves_the_members(residence, family):
+    ward = residence.version.agencies.first()
+    desk = totp_session(Client(), officer("quay", ward, StaffRole.RECEIVER))
+    person = family["father"]
+    desk.post(
+        f"/backoffice/agencies/{ward.code}/counter/",
+        {"step": "start", "procedure": residence.version.procedure.code, "id_number": person.id_number},
+    )
+    draft = Record.objects.get(applicant_id_number=person.id_number)
+    answers = {**FORM, "full_name": person.full_name, "id_number": person.id_number}
+    answers["birth_date"] = person.birth_date.isoformat()
+    # "Thêm dòng": the same page, what was typed kept, one more row, nothing checked yet.
+    page = desk.post(f"/backoffice/counter/{draft.pk}/", {**answers, **rows(SON), "add_row": "thanh_vien"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="thanh_vien-0-ho_ten" value="Trần Minh Khôi"' in html and 'name="thanh_vien-1-ho_ten"' in html
+    assert "field-error" not in html
+    response = desk.post(f"/backoffice/counter/{draft.pk}/", {"outcome": "save", **answers, **rows(SON, WIFE)})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.form_data["thanh_vien"] == [SON, WIFE]
