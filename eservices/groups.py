@@ -200,3 +200,10 @@ def rows_table(field: RowsField, rows: list) -> dict:
             cells.append("" if value is None else str(value))
         shown.append(cells)
     return {"headers": headers, "rows": shown}
+
+
+def rows_text(table: dict) -> str:
+    """A group's rows as one line of text: "1. Trần Minh Khôi, 01/03/2015, Con; 2. Lê Thị Hoa, …"."""
+    return "; ".join(
+        f"{number}. " + ", ".join(cell for cell in cells if cell) for number, cells in enumerate(table["rows"], 1)
+    )

@@ -30,7 +30,8 @@ def answers_shown(definition, data: dict, prefilled_fields: list) -> list:
             choices = dict(getattr(bound.field, "choices", []) or [])
             if isinstance(bound.field, groups.RowsField):  # a repeating group: its rows as a table
                 table = groups.rows_table(bound.field, value)
-                items.append({"label": bound.label, "value": "", "table": table, "source": ""})
+                # ``value``: the rows as one text, for what prints answers without tables (a PDF declaration).
+                items.append({"label": bound.label, "value": groups.rows_text(table), "table": table, "source": ""})
                 continue
             if isinstance(value, bool):
                 value = _("Có") if value else _("Không")

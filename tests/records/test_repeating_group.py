@@ -107,6 +107,13 @@ def test_a_citizen_files_two_members_without_javascript_and_officers_read_them_a
     record = Record.objects.get(applicant=citizen)
     assert record.state == RecordState.SUBMITTED
     assert record.form_data["thanh_vien"] == [SON, WIFE]
+    # Whatever prints the answers as text (a PDF declaration) reads the rows as one line.
+    from records.presenters import answers_shown
+
+    [members] = [
+        item for _legend, items in answers_shown(residence, record.form_data, []) for item in items if "table" in item
+    ]
+    assert members["value"] == "1. Trần Minh Khôi, 01/03/2015, Con; 2. Lê Thị Hoa, 20/07/1988, Vợ/chồng"
 
     # The citizen's record page: one table row per member, choices by their label and dates as d/m/Y.
     mine = client.get(f"/my/records/{record.pk}/").content.decode()
