@@ -33,6 +33,12 @@ def missing_secrets() -> list[tuple[str, str]]:
         need("PAYGOV_SECRET", settings.PAYGOV_SECRET, "signs payment requests and checks PayGov's callbacks")
     if getattr(settings, "NATIONAL_SYNC_URL", "") or getattr(settings, "NATIONAL_SIMULATOR", False):
         need("NATIONAL_SYNC_SECRET", settings.NATIONAL_SYNC_SECRET, "signs status reports to the national portal")
+    if hasattr(settings, "REMOTESIGN_CLIENT_SECRET"):
+        need(
+            "REMOTESIGN_CLIENT_SECRET",
+            settings.REMOTESIGN_CLIENT_SECRET,
+            "the portal's client secret at the remote-signing provider citizens sign with",
+        )
     if getattr(settings, "VNEID_SIMULATOR", False):
         need(
             "VNEID_SIGNING_KEY",
@@ -91,6 +97,14 @@ def simulators_and_policies(app_configs, **kwargs):
                 "simulated population registry can log in there.",
                 hint="Set VNEID_SIMULATOR=false and point the VNeID client at the real provider.",
                 id="portal.W001",
+            )
+        )
+    if getattr(settings, "REMOTESIGN_SIMULATOR", False):
+        problems.append(
+            Warning(
+                "The simulated remote-signing provider is mounted at /remotesign/: its signatures have no legal value.",
+                hint="Set REMOTESIGN_BASE_URL to the real provider (which turns the simulator off).",
+                id="portal.W004",
             )
         )
     if not getattr(settings, "PRODUCTION", False):

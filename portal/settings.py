@@ -532,7 +532,7 @@ DOCUMENT_SIGNING_DIR = Path(env.str("DOCUMENT_SIGNING_DIR", default=str(VAR_DIR 
 # certificate chain up to REMOTESIGN_TRUST_ROOTS (PEM files; by default the simulator's own root under REMOTESIGN_DIR).
 # The simulator keeps its CA and keys under REMOTESIGN_DIR and texts its one-time codes to REMOTESIGN_SMS_FILE_PATH.
 REMOTESIGN_BASE_URL = env.str("REMOTESIGN_BASE_URL", default="").rstrip("/")
-REMOTESIGN_SIMULATOR = env.bool("REMOTESIGN_SIMULATOR", default=not REMOTESIGN_BASE_URL)
+REMOTESIGN_SIMULATOR = env.bool("REMOTESIGN_SIMULATOR", default=not REMOTESIGN_BASE_URL and not PRODUCTION)
 if REMOTESIGN_SIMULATOR:
     INSTALLED_APPS += ["remotesign"]
 REMOTESIGN_CLIENT_ID = env.str("REMOTESIGN_CLIENT_ID", default="cong-dich-vu-cong")

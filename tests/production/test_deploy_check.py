@@ -26,7 +26,9 @@ def production_env(tmp_path_factory):
         name: value
         for name, value in os.environ.items()
         # The test settings' own choices (and the developer's) stay out: this is a fresh production node.
-        if not name.startswith(("DJANGO_", "PAYGOV_", "VNEID_", "NATIONAL_", "SECURE_", "DOCUMENT_", "SMS_"))
+        if not name.startswith(
+            ("DJANGO_", "PAYGOV_", "VNEID_", "NATIONAL_", "SECURE_", "DOCUMENT_", "SMS_", "REMOTESIGN_")
+        )
         and name not in {"SECRET_KEY", "ENABLE_DEMO_PLUGINS", "BEHIND_PROXY", "DEBUG", "ALLOWED_HOSTS"}
     }
     env.update(
@@ -41,6 +43,8 @@ def production_env(tmp_path_factory):
         VNEID_CLIENT_SECRET="vneid-client-secret-" + "s" * 40,
         PAYGOV_BASE_URL="https://paygov.example.gov.vn",
         PAYGOV_SECRET="paygov-shared-secret-" + "p" * 40,
+        REMOTESIGN_BASE_URL="https://kyso.example.gov.vn/csc/v2",
+        REMOTESIGN_CLIENT_SECRET="remotesign-client-secret-" + "r" * 40,
         SMS_BACKEND="tests.production.plugins.CarrierSms",
         DOCUMENT_SIGNER="tests.production.plugins.RemoteSigner",
     )
@@ -64,7 +68,9 @@ def test_a_complete_production_configuration_passes_the_deploy_check_with_no_war
     assert [name for name in [*generated, "vneid_keys"] if (var / name).exists()] == []
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "VNEID_CLIENT_SECRET", "VNEID_CLIENT_ID", "PAYGOV_SECRET"])
+@pytest.mark.parametrize(
+    "variable", ["SECRET_KEY", "VNEID_CLIENT_SECRET", "VNEID_CLIENT_ID", "PAYGOV_SECRET", "REMOTESIGN_CLIENT_SECRET"]
+)
 def test_a_missing_secret_is_an_error_naming_its_variable(production_env, variable):
     env, _ = production_env
     env = {name: value for name, value in env.items() if name != variable}
@@ -105,12 +111,17 @@ def test_production_urls_mount_no_simulator(production_env):
     env, _ = production_env
     code = (
         "import django; django.setup(); from django.urls import resolve, Resolver404\n"
-        "for path in ('/vneid/login/', '/paygov/checkout/x/', '/national/'):\n"
+        "for path in ('/vneid/login/', '/paygov/checkout/x/', '/national/', '/remotesign/'):\n"
         "    try:\n        resolve(path); print('mounted', path)\n"
         "    except Resolver404:\n        print('absent', path)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.stdout.split("\n")[:3] == ["absent /vneid/login/", "absent /paygov/checkout/x/", "absent /national/"]
+    assert result.stdout.split("\n")[:4] == [
+        "absent /vneid/login/",
+        "absent /paygov/checkout/x/",
+        "absent /national/",
+        "absent /remotesign/",
+    ]
 
 
 def test_development_defaults_generate_what_is_missing_and_keep_the_simulators(tmp_path):
