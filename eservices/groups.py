@@ -175,6 +175,10 @@ class RowsField(forms.Field):
     def has_changed(self, initial, data):
         return initial != data
 
+    def as_text(self, rows) -> str:
+        """Rows (saved or as typed) as one line a person reads: "1. Trần Minh Khôi, 01/03/2015, Con; 2. …"."""
+        return rows_text(rows_table(self, rows))
+
 
 def rows_table(field: RowsField, rows: list) -> dict:
     """A saved group as read back (the citizen's record, the back-office): headers and each row's cells as text."""

@@ -283,8 +283,11 @@ def _changed_fields(stale, form, applicant_form, agency_form) -> list[tuple[str,
             field, value = form.fields.get(name), record.form_data.get(name, "")
         if field is None:
             continue
-        choices = dict(getattr(field, "choices", None) or [])
-        value = choices.get(value, value)
+        if getattr(field.widget, "is_group", False):  # a repeating group's rows, as one line
+            value = field.as_text(value)
+        else:
+            choices = dict(getattr(field, "choices", None) or [])
+            value = choices.get(value, value)
         shown.append((str(field.label), str(value) if value not in ("", None) else _("(để trống)")))
     return shown
 

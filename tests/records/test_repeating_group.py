@@ -215,3 +215,18 @@ def test_at_the_counter_an_officer_adds_a_row_without_javascript_and_saves_the_m
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.form_data["thanh_vien"] == [SON, WIFE]
+
+
+def test_a_tab_that_is_behind_is_told_the_rows_the_other_tab_saved(client, citizen, residence):
+    base = start(client)
+    url = base + "form/"
+    other = Client()
+    other.cookies = client.cookies
+    version = re.search(r'name="draft_version" value="(\d+)"', client.get(url).content.decode()).group(1)
+    values = {**FORM, "applicant-applicant_role": "self", "draft_version": version, "save": "1"}
+    assert other.post(url, {**values, **rows(SON, WIFE)}).status_code == 302
+    refused = client.post(url, {**values, **rows(SON)})
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "1. Trần Minh Khôi, 01/03/2015, Con; 2. Lê Thị Hoa, 20/07/1988, Vợ/chồng" in page
+    assert Record.objects.get(applicant=citizen).form_data["thanh_vien"] == [SON, WIFE]
