@@ -5,6 +5,7 @@ import appointments: their templates include ``appointments/_record_booking.html
 from django import template
 
 from .. import selectors, services
+from ..constants import BookingState
 
 register = template.Library()
 
@@ -20,9 +21,14 @@ def record_appointment(context, record) -> dict | None:
     can_book = services.may_book_record(user, record)
     if booking is None and not can_book:
         return None
+    if booking is not None and (
+        booking.is_active
+        or (booking.state == BookingState.CALLED and booking.purpose == services.purpose_for_record(record))
+    ):
+        can_book = False  # booked, or this step was already done at the counter (a result to collect is another)
     return {
         "booking": booking,
-        "can_book": can_book and (booking is None or not booking.is_active),
+        "can_book": can_book,
         "has_counters": services.group_for(record.agency, record.procedure_version.sector_id) is not None,
     }
 

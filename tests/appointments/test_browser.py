@@ -92,6 +92,8 @@ def test_book_from_the_record_page_get_the_sms_check_in_by_qr_and_be_called(
 
     page.goto(f"{portal}/my/records/{partly_record.pk}/")
     assert "Đã gọi" in page.locator("#appointment-block").inner_text()
+    assert page.locator("#appointment-block").get_by_role("link", name="Đặt lịch hẹn").count() == 0
+    shoot(page, "appointments-record")
     page.goto(f"{portal}/appointments/{code}/")
     assert "Đã gọi" in page.locator(".booking-state").inner_text()
     assert "Số 1 đã được gọi" in page.content()
