@@ -233,15 +233,20 @@ else:
     vars().update(_email)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Cổng Dịch vụ công <no-reply@dichvucong.local>")
 
-# Celery: Redis when REDIS_URL is set, otherwise tasks run in-process.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# Celery: the broker is CELERY_BROKER_URL, RabbitMQ (amqp://user:password@host:5672/vhost) or Redis (redis://...),
+# else Redis at REDIS_URL; with neither, tasks run in-process. README "Outages" says which to choose and why.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or REDIS_URL or "memory://"
+BROKER_IS_RABBITMQ = CELERY_BROKER_URL.startswith(("amqp://", "amqps://", "pyamqp://"))
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 # Three queues, so documents (slow, CPU-bound) never hold up notifications; workers scale per queue.
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_QUEUES = {name: {"routing_key": name} for name in ("default", "notifications", "documents")}
+# Durable (RabbitMQ keeps them, and their persistent messages, across its restarts; Celery's default made explicit).
+CELERY_TASK_QUEUES = {
+    name: {"routing_key": name, "durable": True} for name in ("default", "notifications", "documents")
+}
 CELERY_TASK_ROUTES = {
     "notifications.tasks.*": {"queue": "notifications"},
     "documents.tasks.*": {"queue": "documents"},
@@ -266,6 +271,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 3,
     "socket_timeout": 5,
 }
+if BROKER_IS_RABBITMQ:
+    # RabbitMQ acknowledges each published message once it holds it (publisher confirms): a publish that
+    # returns was taken, one it refused raises, and the outbox keeps the row for the sweep. An unacknowledged
+    # message goes back to the queue as soon as its worker's connection drops: no visibility timeout.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"confirm_publish": True}
+    CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BEAT_SCHEDULE = {
     "activate-due-procedure-versions": {
         "task": "procedures.tasks.activate_due_versions",

@@ -19,10 +19,10 @@ from notifications import services
 from notifications.channels import get_channel
 from notifications.constants import Channel, DeliveryStatus, Event
 from notifications.models import Delivery, Message
-from portal.celery import app
 from records import services as records
 from records.constants import WorkflowAction as A
 
+from .. import brokers
 from ..documents.conftest import pdf_text
 from .conftest import act
 from .worker import CeleryWorker, wait_for
@@ -31,19 +31,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 VISIBILITY_TIMEOUT = 3
 
-
-@pytest.fixture
-def broker(settings):
-    """The test process publishes to Redis, as the web does, instead of running tasks in-process."""
-    import redis
-
-    client = redis.Redis.from_url(settings.REDIS_URL)
-    client.flushdb()
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    yield client
-    app.conf.task_always_eager = eager
-    client.flushdb()
+# Every test here runs against Redis and against RabbitMQ (tests/brokers.py).
+broker = brokers.broker
+rabbitmq_vhost = brokers.rabbitmq_vhost
 
 
 @pytest.fixture
@@ -100,7 +90,7 @@ def test_a_filing_leaves_its_notices_to_the_worker(worker, broker, draft, citize
     record = records.submit(draft, actor=citizen)
 
     assert not Message.objects.exists()  # nothing written in the citizen's request
-    assert broker.llen("notifications") == 1  # one task for the event, whatever the number of officers
+    assert broker.queue_length("notifications") == 1  # one task for the event, whatever the number of officers
 
     worker.start()
     wait_for(

@@ -12,6 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from portal.celery import app
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -31,6 +33,8 @@ class CeleryWorker:
             "DJANGO_SETTINGS_MODULE": "tests.notifications.worker_settings",
             "DATABASE_URL": f"{database_url}/{db['NAME']}",
             "REDIS_URL": settings.REDIS_URL,
+            # Where this process publishes: Redis or RabbitMQ (tests/brokers.py), a test's own Redis.
+            "CELERY_BROKER_URL": app.conf.broker_url,
             "CELERY_TASK_ALWAYS_EAGER": "false",
             "PORTAL_BASE_URL": settings.PORTAL_BASE_URL,
             "DOCUMENT_SIGNING_DIR": str(settings.DOCUMENT_SIGNING_DIR),
