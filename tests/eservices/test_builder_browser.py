@@ -214,6 +214,7 @@ def test_an_administrator_adds_a_repeating_group_without_json_and_a_citizen_file
     preview.locator("th", has_text="Quan hệ với chủ hộ").wait_for()
     assert preview.get_by_role("button", name="Thêm dòng").count() == 1
     admin.screenshot(path=str(tmp_path / "builder-group-1280.png"), full_page=True)
+    assert_no_serious_axe_violations(admin)
     admin.set_viewport_size({"width": 360, "height": 800})
     admin.screenshot(path=str(tmp_path / "builder-group-360.png"), full_page=True)
     admin.set_viewport_size({"width": 1280, "height": 900})
@@ -239,11 +240,13 @@ def test_an_administrator_adds_a_repeating_group_without_json_and_a_citizen_file
     table.get_by_label("Dòng 2, Họ tên").fill("Lê Thị Hoa")
     table.get_by_label("Dòng 2, Quan hệ với chủ hộ").select_option(label="Vợ/chồng")
     page.screenshot(path=str(tmp_path / "citizen-group-360.png"), full_page=True)
+    assert_no_serious_axe_violations(page)
     page.get_by_role("button", name="Tiếp tục").click()
     page.wait_for_url(re.compile(r"/attachments/(#slot-[\w-]+)?$"))
     page.get_by_role("button", name="Tiếp tục").click()
     page.wait_for_url(re.compile(r"/review/$"))
     assert "Lê Thị Hoa" in page.locator("table.answers-rows").inner_text()
+    page.screenshot(path=str(tmp_path / "review-group-360.png"), full_page=True)
     [code] = finish(page, live_server)
     record = Record.objects.get(code=code)
     assert record.form_data["thanh_vien_ho_gia_dinh"] == [
