@@ -187,3 +187,32 @@ def test_the_procedure_page_offers_counter_filing_to_a_citizen(client, citizen, 
     assert response.status_code == 302
     booking = Booking.objects.get(citizen=citizen, procedure=procedure)
     assert booking.purpose == "counter_filing" and booking.agency == partly_record.agency
+
+
+def test_the_qr_code_carries_the_agencys_check_in_url_with_the_code(citizen, partly_record, counters):
+    from appointments.views import qr_svg
+
+    booking = services.book(citizen, first_slot(counters[0]).pk, record=partly_record)
+    served = Client().get(f"/appointments/qr/{booking.code}.svg").content.decode()
+    target = services.check_in_url(booking)
+    assert target.endswith(f"/backoffice/appointments/agencies/{booking.agency.code}/?code={booking.code}")
+    assert served == qr_svg(target, title=booking.code)
+    assert services.normalise_code(target) == booking.code
+    assert Client().get("/appointments/qr/ZZZZZZZZ.svg").status_code == 404
+
+
+def test_a_move_to_a_full_slot_or_another_agencys_slot_keeps_the_booking_where_it_was(citizen, partly_record, counters):
+    from procedures.models import Agency
+
+    offered = slots.bookable(counters[0])
+    booking = services.book(citizen, offered[0].pk, record=partly_record)
+    Slot.objects.filter(pk=offered[2].pk).update(booked=offered[2].capacity)
+    with pytest.raises(ValidationError, match="hết chỗ"):
+        services.move(booking, offered[2].pk, by=citizen)
+    elsewhere = Agency.objects.exclude(pk=partly_record.agency_id).first()
+    other_group, _made = counters_for(elsewhere)
+    with pytest.raises(ValidationError):
+        services.move(booking, slots.bookable(other_group)[0].pk, by=citizen)
+    booking.refresh_from_db()
+    assert booking.slot_id == offered[0].pk and booking.state == BookingState.BOOKED
+    assert Slot.objects.get(pk=offered[0].pk).booked == 1
