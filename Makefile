@@ -10,7 +10,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # tests/settings.py). TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test lint format bench bench-backoffice bench-monitoring cluster cluster-up cluster-down worker beat messages clean
+.PHONY: install run test lint format bench bench-backoffice bench-monitoring loadtest cluster cluster-up cluster-down worker beat messages clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ bench-backoffice: install
 # The statistics API over the figures of 10,000,000 records (its own database, portal_bench_mon).
 bench-monitoring: install
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(BIN)/python bench/monitoring.py
+
+# The real journeys under load (Locust): search, procedure page, VNeID login, filing with a PDF, payment, tracking,
+# an officer receiving; gunicorn + a Celery worker on its own database (portal_load), for LOADTEST_SECONDS (60) with
+# LOADTEST_USERS (8); prints each step's throughput and p50/p95/p99 and fails on any error. See loadtest/run.py.
+loadtest: install
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/12} $(BIN)/python loadtest/run.py
 
 # Two gunicorn nodes behind HAProxy, a PostgreSQL primary and a streaming standby, a worker, on 127.0.0.1:
 # started, checked (a session across nodes, a record read back at once, reads on the standby), measured, stopped.
