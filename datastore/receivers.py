@@ -19,7 +19,9 @@ def on_record_changed(sender, *, record, event, action, **kwargs):
     if action == A.RETURN_RESULT:
         enqueue("datastore.tasks.store_result", {"record_id": record.pk}, f"datastore:result:{record.pk}")
     elif action in DIGITISE_ACTIONS:
-        from .services import consents
+        from .services import consents, set_consent
 
+        if (event.data or {}).get("digitise_consent"):  # given at the desk (``records.counter.receive_at_counter``)
+            set_consent(record.applicant_id_number, True)
         if consents(record.applicant_id_number):
             enqueue("datastore.tasks.digitise", {"event_id": event.pk}, f"datastore:digitise:{event.pk}")

@@ -20,11 +20,12 @@ from eservices import eforms, person_checks, prefill
 from procedures.models import DocumentComponent
 from procedures.selectors import published_components
 
-from . import deadlines, rules
+from . import deadlines, reuse, rules
 from .attachments import StorageUnavailable, attach, files_removed_on_rollback, stored_attachment
 from .codes import allocate_code
 from .constants import MAX_RECORD_ATTACHMENTS_SIZE, ActorRole, Channel, RecordState, WorkflowAction
 from .drafts import draft_for_refused_request, save_form, submit
+from .filing import expired
 from .models import Attachment, Record
 from .transitions import transition
 from .uploads import check_upload
@@ -215,17 +216,23 @@ def keep_in_draft(
 def wallet_documents_named(service, registry: dict | None, wallet: dict) -> tuple[dict, list[str]]:
     """The wallet documents a request names ({component id: document number}) as a record keeps them
     (``replaced_components``), and what is wrong with the others: a component no wallet document replaces, or a
-    number the citizen's wallet does not hold."""
+    number the citizen's wallet does not hold (or holds past its validity). The id of a valid item of the citizen's
+    personal data store of the component's kind (``reuse``) names that item instead."""
     components = {str(c.pk): c for c in published_components(service.version)}
     replaced, errors = {}, []
     for key, number in wallet.items():
         component = components.get(str(key))
         source = rules.wallet_source(service, component) if component is not None else None
+        kinds = {component.paper_type, source or ""} - {""} if component is not None else set()
+        item = reuse.store_item((registry or {}).get("id_number", ""), str(number)) if kinds else None
+        if item is not None and item["kind"] in kinds:
+            replaced[str(key)] = {"source": reuse.SOURCE, "document": item}
+            continue
         if source is None:
             errors.append(_("Thành phần hồ sơ “%(key)s” không thay được bằng giấy tờ trong ví VNeID.") % {"key": key})
             continue
         document = prefill.wallet_document(registry, source, number)
-        if document is None:
+        if document is None or expired(document):
             errors.append(
                 _("%(component)s: không tìm thấy giấy tờ số %(number)s trong ví giấy tờ điện tử của bạn.")
                 % {"component": component.name, "number": number}

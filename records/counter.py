@@ -220,8 +220,13 @@ def papers_received(record: Record, ticked: list[dict]) -> list[dict]:
     return lines
 
 
-def receive_at_counter(record: Record, ticked: list[dict], *, officer, client_ip=None) -> Record:
-    """File and receive the walk-in record in one go; the receive event holds exactly the papers received."""
+def receive_at_counter(
+    record: Record, ticked: list[dict], *, officer, client_ip=None, digitise_consent: bool = False
+) -> Record:
+    """File and receive the walk-in record in one go; the receive event holds exactly the papers received.
+
+    ``digitise_consent``: the applicant agreed at the desk that the papers be kept, digitised, in their personal data
+    store; the receive event says so (``digitise_consent``), for the store to act on."""
     from identity.constants import StaffRole
 
     from .drafts import submit
@@ -236,7 +241,8 @@ def receive_at_counter(record: Record, ticked: list[dict], *, officer, client_ip
         raise ValidationError(blocked)
     with transaction.atomic():
         submit(record, actor=officer, role=StaffRole.RECEIVER, client_ip=client_ip)
-        act(record, A.RECEIVE, actor=officer, client_ip=client_ip, data={"papers": papers})
+        consent = {"digitise_consent": True} if digitise_consent else {}
+        act(record, A.RECEIVE, actor=officer, client_ip=client_ip, data={"papers": papers, **consent})
     return record
 
 

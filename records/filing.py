@@ -133,12 +133,13 @@ class Filing:
                     slot.wallet_choices = [
                         doc
                         for doc in prefill.wallet_documents(registry, source)
-                        if not _expired(doc) and doc.get("number") not in in_store
+                        if not expired(doc) and doc.get("number") not in in_store
                     ]
                 slots.append(slot)
         return slots
 
 
-def _expired(document: dict) -> bool:
+def expired(document: dict) -> bool:
+    """A wallet document past its validity date: never offered, nor taken, in place of a paper."""
     expires = document.get("expires_on")
     return bool(expires) and str(expires)[:10] < timezone.localdate().isoformat()

@@ -161,7 +161,13 @@ def counter_form(request, pk):
         if not errors and outcome in ("receive", "refuse"):
             try:
                 if outcome == "receive":
-                    services.receive_at_counter(record, ticked, officer=request.user, client_ip=client_ip(request))
+                    services.receive_at_counter(
+                        record,
+                        ticked,
+                        officer=request.user,
+                        client_ip=client_ip(request),
+                        digitise_consent=request.POST.get("digitise_consent") == "on",
+                    )
                 else:
                     services.refuse_at_counter(
                         record,

@@ -17,7 +17,7 @@ from procedures.models import DocumentComponent
 
 from .. import reuse, services
 from ..constants import Channel
-from ..filing import Filing
+from ..filing import Filing, expired
 from ..forms import AgencyChoiceForm, ApplicantForm
 from ..models import Attachment
 from ..presenters import answers_shown
@@ -424,7 +424,7 @@ def _change_slot(request, filing, registry, action) -> None:
         if not number:
             raise ValidationError(_("Hãy chọn một giấy tờ trong ví rồi bấm “Dùng giấy tờ này”."))
         document = prefill.wallet_document(registry, source, number)
-        if document is None:
+        if document is None or expired(document):
             raise ValidationError(_("Không tìm thấy giấy tờ này trong ví giấy tờ điện tử của bạn."))
         services.use_wallet_document(record, component, source, document)
     elif action == "unwallet":

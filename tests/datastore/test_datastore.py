@@ -2,6 +2,7 @@
 registry and wallet, papers digitised once with consent, and later filings offered the valid ones instead of uploads."""
 
 import datetime
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -269,3 +270,42 @@ def test_consent_is_set_on_the_page_and_a_digitised_copy_is_served_to_its_owner_
 
     login(client, citizen_account(family["mother"]))
     assert client.get(f"/my-account/papers/{item.pk}/copy/").status_code == 404
+
+
+def test_the_filing_api_names_a_store_item_instead_of_a_copy_and_refuses_an_expired_wallet_licence(
+    returned_renewal, client
+):
+    import json
+
+    from tests.records import files
+
+    item = StoreItem.objects.get(record=returned_renewal)
+    service = client.get("/api/v1/services/cap-doi-giay-phep-lai-xe/").json()
+    licence = next(c for c in service["components"] if c["provided_by"] == "driving_licence")
+    health = next(c for c in service["components"] if c["provided_by"] is None and c["mandatory"])
+
+    def file(wallet):
+        return client.post(
+            "/api/v1/records/",
+            {
+                "service": service["slug"],
+                "data": json.dumps({"reason": "expired", "delivery": "online"}),
+                "eligibility": json.dumps({"has_licence": True}),
+                "wallet": json.dumps(wallet),
+                health["field"]: files.pdf("suc-khoe.pdf"),
+            },
+            HTTP_IDEMPOTENCY_KEY=str(uuid.uuid4()),  # each call a new filing
+        )
+
+    filed = file({str(licence["id"]): str(item.pk)})
+    assert filed.status_code == 201, filed.content
+    used = Record.objects.get(pk=filed.json()["id"]).replaced_components[str(licence["id"])]
+    assert used["source"] == "datastore" and used["document"]["id"] == str(item.pk)
+
+    for document in EDocument.objects.filter(kind="driving_licence"):  # saved: the registry's cached copy is dropped
+        document.expires_on = timezone.localdate() - datetime.timedelta(1)
+        document.save()
+    StoreItem.objects.filter(pk=item.pk).update(valid_until=timezone.localdate() - datetime.timedelta(1))
+    for named in (LICENCE, str(item.pk)):
+        refused = file({str(licence["id"]): named})
+        assert refused.status_code == 400 and refused.json()["wallet"], refused.content
