@@ -20,6 +20,29 @@ class CataloguePagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
 
+    def get_page_size(self, request):
+        """The page size asked for, refused (400) rather than silently replaced when it is no whole number from 1
+        to ``max_page_size`` (empty: the default, as for every optional parameter)."""
+        asked = request.query_params.get(self.page_size_query_param)
+        if asked and not (asked.isdigit() and 1 <= int(asked) <= self.max_page_size):
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Số mục mỗi trang phải là số nguyên từ 1 đến %(max)d.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return super().get_page_size(request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
+            elif parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+        return parameters
+
     def paginate_queryset(self, queryset, request, view=None):
         try:
             return super().paginate_queryset(queryset, request, view)
@@ -140,8 +163,14 @@ SEARCH_PARAMETERS = [
     ),
     OpenApiParameter("sector", OpenApiTypes.STR, description="Sector code, e.g. `ho-tich`."),
     OpenApiParameter("level", OpenApiTypes.STR, enum=AgencyLevel.values, description="Implementing level."),
-    OpenApiParameter("agency", OpenApiTypes.STR, description="Implementing agency code."),
-    OpenApiParameter("unit", OpenApiTypes.STR, description="Administrative unit code (province or commune)."),
+    OpenApiParameter(
+        "agency", OpenApiTypes.STR, description="Implementing agency code; one that does not exist is refused (400)."
+    ),
+    OpenApiParameter(
+        "unit",
+        OpenApiTypes.STR,
+        description="Administrative unit code (province or commune); one that does not exist is refused (400).",
+    ),
     OpenApiParameter("delivery", OpenApiTypes.STR, enum=DeliveryLevel.values, description="Online delivery level."),
 ]
 

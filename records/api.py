@@ -4,7 +4,7 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
@@ -17,7 +17,7 @@ from eservices.selectors import active_service
 from identity.services import assurance_satisfied, citizen_claims
 
 from . import complete_filing, selectors
-from .forms import LookupForm
+from .forms import ID_NUMBER_AS_TYPED, LookupForm
 from .throttles import LookupThrottle
 from .views.access import session_lacks_level
 
@@ -35,9 +35,24 @@ class RecordStatusSerializer(serializers.Serializer):
     completed_at = serializers.DateTimeField(allow_null=True)
 
 
+# What the lookup accepts, stated in the schema as LookupForm checks it.
+CODE_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 40}
+ID_NUMBER_SCHEMA = {"type": "string", "maxLength": 24, "pattern": ID_NUMBER_AS_TYPED}
+
+
+@extend_schema_field(CODE_SCHEMA)
+class RecordCodeField(serializers.CharField):
+    pass
+
+
+@extend_schema_field(ID_NUMBER_SCHEMA)
+class TypedIdNumberField(serializers.CharField):
+    pass
+
+
 class LookupRequestSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text="Record code, e.g. 000.00.21.H56-240312-0001 (any case, spaces allowed)")
-    id_number = serializers.CharField(help_text="Applicant's 12-digit ID number (spaces, dots or dashes allowed)")
+    code = RecordCodeField(help_text="Record code, e.g. 000.00.21.H56-240312-0001 (any case, spaces allowed)")
+    id_number = TypedIdNumberField(help_text="Applicant's 12-digit ID number (spaces, dots or dashes allowed)")
 
 
 # The GET form puts the ID number in URLs (browser history, server and proxy logs, referrers): it answers as before
@@ -53,6 +68,7 @@ class RecordLookupView(APIView):
     # Public, the same answer for everyone: no session, so no CSRF token is needed for the POST.
     authentication_classes = []
     permission_classes = []
+    error_responses = {"404": _("Không có hồ sơ nào với mã và số định danh này.")}
 
     @extend_schema(
         summary="Track a record by its code and the applicant's ID number",
@@ -70,10 +86,10 @@ class RecordLookupView(APIView):
         deprecated=True,
         parameters=[
             OpenApiParameter(
-                "code", OpenApiTypes.STR, required=True, description="Record code, e.g. 000.00.21.H56-240312-0001"
+                "code", CODE_SCHEMA, required=True, description="Record code, e.g. 000.00.21.H56-240312-0001"
             ),
             OpenApiParameter(
-                "id_number", OpenApiTypes.STR, required=True, description="Applicant's 12-digit ID number"
+                "id_number", ID_NUMBER_SCHEMA, required=True, description="Applicant's 12-digit ID number"
             ),
         ],
         responses=RecordStatusSerializer,
@@ -101,20 +117,25 @@ class RecordLookupView(APIView):
         return response
 
 
+@extend_schema_field({"type": "object", "additionalProperties": True})
+class JSONObjectField(BoundedJSONField):
+    """A JSON object sent as a multipart field's text (the view refuses any other JSON value)."""
+
+
 class FilingRequestSerializer(serializers.Serializer):
     service = serializers.SlugField(help_text="Online service slug, e.g. `dang-ky-thuong-tru`.")
-    data = BoundedJSONField(
+    data = JSONObjectField(
         help_text="Form values by field name; registry-held values are taken from the registry. A repeating group "
         "(a field whose schema is `type: array` of objects) is a JSON list of objects, one per row, e.g. "
         '`"thanh_vien": [{"ho_ten": "Trần Văn B", "ngay_sinh": "2015-03-01", "quan_he": "con"}]`.'
     )
-    eligibility = BoundedJSONField(
+    eligibility = JSONObjectField(
         required=False,
         default=dict,
         help_text="Answers to the service's eligibility questions by question id, `true` or `false`, "
         'e.g. `{"has_licence": true}`; every question must be answered (see the service\'s `eligibility`).',
     )
-    wallet = BoundedJSONField(
+    wallet = JSONObjectField(
         required=False,
         default=dict,
         help_text="VNeID wallet documents standing in for papers, by component id: the document's number, e.g. "

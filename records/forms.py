@@ -103,6 +103,10 @@ class AgencyChoiceForm(forms.Form):
             field.widget.choices = ordered
 
 
+# An ID number as people type it: 12 ASCII digits, with spaces, dots or dashes anywhere between them.
+ID_NUMBER_AS_TYPED = r"^[\s.\-]*(?:[0-9][\s.\-]*){12}$"
+
+
 class LookupForm(forms.Form):
     """Code and ID number as people type them on a phone: any case, with spaces or dots between groups."""
 
@@ -125,7 +129,6 @@ class LookupForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).upper()
 
     def clean_id_number(self) -> str:
-        digits = re.sub(r"[\s.\-]", "", self.cleaned_data["id_number"])
-        if not re.fullmatch(r"\d{12}", digits):
+        if not re.fullmatch(ID_NUMBER_AS_TYPED, self.cleaned_data["id_number"]):
             raise ValidationError(_("Số định danh cá nhân gồm đúng 12 chữ số."))
-        return digits
+        return re.sub(r"[\s.\-]", "", self.cleaned_data["id_number"])
