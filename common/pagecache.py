@@ -17,6 +17,7 @@ page repeats its address in the language switch, and ``?utm=...`` variants must 
 
 import hashlib
 import logging
+import secrets
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 # Stands for the visitor's CSRF token in a cached page (letters only: it survives HTML escaping unchanged).
 CSRF_PLACEHOLDER = "pagecacheCsrfTokenPlaceholder"
-KEY_PREFIX = "page:v1:"
+KEY_PREFIX = "page:v2:"
 
 
 def cacheable(request, params=()) -> bool:
@@ -42,31 +43,45 @@ def cacheable(request, params=()) -> bool:
     return not len(get_messages(request))
 
 
-def anonymous_page(request, key, render, *, timeout: int, params=()) -> HttpResponse:
+def anonymous_page(request, key, render, *, timeout: int, params=(), token_key=None) -> HttpResponse:
     """The page for ``key``: ``render(context)`` makes it (a 200 ``HttpResponse``), once per key for anonymous
     visitors.
 
-    ``key``: a string naming everything the page shows, or None when it cannot be named (then the page is
-    rendered every time). ``context`` holds what ``render`` must add to its template context.
+    ``key``: a string naming what the page shows, or None when it cannot be named (then the page is rendered every
+    time). ``token_key``: the cache key of a token that names the rest of it (the catalogue generation, renewed by
+    every change of the catalogue; created here when absent): read in the same round trip as the page, and a page
+    kept under another token is rendered again. ``context`` holds what ``render`` must add to its template context.
     """
     if key is None or not cacheable(request, params):
         return render({})
     page_key = (
         KEY_PREFIX + hashlib.sha256(f"{request.LANGUAGE_CODE}\n{request.get_full_path()}\n{key}".encode()).hexdigest()
     )
-    token = get_token(request)  # the visitor's secret is now in request.META, a new one if they had none
-    digest = hashlib.sha256(f"{page_key}\n{request.META['CSRF_COOKIE']}".encode()).hexdigest()
+    kept = _cached([page_key, token_key] if token_key else [page_key])
+    if kept is None:
+        return render({})
+    token = kept.get(token_key) if token_key else ""
+    if token is None:  # first use (or the cache was emptied): every process reads the new token from now on
+        token = _new_token(token_key)
+        if token is None:
+            return render({})
+    csrf_token = get_token(request)  # the visitor's secret is now in request.META, a new one if they had none
+    digest = hashlib.sha256(f"{page_key}\n{token}\n{request.META['CSRF_COOKIE']}".encode()).hexdigest()
     etag = f'"{digest[:32]}"'
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         return _headers(HttpResponseNotModified(), etag)
-    body = _cached(page_key)
-    if body is None:
+    stored = kept.get(page_key)
+    if isinstance(stored, tuple) and stored[0] == token:
+        body = stored[1]
+    else:
+        # The token was read before the rows the page is rendered from: a page is never kept under a token newer
+        # than what it shows.
         rendered = render({"csrf_token": CSRF_PLACEHOLDER})
         if rendered.status_code != 200:
             return rendered
         body = rendered.content.decode(rendered.charset)
-        _store(page_key, body, timeout)
-    return _headers(HttpResponse(body.replace(CSRF_PLACEHOLDER, token)), etag)
+        _store(page_key, (token, body), timeout)
+    return _headers(HttpResponse(body.replace(CSRF_PLACEHOLDER, csrf_token)), etag)
 
 
 def _headers(response, etag):
@@ -78,11 +93,21 @@ def _headers(response, etag):
     return response
 
 
-def _cached(page_key):
+def _cached(keys) -> dict | None:
+    """The kept values of ``keys`` in one round trip; None when the cache does not answer."""
     try:
-        return cache.get(page_key)
+        return cache.get_many(keys)
     except Exception:  # noqa: BLE001 - a cache that does not answer only costs a rendering
         logger.warning("Page cache unreadable: rendering the page", exc_info=True)
+        return None
+
+
+def _new_token(token_key):
+    try:
+        cache.add(token_key, secrets.token_hex(8), None)
+        return cache.get(token_key)
+    except Exception:  # noqa: BLE001
+        logger.warning("Page cache token unwritable: rendering the page", exc_info=True)
         return None
 
 

@@ -25,7 +25,7 @@ def home(request):
     """The home page: whole from the page cache for anonymous visitors (``common.pagecache``), its body from the
     fragment cache for the others. Both are named by the catalogue generation (any catalogue row saved renews it)
     and the period of the overview's popularity figures (``selectors.OVERVIEW_CACHE_SECONDS``)."""
-    generation = selectors.catalogue_generation()
+    generation_key = selectors.generation_key()
     period = int(time.time() // selectors.OVERVIEW_CACHE_SECONDS)
     key = f"home:{generation}:{period}" if generation else None
 
@@ -34,7 +34,10 @@ def home(request):
         context = {"form": ProcedureSearchForm(), "overview": overview, "body_key": key, **extra}
         return render(request, "portal/home.html", context)
 
-    return pagecache.anonymous_page(request, key, render_page, timeout=selectors.OVERVIEW_CACHE_SECONDS)
+    key = f"home:{period}" if generation_key else None
+    return pagecache.anonymous_page(
+        request, key, render_page, timeout=selectors.OVERVIEW_CACHE_SECONDS, token_key=generation_key
+    )
 
 
 def favicon(request):

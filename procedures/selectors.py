@@ -305,6 +305,15 @@ def catalogue_generation() -> str | None:
     return token
 
 
+def generation_key() -> str | None:
+    """The cache key of the catalogue generation token, or None when no copy may be kept (as ``catalogue_generation``:
+    no shared cache, or a catalogue row changed in the transaction open here): for a reader that fetches the token
+    in the same round trip as what it keeps under it (``common.pagecache``)."""
+    if isinstance(caches["default"], LocMemCache | DummyCache) or _changed_in_open_transaction():
+        return None
+    return CATALOGUE_GENERATION_KEY
+
+
 def _changed_in_open_transaction() -> bool:
     """Whether a catalogue row was written in the transaction open on this connection: what this process reads
     now may yet be rolled back, so it is not kept."""

@@ -67,7 +67,7 @@ def procedure_detail(request, code):
     if state is None or state.version_id is None:
         raise Http404
     services.record_view(Procedure(pk=state.procedure_id))
-    generation = selectors.catalogue_generation()
+    generation_key = selectors.generation_key()
 
     def render_page(extra):
         procedure = Procedure.objects.select_related("current_version__sector").get(pk=state.procedure_id)
@@ -92,10 +92,13 @@ def procedure_detail(request, code):
             },
         )
 
-    # The whole page for anonymous visitors: its key names the versions it shows, the latest publication and the
-    # catalogue generation (online services, agencies: any catalogue row saved), so nothing has to be deleted.
-    key = f"procedure:{state.procedure_id}:{state.key}:{generation}" if generation else None
-    return pagecache.anonymous_page(request, key, render_page, timeout=PAGE_CACHE_SECONDS, params=("version",))
+    # The whole page for anonymous visitors: its key names the versions it shows and the latest publication, and it
+    # is kept under the catalogue generation (online services, agencies: any catalogue row saved), so nothing has to
+    # be deleted.
+    key = f"procedure:{state.procedure_id}:{state.key}" if generation_key else None
+    return pagecache.anonymous_page(
+        request, key, render_page, timeout=PAGE_CACHE_SECONDS, params=("version",), token_key=generation_key
+    )
 
 
 @require_GET
