@@ -23,7 +23,7 @@ from . import resilience
 @require_GET
 def home(request):
     """The home page: whole from the page cache for anonymous visitors (``common.pagecache``), its body from the
-    fragment cache for the others. Both are named by the catalogue generation (any catalogue row saved renews it)
+    fragment cache for the others. Both are kept under the catalogue generation (any catalogue row saved renews it)
     and the period of the overview's popularity figures (``selectors.OVERVIEW_CACHE_SECONDS``)."""
     generation_key = selectors.generation_key()
     period = int(time.time() // selectors.OVERVIEW_CACHE_SECONDS)
@@ -31,7 +31,8 @@ def home(request):
 
     def render_page(extra):
         overview = SimpleLazyObject(selectors.catalogue_overview)  # read only when the body is rendered
-        context = {"form": ProcedureSearchForm(), "overview": overview, "body_key": key, **extra}
+        body_key = f"{generation}:{period}" if generation else None
+        context = {"form": ProcedureSearchForm(), "overview": overview, "body_key": body_key, **extra}
         return render(request, "portal/home.html", context)
 
     key = f"home:{period}" if generation_key else None
