@@ -27,9 +27,9 @@ def home(request):
     and the period of the overview's popularity figures (``selectors.OVERVIEW_CACHE_SECONDS``)."""
     generation_key = selectors.generation_key()
     period = int(time.time() // selectors.OVERVIEW_CACHE_SECONDS)
-    key = f"home:{generation}:{period}" if generation else None
 
     def render_page(extra):
+        generation = selectors.catalogue_generation()
         overview = SimpleLazyObject(selectors.catalogue_overview)  # read only when the body is rendered
         body_key = f"{generation}:{period}" if generation else None
         context = {"form": ProcedureSearchForm(), "overview": overview, "body_key": body_key, **extra}
