@@ -1,7 +1,6 @@
 """The public verify page (the QR code's target) and the download of an issued PDF."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import filesizeformat
@@ -63,7 +62,7 @@ def download(request, document_id):
     document = get_object_or_404(Document.objects.select_related("content_type"), pk=document_id)
     subject = document.subject
     if not can_download(request.user, document, subject):
-        raise PermissionDenied
+        raise Http404  # not 403: another citizen (or agency) must not learn that this document exists
     record = record_of(document, subject)
     if record is not None and (stepping_up := applicant_step_up(request, record)):
         return stepping_up  # the level the record's filing asked for, as at the record's page

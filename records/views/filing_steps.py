@@ -511,6 +511,8 @@ def done(request, pk):
     filing = Filing.load(pk, request.user)
     if filing.is_draft:
         return redirect("records:step", pk=filing.pk, step="review")
+    if stepping_up := step_up_first(request, filing.definition):
+        return stepping_up  # the filed records' codes, agency and fees, as on their pages: at the level they asked
     return render(request, "records/done.html", {"filing": filing})
 
 
