@@ -70,6 +70,7 @@ class JsonFormatter(BaseJsonFormatter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("fmt", "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(user_id)s %(agency)s")
         kwargs.setdefault("rename_fields", {"asctime": "time", "levelname": "level", "name": "logger"})
+        kwargs.setdefault("json_ensure_ascii", False)  # Vietnamese as it is written
         super().__init__(*args, **kwargs)
 
     def process_log_record(self, log_record):

@@ -25,5 +25,5 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Permissions-Policy", policy)
         user = getattr(request, "user", None)
         if (user is not None and user.is_authenticated) or request.path.startswith(PERSONAL_PREFIXES):
-            patch_cache_control(response, private=True, no_store=True, max_age=0)
+            patch_cache_control(response, private=True, no_store=True)
         return response
