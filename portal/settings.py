@@ -333,8 +333,6 @@ SESSION_COOKIE_AGE = max(CITIZEN_SESSION_MAX_SECONDS, STAFF_SESSION_MAX_SECONDS)
 # Sessions are kept in the database only (one primary-key read a request): a Redis outage logs nobody
 # out, and a logout during one cannot be undone by a stale copy left in the cache when it returns.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # HTTPS (README "Production"): on by default in production, off in development (plain http on 127.0.0.1).
 # Every cookie the portal sets is Secure under SECURE_COOKIES, HttpOnly unless a script must read it (none
 # does: scripts take the CSRF token from the form), SameSite=Lax (the VNeID and PayGov returns are top-level
