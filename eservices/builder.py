@@ -245,7 +245,7 @@ def _field_state(name: str, spec: dict, options: dict, *, required) -> dict:
     label_vi, label_en = _vi_en(options.get("label"))
     help_vi, help_en = _vi_en(options.get("help"))
     labels = options.get("choices") or {}
-    choices = [" | ".join([str(v), *_vi_en(labels.get(str(v)))]).rstrip(" |") for v in spec.get("enum") or []]
+    choices = [_choice_line(v, *_vi_en(labels.get(str(v)))) for v in spec.get("enum") or []]
     extra_schema = {k: v for k, v in spec.items() if k not in MANAGED_SCHEMA}
     extra_ui = {k: v for k, v in options.items() if k not in MANAGED_UI}
     if kind == "id_number":
@@ -294,6 +294,14 @@ def _field_state(name: str, spec: dict, options: dict, *, required) -> dict:
         "max_rows": _number(spec.get("maxItems")) if kind == "group" else "",
         "subfields": subfields,
     }
+
+
+def _choice_line(value, vi: str, en: str) -> str:
+    """A saved choice as a line of the choices box: "mã | Nhãn | Label". Without an English label the line still
+    ends with its separator ("con | Con |"), else "con | Con" would read back as a label and its translation."""
+    if en:
+        return f"{value} | {vi} | {en}"
+    return f"{value} | {vi} |" if vi else str(value)
 
 
 def _position(name: str, ui: dict, properties: dict) -> int:

@@ -757,3 +757,15 @@ def test_an_administrator_adds_a_repeating_group_without_javascript(admin_client
         },
     }
     assert service.form_ui["fields"]["thanh_vien_ho_gia_dinh"]["order"] == ["ho_ten", "ngay_sinh"]
+
+
+def test_a_choice_without_an_english_label_keeps_its_code_and_label_when_opened_again():
+    schema = {"type": "object", "properties": {"quan_he": {"type": "string", "enum": ["con", "vo_chong"]}}}
+    ui = {
+        "fields": {
+            "quan_he": {"label": {"vi": "Quan hệ"}, "choices": {"con": {"vi": "Con"}, "vo_chong": {"vi": "Vợ/chồng"}}}
+        }
+    }
+    state = builder.from_definition(schema, ui)
+    assert state["fields"][0]["choices"] == "con | Con |\nvo_chong | Vợ/chồng |"
+    assert builder.to_definition(state)[:2] == (schema, {"fieldsets": [], **ui})
