@@ -3,7 +3,8 @@
 The driving-licence renewal returns a driving licence (Lê Văn Cường's B2 ``790198765432``, valid for about 20 days
 after seeding, is renewed in the wallet when his renewal is returned); birth registration a birth certificate
 extract (the newborn enters the registry); permanent residence registration a residence confirmation; the sole
-proprietorship registration a business registration certificate. Idempotent.
+proprietorship registration a business registration certificate. A driver's health certificate handed in (and
+digitised with consent) is offered again to later filings while it is valid. Idempotent.
 """
 
 from procedures.constants import PaperKind
@@ -22,7 +23,10 @@ PAPER_TYPES = [
     ("*", "Giấy phép lái xe", PaperKind.DRIVING_LICENCE),
     ("*", "Giấy khai sinh của trẻ", PaperKind.BIRTH_CERTIFICATE),
     ("*", "Bản sao giấy chứng nhận đăng ký doanh nghiệp", PaperKind.BUSINESS_REGISTRATION),
+    ("*", "Giấy khám sức khỏe của người lái xe", PaperKind.DRIVER_HEALTH_CERTIFICATE),
 ]
+# Papers valid for a legal period: a digitised copy keeps it (a driver's health certificate is used within 12 months).
+VALIDITY_MONTHS = [("Giấy khám sức khỏe của người lái xe", 12)]
 
 
 def seed() -> str:
@@ -36,4 +40,6 @@ def seed() -> str:
             rows = rows.filter(version__procedure__code=code)
         # A classification of the paper, not a change of the published text: set on every version's row at once.
         components += rows.update(paper_type=kind)
+    for prefix, months in VALIDITY_MONTHS:
+        DocumentComponent.objects.filter(name__startswith=prefix).update(validity_months=months)
     return f"{procedures} procedures with a typed result, {components} papers reusable from the data store"

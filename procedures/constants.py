@@ -51,3 +51,4 @@ class PaperKind(models.TextChoices):
     BIRTH_CERTIFICATE = "birth_certificate", _("Trích lục khai sinh")
     RESIDENCE_CONFIRMATION = "residence_confirmation", _("Xác nhận thông tin cư trú")
     BUSINESS_REGISTRATION = "business_registration", _("Giấy chứng nhận đăng ký doanh nghiệp")
+    DRIVER_HEALTH_CERTIFICATE = "driver_health_certificate", _("Giấy khám sức khỏe của người lái xe")

@@ -139,7 +139,9 @@ class FilingRequestSerializer(serializers.Serializer):
         required=False,
         default=dict,
         help_text="VNeID wallet documents standing in for papers, by component id: the document's number, e.g. "
-        '`{"130": "012345678901"}`, for components whose `provided_by` is a wallet source; no file is then sent.',
+        '`{"130": "012345678901"}`, for components whose `provided_by` is a wallet source; no file is then sent. '
+        "The id of a valid item of the citizen's personal data store (Kho dữ liệu cá nhân) of the paper's kind may "
+        "be named instead of a wallet number. A document or item past its validity is refused.",
     )
 
 

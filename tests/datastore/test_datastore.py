@@ -309,3 +309,31 @@ def test_the_filing_api_names_a_store_item_instead_of_a_copy_and_refuses_an_expi
     for named in (LICENCE, str(item.pk)):
         refused = file({str(licence["id"]): named})
         assert refused.status_code == 400 and refused.json()["wallet"], refused.content
+
+
+def test_a_digitised_paper_is_offered_again_while_its_validity_period_lasts(citizen, family):
+    """The driver's health certificate digitised at an earlier filing (valid 12 months) stands in for the new one."""
+    from procedures.models import DocumentComponent
+
+    father = family["father"]
+    health_papers = DocumentComponent.objects.filter(name__startswith="Giấy khám sức khỏe của người lái xe")
+    health_papers.update(paper_type=PaperKind.DRIVER_HEALTH_CERTIFICATE, validity_months=12)
+    copy = store._sealed(
+        StoreItem(
+            owner_id_number=father.id_number,
+            source=ItemSource.DIGITISED,
+            kind=PaperKind.DRIVER_HEALTH_CERTIFICATE,
+            title="Giấy khám sức khỏe của người lái xe",
+            valid_until=timezone.localdate() + datetime.timedelta(days=30),
+            sha256="0" * 64,
+        )
+    )
+    draft = renewal_draft(citizen, father)
+    health = health_papers.get(version=draft.procedure_version)
+    [slot] = [s for s in Filing.load(draft.pk, citizen).slots() if s.component.pk == health.pk]
+    assert [c["id"] for c in slot.store_choices] == [str(copy.pk)]
+    assert "Bản số hóa do" in slot.store_choices[0]["origin"]
+
+    StoreItem.objects.filter(pk=copy.pk).update(valid_until=timezone.localdate() - datetime.timedelta(days=1))
+    [slot] = [s for s in Filing.load(draft.pk, citizen).slots() if s.component.pk == health.pk]
+    assert slot.store_choices == []
