@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .constants import VersionStatus
 from .models import DocumentComponent, Fee, LegalBasis, Procedure, ProcedureVersion
-from .selectors import OVERVIEW_CACHE_KEY
+from .selectors import OVERVIEW_CACHE_KEY, catalogue_changed
 from .signals import Notice, version_in_force, version_scheduled
 from .text import fold
 
@@ -72,6 +72,9 @@ def publish(version: ProcedureVersion, *, by=None, effective_from=None) -> Publi
         published_by=by,
     )
     version.refresh_from_db()
+    # The update above sends no signal: what is kept under the catalogue generation (the procedure page lists every
+    # published version, a later one too) is read again.
+    catalogue_changed()
     procedure = version.procedure
     notices = _switch_to_version_in_force(procedure)
     if notices is None and effective_from > timezone.localdate():
@@ -190,8 +193,8 @@ def reinstate_procedure(procedure: Procedure) -> Procedure:
     return procedure
 
 
-def _view_key(procedure_id: int) -> str:
-    return f"procedure-views:{procedure_id}"
+def _view_key(code: str) -> str:
+    return f"procedure-views:code:{code}"
 
 
 def record_view(procedure: Procedure) -> None:
@@ -200,7 +203,7 @@ def record_view(procedure: Procedure) -> None:
     Writing the row on every view would serialise all readers of a popular
     procedure on one row lock.
     """
-    key = _view_key(procedure.pk)
+    key = _view_key(procedure.code)  # by code: a cached page knows its address, not its row
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         # One INCR (it creates the key at 1), where add-then-incr takes three round trips: this runs on every view
@@ -220,9 +223,11 @@ def record_view(procedure: Procedure) -> None:
 def flush_view_counts() -> int:
     """Add the cached view counts to ``Procedure.view_count``; returns the views flushed."""
     flushed = 0
-    ids = list(Procedure.objects.values_list("pk", flat=True))
-    for start in range(0, len(ids), 1000):
-        keys = {_view_key(pk): pk for pk in ids[start : start + 1000]}
+    rows = list(Procedure.objects.values_list("pk", "code"))
+    for start in range(0, len(rows), 1000):
+        # Counts by code, and any left by id from before they were kept by code.
+        keys = {_view_key(code): pk for pk, code in rows[start : start + 1000]}
+        keys |= {f"procedure-views:{pk}": pk for pk, _code in rows[start : start + 1000]}
         counts = cache.get_many(list(keys))
         if not counts:
             continue

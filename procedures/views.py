@@ -63,13 +63,11 @@ def procedure_detail(request, code):
     requested = request.GET.get("version")
     if requested and (not requested.isdigit() or len(requested) > 9):  # a version number, within an integer
         raise Http404
-    state = selectors.page_state(code, int(requested) if requested else None)
-    if state is None or state.version_id is None:
-        raise Http404
-    services.record_view(Procedure(pk=state.procedure_id))
-    generation_key = selectors.generation_key()
 
     def render_page(extra):
+        state = selectors.page_state(code, int(requested) if requested else None)
+        if state is None or state.version_id is None:
+            raise Http404
         procedure = Procedure.objects.select_related("current_version__sector").get(pk=state.procedure_id)
         version = ProcedureVersion.objects.select_related("sector").get(pk=state.version_id)
         # Published versions never change: the template caches their body per version and publication state
@@ -92,13 +90,16 @@ def procedure_detail(request, code):
             },
         )
 
-    # The whole page for anonymous visitors: its key names the versions it shows and the latest publication, and it
-    # is kept under the catalogue generation (online services, agencies: any catalogue row saved), so nothing has to
-    # be deleted.
-    key = f"procedure:{state.procedure_id}:{state.key}" if generation_key else None
-    return pagecache.anonymous_page(
+    # The whole page for anonymous visitors, by its address, kept under the catalogue generation: every change of
+    # what it shows renews it (a publication, an online service, an agency, a retirement), so nothing has to be
+    # deleted, and a page answered from the cache costs no query.
+    generation_key = selectors.generation_key()
+    key = f"procedure:{code}" if generation_key else None
+    response = pagecache.anonymous_page(
         request, key, render_page, timeout=PAGE_CACHE_SECONDS, params=("version",), token_key=generation_key
     )
+    services.record_view(Procedure(code=code))  # the page was found (a missing one raised 404)
+    return response
 
 
 @require_GET
