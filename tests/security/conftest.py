@@ -192,6 +192,17 @@ def build_world() -> SimpleNamespace:
         received_at=received,
         due_date=answer_due(timezone.localdate(received)),
     )
+    from datastore.constants import ItemSource
+    from datastore.models import StoreItem
+
+    # A paper of A's digitised at a desk, kept in A's personal data store.
+    w.paper_a = StoreItem.objects.create(
+        owner_id_number=w.person_a.id_number,
+        source=ItemSource.DIGITISED,
+        title="Giấy khám sức khỏe",
+        file=ContentFile(PDF, name="giay-kham.pdf"),
+        content_type="application/pdf",
+    )
     from dataaccess.constants import AccessKind
     from dataaccess.models import DataAccess
 
