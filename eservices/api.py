@@ -60,8 +60,14 @@ class ServiceDetailSerializer(ServiceListSerializer):
     presence_step = serializers.CharField(
         help_text="For a partly online service: the step that needs the citizen in person, what to bring, where."
     )
-    form_schema = serializers.JSONField(help_text="JSON Schema of `data` in the filing request.")
-    form_ui = serializers.JSONField(help_text="Order, labels (vi/en), help texts and conditional fields.")
+    form_schema = serializers.JSONField(
+        help_text="JSON Schema of `data` in the filing request. A repeating group is `type: array` of objects "
+        "(`items`), with `minItems`/`maxItems`: send it as a list of objects, one per row."
+    )
+    form_ui = serializers.JSONField(
+        help_text="Order, labels (vi/en), help texts and conditional fields. A repeating group has "
+        "`widget: group`, its sub-fields' labels and options under `fields` and their order in `order`."
+    )
     prefilled_fields = serializers.SerializerMethodField(
         help_text="Fields the portal fills from the population registry or the wallet when they hold them; "
         "a value sent for them is then ignored."

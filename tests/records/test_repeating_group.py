@@ -192,6 +192,7 @@ def test_an_app_files_the_rows_as_a_json_list_checked_by_the_same_schema(client,
 def test_the_api_description_says_how_a_repeating_group_is_sent(client):
     schema = client.get("/api/schema/").content.decode()
     assert "A repeating group" in schema and "Dòng 2, Họ tên" in schema
+    assert "A repeating group has `widget: group`" in schema  # the services API's form_ui
 
 
 def test_at_the_counter_an_officer_adds_a_row_without_javascript_and_saves_the_members(residence, family):
