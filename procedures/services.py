@@ -1,6 +1,9 @@
 """Business operations on the catalogue: publishing, versioning, retiring."""
 
 import logging
+import threading
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import redis
@@ -197,31 +200,66 @@ def _view_key(code: str) -> str:
     return f"procedure-views:code:{code}"
 
 
+# Views counted in this process and not yet added to the cache: sent at most once a second (one round trip for
+# all of them), so that a page answered from the page cache pays no round trip for its count. A process that stops
+# may lose its last second of views: popularity, not a record.
+VIEW_BATCH_SECONDS = 1.0
+_pending_views: Counter = Counter()
+_pending_lock = threading.Lock()
+_views_sent_at = 0.0
+
+
 def record_view(procedure: Procedure) -> None:
-    """Count a page view in the cache; ``flush_view_counts`` moves the counts to the database.
+    """Count a page view; ``flush_view_counts`` moves the counts to the database.
 
     Writing the row on every view would serialise all readers of a popular
     procedure on one row lock.
     """
-    key = _view_key(procedure.code)  # by code: a cached page knows its address, not its row
+    global _views_sent_at
+    with _pending_lock:
+        _pending_views[procedure.code] += 1  # by code: a cached page knows its address, not its row
+        now = time.monotonic()
+        if now - _views_sent_at < VIEW_BATCH_SECONDS:
+            return
+        _views_sent_at = now
+    _send_views()
+
+
+def forget_pending_views() -> None:
+    """Drop the views this process has not sent yet (tests: one test's views are not counted in the next)."""
+    with _pending_lock:
+        _pending_views.clear()
+
+
+def _send_views() -> None:
+    with _pending_lock:
+        batch = dict(_pending_views)
+        _pending_views.clear()
+    if not batch:
+        return
     backend = caches["default"]
     if isinstance(backend, RedisCache):
-        # One INCR (it creates the key at 1), where add-then-incr takes three round trips: this runs on every view
-        # of the busiest page. Django's Redis serializer reads the plain integer back (``flush_view_counts``).
+        # INCRBY creates a key at its count; Django's Redis serializer reads the plain integer back.
         try:
-            backend._cache.get_client(key, write=True).incr(backend.make_and_validate_key(key))
+            pipeline = backend._cache.get_client(None, write=True).pipeline(transaction=False)
+            for code, views in batch.items():
+                pipeline.incrby(backend.make_and_validate_key(_view_key(code)), views)
+            pipeline.execute()
         except redis.RedisError:
-            logger.warning("Procedure view not counted: the cache does not answer", exc_info=True)
+            logger.warning("%d procedure views not counted: the cache does not answer", sum(batch.values()))
         return
-    if not cache.add(key, 1, timeout=None):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=None)
+    for code, views in batch.items():
+        key = _view_key(code)
+        if not cache.add(key, views, timeout=None):
+            try:
+                cache.incr(key, views)
+            except ValueError:  # expired between add and incr
+                cache.add(key, views, timeout=None)
 
 
 def flush_view_counts() -> int:
     """Add the cached view counts to ``Procedure.view_count``; returns the views flushed."""
+    _send_views()  # this process's own first
     flushed = 0
     rows = list(Procedure.objects.values_list("pk", "code"))
     for start in range(0, len(rows), 1000):
