@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from common.net import client_ip
 from identity.decorators import citizen_required
 from procedures.models import Procedure
+from records.views.access import step_up_for
 
 from . import selectors, services, slots
 from .constants import CODE_LENGTH, BookingState, Purpose
@@ -55,34 +56,34 @@ def _slot_id(request) -> int | None:
         return None
 
 
+def _book_or_pick(request, group, context: dict, **target):
+    """A POST books the slot chosen for ``target`` (``record=`` or ``procedure=``) and shows the booking; else, or
+    when the booking is refused (the refusal said above), the picker of the group's bookable times."""
+    if request.method == "POST" and group is not None:
+        try:
+            booking = services.book(request.user, _slot_id(request), client_ip=client_ip(request), **target)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã đặt lịch hẹn. Mã check-in và mã QR đã được gửi đến bạn."))
+            return redirect("appointments:detail", booking.code)
+    days = _days(slots.bookable(group)) if group else []
+    return render(request, "appointments/book.html", {**context, "group": group, "days": days})
+
+
 @require_http_methods(["GET", "POST"])
 @citizen_required
 def book_for_record(request, pk):
     record = _record(request, pk)
     if not services.may_book_record(request.user, record):
         raise Http404
+    if stepping_up := step_up_for(request, record):
+        return stepping_up  # the page names the record's code and service: at the level its filing asked, as its page
     if existing := selectors.active_for_record(request.user, record):
         return redirect("appointments:detail", existing.code)
     group = services.group_for(record.agency, record.procedure_version.sector_id)
-    if request.method == "POST" and group is not None:
-        try:
-            booking = services.book(request.user, _slot_id(request), record=record, client_ip=client_ip(request))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã đặt lịch hẹn. Mã check-in và mã QR đã được gửi đến bạn."))
-            return redirect("appointments:detail", booking.code)
-    return render(
-        request,
-        "appointments/book.html",
-        {
-            "record": record,
-            "agency": record.agency,
-            "group": group,
-            "purpose": services.purpose_for_record(record),
-            "days": _days(slots.bookable(group)) if group else [],
-        },
-    )
+    context = {"record": record, "agency": record.agency, "purpose": services.purpose_for_record(record)}
+    return _book_or_pick(request, group, context, record=record)
 
 
 @require_http_methods(["GET", "POST"])
@@ -100,26 +101,8 @@ def book_for_procedure(request, code):
     elif len(agencies) == 1:
         agency = agencies[0]
     group = services.group_for(agency, procedure.current_version.sector_id) if agency else None
-    if request.method == "POST" and group is not None:
-        try:
-            booking = services.book(request.user, _slot_id(request), procedure=procedure, client_ip=client_ip(request))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã đặt lịch hẹn. Mã check-in và mã QR đã được gửi đến bạn."))
-            return redirect("appointments:detail", booking.code)
-    return render(
-        request,
-        "appointments/book.html",
-        {
-            "procedure": procedure,
-            "agencies": agencies,
-            "agency": agency,
-            "group": group,
-            "purpose": Purpose.COUNTER_FILING,
-            "days": _days(slots.bookable(group)) if group else [],
-        },
-    )
+    context = {"procedure": procedure, "agencies": agencies, "agency": agency, "purpose": Purpose.COUNTER_FILING}
+    return _book_or_pick(request, group, context, procedure=procedure)
 
 
 @require_GET

@@ -1,5 +1,6 @@
-"""The world of the authorisation suite (issue #21): two citizens, officers of two agencies, an administrator, and
-every kind of object a URL can name, built ONCE per module inside a transaction that is rolled back at the end.
+"""The world of the authorisation suite (issue #21): two citizens (A's record names B), officers of two agencies,
+an administrator, and every kind of object a URL can name, built ONCE per module inside a transaction that is
+rolled back at the end.
 
 Each test still runs in its own savepoint (pytest-django's ``db``), so a request that changes something (a POST
 that should have been refused but was not) cannot disturb the next test.
@@ -84,8 +85,8 @@ def build_world() -> SimpleNamespace:
     from payments.constants import PaymentState
     from procedures.models import AdministrativeUnit
     from records import services as records_services
-    from records.constants import Channel, RecordState
-    from records.models import Attachment, CounterVisit, Record, ResultDocument
+    from records.constants import Channel, ParticipantRole, RecordState
+    from records.models import Attachment, CounterVisit, Record, RecordParticipant, ResultDocument
     from tests.eservices import factories as eservices_factories
     from tests.identity import factories as identity_factories
     from tests.records.conftest import filled_draft, payment_for
@@ -132,6 +133,10 @@ def build_world() -> SimpleNamespace:
     Record.objects.filter(pk=record.pk).update(state=RecordState.RESULT_RETURNED)
     record.refresh_from_db()
     w.record_a = record
+    # A's record names B (the spouse): B may read it at records:named, read-only, and nothing attached to it.
+    RecordParticipant.objects.create(
+        record=record, role=ParticipantRole.SPOUSE, id_number=w.person_b.id_number, name=w.person_b.full_name
+    )
     w.procedure = record.procedure_version.procedure
     w.component = record.procedure_version.components.order_by("pk").first()
     w.bundle = next(item for item in w.catalogue.values() if isinstance(item, IntegratedService))

@@ -70,3 +70,17 @@ def test_officer_y_cannot_decide_an_exemption_on_a_record_of_x(world):
         f"/payments/records/{world.record_a.pk}/exemption/decision/", {"decision": "approve"}
     )
     assert response.status_code == 403
+
+
+def test_a_level_1_session_is_asked_to_step_up_before_booking_for_a_level_2_record(world):
+    """The booking page names the record's code and service: a door to a level-2 record's data like its page."""
+    from eservices.models import OnlineService
+
+    OnlineService.objects.filter(pk=world.open_a.service_id).update(presence_step="Mang bản chính đến nộp")
+    url = f"/appointments/records/{world.open_a.pk}/book/"
+    level2 = client_of(world, "citizen_a").get(url)
+    assert level2.status_code == 200 and world.open_a.code in level2.content.decode()
+    response = client_of(world, "citizen_a_loa1").get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/my-account/step-up/?next=")
+    assert client_of(world, "citizen_b").get(url).status_code == 404
