@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.core.files.storage import storages
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse, JsonResponse
@@ -112,7 +113,7 @@ def check_database() -> str:
 def check_cache() -> str:
     """Writes and reads a key, through the client itself: the portal's cache hides its errors."""
     backend = cache
-    if hasattr(backend, "_cache"):  # Redis: ask the server, as the tolerant wrapper would answer "miss"
+    if isinstance(backend, RedisCache):  # ask the server: the tolerant wrapper would answer "miss"
         client = backend._cache.get_client(write=True)
         if not client.ping():
             raise ConnectionError("no PONG")

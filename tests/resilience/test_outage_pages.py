@@ -153,3 +153,10 @@ def test_readyz_names_each_service_and_no_secret(client, settings):
     text = json.dumps(body)
     assert settings.DATABASES["default"]["NAME"] not in text and "redis://" not in text and "127.0.0.1" not in text
     assert response["Cache-Control"] == "no-store"
+
+
+def test_readyz_on_the_embedded_default_cache(client, settings):
+    """Without Redis (development): the local-memory cache is written and read back."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    response = client.get("/readyz")
+    assert response.json()["checks"]["cache"]["status"] == "ok"
