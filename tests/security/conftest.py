@@ -173,6 +173,20 @@ def build_world() -> SimpleNamespace:
     )
     # A second record of A at X, just filed: what the back-office acts on (a refused act must leave it submitted).
     w.open_a = records_services.submit(filled_draft(w.user_a, w.person_a), actor=w.user_a)
+    # Its service has a step in person: A booked an appointment at one of X's counters for it.
+    from appointments import services as appointment_services
+    from appointments import slots as appointment_slots
+    from eservices.constants import ServiceDelivery
+    from eservices.models import OnlineService
+    from tests.appointments.conftest import PRESENCE, counters_for
+
+    OnlineService.objects.filter(pk=w.open_a.service_id).update(
+        delivery=ServiceDelivery.PARTLY_ONLINE, presence_step=PRESENCE
+    )
+    w.open_a = Record.objects.get(pk=w.open_a.pk)
+    group, counters = counters_for(w.agency_x)
+    w.counter_x = counters[0]
+    w.booking_a = appointment_services.book(w.user_a, appointment_slots.bookable(group)[0].pk, record=w.open_a)
     # A draft of A, still being filled in.
     w.draft_a = filled_draft(w.user_a, w.person_a)
     # A desk draft an officer of X is preparing, and a desk visit of X that ended with a list of papers to complete.

@@ -74,9 +74,10 @@ def test_officer_y_cannot_decide_an_exemption_on_a_record_of_x(world):
 
 def test_a_level_1_session_is_asked_to_step_up_before_booking_for_a_level_2_record(world):
     """The booking page names the record's code and service: a door to a level-2 record's data like its page."""
-    from eservices.models import OnlineService
+    from appointments.constants import BookingState
+    from appointments.models import Booking
 
-    OnlineService.objects.filter(pk=world.open_a.service_id).update(presence_step="Mang bản chính đến nộp")
+    Booking.objects.filter(pk=world.booking_a.pk).update(state=BookingState.CANCELLED)  # A may book again
     url = f"/appointments/records/{world.open_a.pk}/book/"
     level2 = client_of(world, "citizen_a").get(url)
     assert level2.status_code == 200 and world.open_a.code in level2.content.decode()

@@ -59,6 +59,8 @@ CITIZEN_OBJECT = {
 LOGGED_IN_PAGE = {"anonymous": LOGIN, **dict.fromkeys((*CITIZENS, *STAFF), OK)}
 # Staff who do not work at X, on one of X's citizen's files: nothing there for them.
 OUTSIDERS_NOT_FOUND = {"officer_y": NOT_FOUND, "admin": NOT_FOUND}
+# One of A's appointments: A's sessions at either level, nobody else (B: 404).
+BOOKING = CITIZEN_OBJECT | {"citizen_a_loa1": OK}
 # An officer's page with no agency in the URL.
 STAFF_PAGE = {"anonymous": LOGIN, **dict.fromkeys(CITIZENS, FORBIDDEN), **dict.fromkeys(STAFF, OK)}
 
@@ -385,28 +387,29 @@ EXPECTATIONS: dict[str, Expect] = {
     "datastore:copy": Expect(get=CITIZEN_OBJECT, kwargs={"pk": "paper_a.pk"}),
     "appointments:mine": Expect(get=CITIZEN_PAGE),
     "appointments:book_record": Expect(
-        get=CITIZEN_OBJECT | dict.fromkeys(CITIZENS, NOT_FOUND),
+        get=CITIZEN_OBJECT | {"citizen_a": REDIRECT},
         kwargs={"pk": "open_a.pk"},
-        why="the world's record is not one a booking is offered for (appointments.services.may_book_record)",
+        why="A has booked for it already: on to the booking",
     ),
     "appointments:book_procedure": Expect(get=CITIZEN_PAGE, kwargs={"code": "procedure.code"}),
-    "appointments:qr": Expect(get=everyone(NOT_FOUND), kwargs={"code": "unknown"}),
-    "appointments:detail": Expect(
-        get=CITIZEN_PAGE | dict.fromkeys(CITIZENS, NOT_FOUND), kwargs={"code": "unknown"}, why="no booking yet"
+    "appointments:qr": Expect(
+        get=PUBLIC,
+        kwargs={"code": "booking_a.code"},
+        why="the SMS's link: the QR carries only the check-in URL with the code its holder knows already",
     ),
-    "appointments:move": Expect(
-        get=CITIZEN_PAGE | dict.fromkeys(CITIZENS, NOT_FOUND), kwargs={"code": "unknown"}, why="no booking yet"
-    ),
+    # A booking says when and where, and the record's code, as "Hồ sơ của tôi" lists at level 1: no step-up.
+    "appointments:detail": Expect(get=BOOKING, kwargs={"code": "booking_a.code"}),
+    "appointments:move": Expect(get=BOOKING, kwargs={"code": "booking_a.code"}),
     "appointments:cancel": Expect(
-        post=CITIZEN_PAGE | dict.fromkeys(CITIZENS, NOT_FOUND), kwargs={"code": "unknown"}, why="no booking yet"
+        post=BOOKING | dict.fromkeys(("citizen_a", "citizen_a_loa1"), REDIRECT), kwargs={"code": "booking_a.code"}
     ),
     "appointments_office:day": Expect(get=agency_page(), kwargs={"code": "agency_x.code"}),
     "appointments_office:check_in": Expect(post=agency_page(allowed=REDIRECT), kwargs={"code": "agency_x.code"}),
     "appointments_office:call_next": Expect(
-        post=agency_page(allowed=NOT_FOUND), kwargs={"code": "agency_x.code", "counter": "0"}, why="no counter yet"
+        post=agency_page(allowed=REDIRECT), kwargs={"code": "agency_x.code", "counter": "counter_x.pk"}
     ),
     "appointments_office:no_show": Expect(
-        post=agency_page(allowed=NOT_FOUND), kwargs={"code": "agency_x.code", "pk": "0"}, why="no booking yet"
+        post=agency_page(allowed=REDIRECT), kwargs={"code": "agency_x.code", "pk": "booking_a.pk"}
     ),
     "remotesign:info": Expect(
         get=everyone(NOT_ALLOWED), why="the simulated remote-signing provider (CSC API, POSTed): tests/remotesign/"
