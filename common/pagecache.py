@@ -12,13 +12,17 @@ in the page the browser kept must still match its cookie), so a 304 never hands 
 else's token. A 304 costs no cache read.
 
 Only addresses whose query string holds nothing but the parameters the page reads are cached (``params``): the
-page repeats its address in the language switch, and ``?utm=...`` variants must not fill the cache.
+page repeats its address in the language switch, and ``?utm=...`` variants must not fill the cache. A new deploy
+keeps its own pages (``release``): markup and static file names change with it.
 """
 
+import functools
 import hashlib
 import logging
+import os
 import secrets
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
@@ -31,6 +35,26 @@ logger = logging.getLogger(__name__)
 # Stands for the visitor's CSRF token in a cached page (letters only: it survives HTML escaping unchanged).
 CSRF_PLACEHOLDER = "pagecacheCsrfTokenPlaceholder"
 KEY_PREFIX = "page:v2:"
+
+
+# What a deploy serves, for ``release``: templates, code, translations and static files.
+_RELEASE_SUFFIXES = (".html", ".py", ".mo", ".css", ".js", ".svg")
+_RELEASE_SKIPPED = {".git", ".venv", "var", "node_modules", "__pycache__", "tests", "media"}
+
+
+@functools.cache
+def release() -> str:
+    """A fingerprint of what this deploy serves (the names, sizes and times of its templates, code, translations and
+    static files), taken once per process: a page kept by an earlier deploy is never served by a later one, whose
+    markup, texts or static file names may differ. Every process of one deploy finds the same."""
+    digest = hashlib.sha256()
+    for directory, subdirectories, files in os.walk(settings.BASE_DIR):
+        subdirectories[:] = sorted(d for d in subdirectories if d not in _RELEASE_SKIPPED and not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(_RELEASE_SUFFIXES):
+                stat = os.stat(os.path.join(directory, name))
+                digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 def cacheable(request, params=()) -> bool:
@@ -55,7 +79,8 @@ def anonymous_page(request, key, render, *, timeout: int, params=(), token_key=N
     if key is None or not cacheable(request, params):
         return render({})
     page_key = (
-        KEY_PREFIX + hashlib.sha256(f"{request.LANGUAGE_CODE}\n{request.get_full_path()}\n{key}".encode()).hexdigest()
+        KEY_PREFIX
+        + hashlib.sha256(f"{release()}\n{request.LANGUAGE_CODE}\n{request.get_full_path()}\n{key}".encode()).hexdigest()
     )
     kept = _cached([page_key, token_key] if token_key else [page_key])
     if kept is None:
