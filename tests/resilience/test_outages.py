@@ -209,7 +209,11 @@ def test_redis_then_postgresql_stopped_during_filings_and_callbacks_lose_nothing
             connection=broker,
             queue="default",
         )
-    time.sleep(3)
+    wait_for(
+        lambda: "database unavailable" in worker.log.read_text(errors="replace"),
+        timeout=20,
+        message="the gateway's task to meet the database away (it retries)",
+    )
     postgres.start()
 
     # --- Back, without restarting anything: the citizen and the gateway send again what was refused ---
@@ -228,5 +232,3 @@ def test_redis_then_postgresql_stopped_during_filings_and_callbacks_lose_nothing
     wait_for(lambda: delivered(url, new), timeout=45, message=f"every filing's notice to be delivered: {counts(url)}")
     assert not [status for status in portal.statuses if status[2] >= 500 and status[2] != 503]
     assert time.monotonic() - started < 90  # bounded: the waits above give up long before
-    worker_log = worker.log.read_text(errors="replace")
-    assert "database unavailable" in worker_log  # the gateway's task met the outage and retried
