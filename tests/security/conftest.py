@@ -76,6 +76,7 @@ def _document(agency, subject, kind):
 
 def build_world() -> SimpleNamespace:
     from documents.constants import DocumentKind
+    from documents.models import CitizenSignature
     from eservices.models import IntegratedService
     from feedback.models import Feedback, Rating
     from feedback.services import answer_due, new_code
@@ -142,6 +143,23 @@ def build_world() -> SimpleNamespace:
     w.bundle = next(item for item in w.catalogue.values() if isinstance(item, IntegratedService))
     w.slip_a = _document(w.agency_x, record, DocumentKind.RECEIPT_APPOINTMENT)
     w.certificate_a = _document(w.agency_x, record, DocumentKind.RESULT_CERTIFICATE)
+    w.signature_a = CitizenSignature.objects.create(
+        record=record,
+        target=CitizenSignature.Target.DECLARATION,
+        file=ContentFile(PDF, name="to-khai-da-ky.pdf"),
+        sha256="0" * 64,
+        content_digest="0" * 64,
+        signer_name=w.person_a.full_name,
+        signer_id_number=w.person_a.id_number,
+        certificate_fingerprint="0" * 64,
+        certificate_serial="01",
+        certificate_issuer="CA kiểm thử",
+        credential_id="cred-a",
+        signed_at=timezone.now(),
+        status=CitizenSignature.Status.VALID,
+        validated_at=timezone.now(),
+        signed_by=w.user_a,
+    )
     w.payment_a = payment_for(record, w.user_a, amount=10_000, state=PaymentState.PAID)
     type(w.payment_a).objects.filter(pk=w.payment_a.pk).update(receipt_number="BL2026-0000021")
     w.payment_a.refresh_from_db()

@@ -107,8 +107,6 @@ class Expect:
     why: str = ""  # why a method is not tested (None), or what is special
 
 
-UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
-
 EXPECTATIONS: dict[str, Expect] = {
     # --- Public pages ---------------------------------------------------------------------------------------
     "home": Expect(get=PUBLIC),
@@ -372,7 +370,7 @@ EXPECTATIONS: dict[str, Expect] = {
         get=everyone(NOT_ALLOWED), why="POSTed, signed by the portal: tests/emc/test_receiver.py"
     ),
     "national:figures-api": Expect(get=PUBLIC),
-    # --- Added while this suite was written: checked on unknown objects where the world has none yet ------------
+    # --- Readiness, payment start, citizens' signatures, personal data store, appointments, remote signing -------
     "ready": Expect(get=PUBLIC),
     "payments:starting": Expect(
         get=CITIZEN_OBJECT | {"citizen_a": REDIRECT, "citizen_a_loa1": REDIRECT},
@@ -381,7 +379,8 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     "documents:sign": Expect(get=CITIZEN_OBJECT, kwargs={"pk": "draft_a.pk"}),
     "documents:signed_file": Expect(
-        get=only({}, others=NOT_FOUND), kwargs={"signature_id": UNKNOWN_UUID}, why="no signature in the world yet"
+        get=CITIZEN_OBJECT | {"anonymous": NOT_FOUND, **dict.fromkeys(X_OFFICERS, OK)} | OUTSIDERS_NOT_FOUND,
+        kwargs={"signature_id": "signature_a.pk"},
     ),
     "datastore:mine": Expect(get=CITIZEN_PAGE),
     "datastore:copy": Expect(get=CITIZEN_OBJECT, kwargs={"pk": "paper_a.pk"}),
