@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import IntegrityError, models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -303,7 +304,9 @@ class RecordEvent(models.Model):
     """Append-only history: who moved the record, from where to where, why, when and from which address."""
 
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The transition's own moment (``transitions._change`` passes it), so that what it computed from it — a step's
+    # due time, the clock — reads the same as the event's time.
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

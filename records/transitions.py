@@ -121,6 +121,7 @@ def _change(locked, step, actor, role, reason, client_ip, data, changes, new=Fal
         setattr(locked, field, value)
     event = RecordEvent(
         record=locked,
+        at=now,
         actor=actor,
         role=role,
         action=step.action,
@@ -133,7 +134,9 @@ def _change(locked, step, actor, role, reason, client_ip, data, changes, new=Fal
     if new:
         # Born in the state the action leads to: its history still starts with its creation as a draft.
         locked.save(force_insert=True)
-        created = RecordEvent(record=locked, actor=actor, action=WorkflowAction.CREATE, to_state=RecordState.DRAFT)
+        created = RecordEvent(
+            record=locked, at=now, actor=actor, action=WorkflowAction.CREATE, to_state=RecordState.DRAFT
+        )
         RecordEvent.objects.bulk_create([created, event])
     else:
         locked.save()
