@@ -2,15 +2,28 @@
 
 Inside the record's transaction (``records.signals.record_changed``) the store only writes outbox rows: the result
 returned (``return_result``) is kept with its fields and the registry or wallet updated; the papers received
-(``receive``: the officer certifies them) are digitised when the applicant consents. The work runs after commit in
-``tasks.py``, once per key.
+(``receive``: the officer certifies them), and those handed in later, are digitised when the applicant consents.
+The work runs after commit in ``tasks.py``, once per key.
 """
 
 from __future__ import annotations
 
 from records.constants import WorkflowAction as A
 
-DIGITISE_ACTIONS = (A.RECEIVE,)
+# The officer's acts that certify the papers the record holds: its receipt, and each act after it, so that a paper
+# handed in later (a supplement) is digitised by the next officer who handles the record. Papers already kept are
+# not kept twice (``services.digitise_record``).
+DIGITISE_ACTIONS = (
+    A.RECEIVE,
+    A.SUPPLEMENT,
+    A.HAND_OVER,
+    A.SUBMIT_TO_LEADER,
+    A.SEND_BACK,
+    A.APPROVE,
+    A.REJECT,
+    A.TRANSFER,
+    A.ACCEPT_TRANSFER,
+)
 
 
 def on_record_changed(sender, *, record, event, action, **kwargs):

@@ -200,6 +200,32 @@ def test_papers_received_are_digitised_once_with_hash_certifier_time_and_validit
     assert store.digitise_record(renewal, certifier=staff["receiver"]) == []
 
 
+def test_a_paper_handed_in_later_is_digitised_by_the_next_officer_who_acts(
+    renewal, citizen, family, django_capture_on_commit_callbacks
+):
+    from tests.backoffice.conftest import add_result
+    from tests.records import files
+
+    store.set_consent(family["father"].id_number, True)
+    staff = staff_of(renewal.agency)
+    with django_capture_on_commit_callbacks(execute=True):
+        advance(renewal, staff, "supplement_requested")
+    health = renewal.attachments.get().component
+    added = services.attach(
+        renewal, health, files.pdf("giay-kham-bo-sung.pdf", size=4000, fill=b"7"), by=citizen, from_citizen=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.supplement(renewal, actor=citizen)
+    # The citizen's own act certifies nothing.
+    assert not StoreItem.objects.filter(attachment=added).exists()
+    add_result(renewal, staff["processor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.act(Record.objects.get(pk=renewal.pk), A.APPROVE, actor=staff["approver"])
+    item = StoreItem.objects.get(attachment=added)
+    assert item.certified_by == staff["approver"] and item.sha256 == added.sha256
+    assert StoreItem.objects.filter(source=ItemSource.DIGITISED, record=renewal).count() == 2  # each paper once
+
+
 def test_without_consent_nothing_is_digitised(renewal, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         advance(renewal, staff_of(renewal.agency), "received")
