@@ -47,7 +47,7 @@ def test_two_nodes_behind_a_proxy_with_a_streaming_replica():
     assert run.returncode == 0, out[-4000:]
     assert "logged in through VNeID on node 1 and is known on node 2" in out
     assert "filed on node 2, read back at once there, its file served by node 1" in out
-    assert "transactions on the standby; the primary streams to it" in out
+    assert "reads on the standby; the primary streams to it" in out
     assert "figure: procedure list:" in out
     for part in ("node1", "node2", "worker", "haproxy", "PostgreSQL replica", "PostgreSQL primary"):
         assert f"cluster: {part} stopped" in out

@@ -182,7 +182,8 @@ def test_a_generated_result_certificate_is_signed_and_reaches_the_citizen(
     page = client.get(f"/backoffice/records/{record.pk}/").content.decode()
     assert "Bản dự thảo, chưa ký số" in page
 
-    # Signed at approval, but not the citizen's until the result is returned (approval, fee): not listed, 403.
+    # Signed at approval, but not the citizen's until the result is returned (approval, fee): not listed, and a 404
+    # (as for anything not theirs: no answer tells that it exists).
     citizen_client = login(Client(), citizen)
     with django_capture_on_commit_callbacks(execute=True):
         services.act(record, A.APPROVE, actor=staff["approver"])
@@ -190,7 +191,7 @@ def test_a_generated_result_certificate_is_signed_and_reaches_the_citizen(
     assert signed.pk != result.pk
     certificate = reverse("documents:download", args=[signed.document_id])
     assert "Giấy chứng nhận kết quả" not in citizen_client.get(f"/my/records/{record.pk}/").content.decode()
-    assert citizen_client.get(certificate).status_code == 403
+    assert citizen_client.get(certificate).status_code == 404
     assert client.get(certificate).status_code == 200  # the agency's officers may
 
     services.act(record, A.RETURN_RESULT, actor=staff["receiver"])
