@@ -25,7 +25,6 @@ through the proxy beside one node alone.
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import os
@@ -45,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import Request, hammer  # noqa: E402  (the benchmarks' load generator: wrk)
+from tests.identity.helpers import form_action, last_otp, post_form  # noqa: E402  (forms driven over HTTP)
 
 BIN = ROOT / ".venv" / "bin"
 BASE_DIR = Path(os.environ.get("CLUSTER_DIR", f"/tmp/portal-cluster-{os.getuid()}"))
@@ -294,28 +294,6 @@ def down() -> None:
 
 # --- the check ------------------------------------------------------------------------------------------------
 
-_FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.IGNORECASE | re.DOTALL)
-_INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
-
-
-def _attrs(tag: str) -> dict:
-    return {k.lower(): html.unescape(v) for k, v in _ATTR.findall(tag)}
-
-
-def submit(session: requests.Session, page: requests.Response, marker: str, data: dict) -> requests.Response:
-    """Post the first form of ``page`` whose HTML contains ``marker``, with its hidden fields and ``data``."""
-    for attrs, body in _FORM.findall(page.text):
-        if marker in html.unescape(attrs + body) and "set_language" not in attrs and "/i18n/" not in attrs:
-            fields = {
-                a["name"]: a.get("value", "")
-                for a in map(_attrs, _INPUT.findall(body))
-                if a.get("type") == "hidden" and "name" in a
-            }
-            target = urljoin(page.url, _attrs(attrs).get("action") or page.url)
-            return session.post(target, data={**fields, **data}, allow_redirects=False, headers={"Referer": page.url})
-    raise SystemExit(f"cluster check: no form with {marker!r} on {page.url}")
-
 
 def follow(session: requests.Session, response: requests.Response, rewrite: tuple[str, str] | None = None):
     """Follow redirects by hand, sending the portal's own callback to the node named by ``rewrite``."""
@@ -325,15 +303,6 @@ def follow(session: requests.Session, response: requests.Response, rewrite: tupl
             location = rewrite[1] + location[len(rewrite[0]) :]
         response = session.get(location, allow_redirects=False)
     return response
-
-
-def last_code(phone: str) -> str:
-    outbox = BASE_DIR / "shared" / "vneid" / "sms.log"
-    for line in reversed(outbox.read_text(encoding="utf-8").splitlines()):
-        message = json.loads(line)
-        if message["to"] == phone:
-            return re.search(r"\b(\d{6})\b", message["text"]).group(1)
-    raise SystemExit(f"cluster check: no SMS code to {phone} in {outbox}")
 
 
 def served_by(count: int) -> set[str]:
@@ -367,14 +336,16 @@ def check() -> dict:
     # A citizen logs in through VNeID on node 1 (level 2: password, then the SMS code)...
     citizen = requests.Session()
     page = citizen.get(f"{node1}/login/?level=LoA2")
-    response = follow(citizen, submit(citizen, page, "vneid-login", {}))
-    assert "/vneid/login/" in response.url, response.url
-    response = submit(citizen, response, "id_number", {"id_number": DEMO_CITIZEN, "password": DEMO_PASSWORD})
+    response = post_form(citizen, page.url, page.text, {}, action=form_action(page.text, "vneid-login"))
     response = follow(citizen, response)
+    assert "/vneid/login/" in response.url, response.url
+    credentials = {"id_number": DEMO_CITIZEN, "password": DEMO_PASSWORD}
+    response = follow(citizen, post_form(citizen, response.url, response.text, credentials))
     if "/vneid/login/otp/" in response.url:
-        response = follow(citizen, submit(citizen, response, "code", {"code": last_code(citizen_phone())}))
+        code = last_otp(BASE_DIR / "shared" / "vneid" / "sms.log", citizen_phone())
+        response = follow(citizen, post_form(citizen, response.url, response.text, {"code": code}))
     if "allow" in response.text and "/vneid/" in response.url:
-        response = submit(citizen, response, "allow", {"allow": "on"})
+        response = post_form(citizen, response.url, response.text, {"allow": "on"})
     response = follow(citizen, response, rewrite=(PROXY, node1))
     assert response.status_code == 200 and urlparse(response.url).port == NODE_PORTS[0], response.url
     name = psql(PG_PORT, f"SELECT full_name FROM identity_person WHERE id_number = '{DEMO_CITIZEN}'", "portal")
